@@ -7,6 +7,16 @@ from the submodules.
 """
 
 from .errors import CorruptDataError, InvalidRecoveryKeyError, SecurityError, WrongSecretError
+from .keys import (
+    KdfParams,
+    WrappedKey,
+    derive_kek,
+    derive_subkey,
+    new_data_key,
+    sqlcipher_key_literal,
+    unwrap_key,
+    wrap_key,
+)
 from .passwords import (
     PasswordProblem,
     character_classes,
@@ -15,16 +25,27 @@ from .passwords import (
     needs_rehash,
     verify_password,
 )
+from .recovery_key import new_recovery_key, normalize_recovery_key
 
 __all__ = [
     "CorruptDataError",
     "InvalidRecoveryKeyError",
+    "KdfParams",
     "PasswordProblem",
     "SecurityError",
+    "WrappedKey",
     "WrongSecretError",
     "character_classes",
     "check_password_policy",
+    "derive_kek",
+    "derive_subkey",
     "hash_password",
     "needs_rehash",
+    "new_data_key",
+    "new_recovery_key",
+    "normalize_recovery_key",
+    "sqlcipher_key_literal",
+    "unwrap_key",
     "verify_password",
+    "wrap_key",
 ]
