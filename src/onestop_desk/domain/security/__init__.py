@@ -6,6 +6,16 @@ that use them stay testable and the rules live in one place. Import from this pa
 from the submodules.
 """
 
+from .audit_chain import (
+    GENESIS,
+    ChainProblem,
+    ChainReport,
+    ChainRow,
+    audit_chain_key,
+    canonical_bytes,
+    chain_hash,
+    verify_chain,
+)
 from .errors import CorruptDataError, InvalidRecoveryKeyError, SecurityError, WrongSecretError
 from .keys import (
     KdfParams,
@@ -28,6 +38,10 @@ from .passwords import (
 from .recovery_key import new_recovery_key, normalize_recovery_key
 
 __all__ = [
+    "GENESIS",
+    "ChainProblem",
+    "ChainReport",
+    "ChainRow",
     "CorruptDataError",
     "InvalidRecoveryKeyError",
     "KdfParams",
@@ -35,6 +49,9 @@ __all__ = [
     "SecurityError",
     "WrappedKey",
     "WrongSecretError",
+    "audit_chain_key",
+    "canonical_bytes",
+    "chain_hash",
     "character_classes",
     "check_password_policy",
     "derive_kek",
@@ -46,6 +63,7 @@ __all__ = [
     "normalize_recovery_key",
     "sqlcipher_key_literal",
     "unwrap_key",
+    "verify_chain",
     "verify_password",
     "wrap_key",
 ]

@@ -1,0 +1,235 @@
+"""Tamper evidence for the access log (접속기록, PIPC notice §8).
+
+Each log row stores ``row_hash = H(prev_hash + canonical_bytes(fields))`` where ``prev_hash``
+is the previous row's ``row_hash`` (:data:`GENESIS` for the first row) and ``fields`` are the
+row's columns, including its sequence number under the key ``"seq"``. Sequence numbers are
+consecutive, so editing a row, deleting one, inserting one or moving one each break either a
+hash, a link or the numbering, and :func:`verify_chain` names the first row where that happens.
+
+Two strengths, chosen by the caller:
+
+- ``key=None``: plain SHA-256. Catches edits by anyone who does not also recompute every
+  later hash; someone who knows this scheme and can write the table can rewrite the tail.
+- ``key=audit_chain_key(data_key)``: HMAC-SHA256. Without the data key no valid hash can be
+  made, so even a full rewrite is caught. Use this; the data key survives password changes,
+  so the chain stays verifiable as long as the database does.
+
+What a chain cannot see is rows cut off its *end*. Keep the newest ``row_hash`` somewhere the
+table's editor cannot reach as easily (the settings file, the last backup manifest) and pass
+it as ``head`` to :func:`verify_chain`.
+
+Purging old rows (after the 2-year retention) keeps the rest verifiable: the purge writes a
+checkpoint row into the chain itself (so it is hashed, and with a key, signed like any other
+row) recording the ``prev_hash`` of the first row that remains, and later verifications pass
+that value as ``anchor``. The first remaining row must link to the anchor; its sequence number
+need not be 1.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import math
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from enum import Enum, StrEnum
+from uuid import UUID
+
+from .keys import derive_subkey
+
+GENESIS = "0" * 64
+"""The ``prev_hash`` of the very first row of a chain."""
+SEQ_FIELD = "seq"
+"""Key under which every row's fields carry its sequence number."""
+AUDIT_CHAIN_PURPOSE = "audit-chain"
+
+_HASH_RE = re.compile(r"[0-9a-f]{64}")
+
+
+class ChainProblem(StrEnum):
+    """Reason codes of :class:`ChainReport`."""
+
+    ROW_EDITED = "audit.row_edited"
+    """The row's hash does not match its contents: it was changed after it was written."""
+    ROW_MISSING = "audit.row_missing"
+    """A sequence number was skipped; ``first_bad_seq`` is the first missing number."""
+    ROW_INSERTED = "audit.row_inserted"
+    """A sequence number appears twice: a row was slipped in next to the real one."""
+    OUT_OF_ORDER = "audit.out_of_order"
+    """Sequence numbers went backwards: rows were not read ``ORDER BY seq``, or were renumbered."""
+    LINK_BROKEN = "audit.link_broken"
+    """The row does not point at its predecessor's hash (or at the anchor): the predecessor
+    was rewritten with a recomputed hash, or the rows before it were removed."""
+    HEAD_MISMATCH = "audit.head_mismatch"
+    """The chain does not end at the recorded ``head``: its newest rows were cut off, or the
+    whole chain was rewritten. ``first_bad_seq`` is the number after the last row read."""
+
+
+def audit_chain_key(data_key: bytes) -> bytes:
+    """The HMAC key for the access-log chain, derived from the database's data key."""
+    return derive_subkey(data_key, AUDIT_CHAIN_PURPOSE)
+
+
+def _plain(value: object) -> object:
+    """Map a field value onto JSON types with exactly one text form each."""
+    # bool before int (bool is an int), Enum before str (StrEnum is a str).
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, Enum):
+        return _plain(value.value)
+    if isinstance(value, int | str):
+        return value
+    if isinstance(value, datetime):
+        if value.tzinfo is None or value.utcoffset() is None:
+            # A naive time could be local or UTC; guessing would make a correct row look
+            # edited on a PC with another time zone setting.
+            raise ValueError("naive datetime in an audit row; attach a time zone")
+        return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, UUID):
+        return str(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise ValueError("NaN or infinity in an audit row")
+        return value
+    if isinstance(value, Mapping):
+        return {_key(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    raise TypeError(f"audit row field of type {type(value).__name__} has no canonical form")
+
+
+def _key(name: object) -> str:
+    if not isinstance(name, str):
+        raise TypeError("audit row field names must be strings")
+    return name
+
+
+def canonical_bytes(fields: Mapping[str, object]) -> bytes:
+    """The one byte string a row's fields hash to.
+
+    JSON with sorted keys, no whitespace and UTF-8 text (Korean stays readable, and the bytes
+    do not depend on escaping choices). Datetimes must carry a time zone and are written in
+    UTC with microseconds (``2024-05-01T00:30:00.000000Z``), so the same instant always gives
+    the same text whatever zone it was recorded in; dates are ``YYYY-MM-DD``; enums are their
+    values; UUIDs their canonical string; finite floats their shortest round-trip text. Other
+    types raise ``TypeError`` rather than be turned into some text that might differ after a
+    round trip through the database.
+    """
+    return json.dumps(
+        _plain(fields),
+        sort_keys=True,
+        separators=(",", ":"),
+        ensure_ascii=False,
+        allow_nan=False,
+    ).encode("utf-8")
+
+
+def _digest(prev_hash: str, fields: Mapping[str, object], key: bytes | None) -> str:
+    message = prev_hash.encode("utf-8") + canonical_bytes(fields)
+    if key is None:
+        return hashlib.sha256(message).hexdigest()
+    return hmac.new(key, message, hashlib.sha256).hexdigest()
+
+
+def chain_hash(prev_hash: str, fields: Mapping[str, object], key: bytes | None = None) -> str:
+    """The ``row_hash`` of a new row: lowercase hex SHA-256 (or HMAC-SHA256 with ``key``).
+
+    ``fields`` must hold the row's sequence number under :data:`SEQ_FIELD` (an ``int``);
+    without it a deleted row could be papered over by renumbering. ``prev_hash`` is the
+    previous row's ``row_hash``, or :data:`GENESIS` for the first row.
+    """
+    if not _HASH_RE.fullmatch(prev_hash):
+        raise ValueError("prev_hash must be 64 lowercase hex digits")
+    seq = fields.get(SEQ_FIELD)
+    if not isinstance(seq, int) or isinstance(seq, bool):
+        raise ValueError(f"fields must carry the row's sequence number as {SEQ_FIELD!r}")
+    return _digest(prev_hash, fields, key)
+
+
+def _same(stored: str, expected: str) -> bool:
+    # Bytes, because compare_digest refuses non-ASCII str and a tampered column may hold any
+    # text; constant time so the HMAC check leaks nothing if it ever runs where timing shows.
+    return hmac.compare_digest(stored.encode("utf-8"), expected.encode("utf-8"))
+
+
+@dataclass(frozen=True)
+class ChainRow:
+    """One stored log row as the verifier sees it."""
+
+    seq: int
+    fields: Mapping[str, object]
+    """The hashed columns, including ``"seq"``; must be exactly what was hashed on insert."""
+    prev_hash: str
+    row_hash: str
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    """Outcome of :func:`verify_chain`.
+
+    ``rows_checked`` counts the rows found intact before the first problem (all rows when
+    ``ok``). ``first_bad_seq`` and ``reason`` are ``None`` when ``ok``. ``last_hash`` is the
+    ``row_hash`` of the last intact row (the anchor if none), which is what a purge records as
+    the new anchor and what the writer stores as the new head.
+    """
+
+    ok: bool
+    rows_checked: int
+    first_bad_seq: int | None
+    reason: str | None
+    last_hash: str
+
+
+def verify_chain(
+    rows: Iterable[ChainRow],
+    *,
+    anchor: str = GENESIS,
+    key: bytes | None = None,
+    head: str | None = None,
+) -> ChainReport:
+    """Check that ``rows`` (in ascending ``seq`` order) form an unbroken chain from ``anchor``.
+
+    Streams: rows are read one at a time, so a generator over a large log is fine. Stops at
+    the first problem, because after one break every later row is suspect anyway. With the
+    default ``anchor`` the first row must be number 1; after a purge, pass the recorded anchor
+    and the first remaining row may have any number. ``key`` must be the one the rows were
+    written with (``None`` for plain SHA-256). ``head``, if given, is the newest ``row_hash``
+    recorded elsewhere; a chain that does not end there is reported as ``audit.head_mismatch``.
+
+    Where a row was edited and then given a recomputed hash (possible only without a key), the
+    break shows at the *next* row as ``audit.link_broken``: the damage is in that row or the
+    one before it.
+    """
+    expected_prev = anchor
+    expected_seq: int | None = 1 if anchor == GENESIS else None
+    last_seq: int | None = None
+    checked = 0
+
+    def bad(seq: int | None, reason: ChainProblem) -> ChainReport:
+        return ChainReport(False, checked, seq, reason, expected_prev)
+
+    for row in rows:
+        if expected_seq is not None and row.seq != expected_seq:
+            if row.seq > expected_seq:
+                return bad(expected_seq, ChainProblem.ROW_MISSING)
+            if row.seq == last_seq:
+                return bad(row.seq, ChainProblem.ROW_INSERTED)
+            return bad(row.seq, ChainProblem.OUT_OF_ORDER)
+        if row.fields.get(SEQ_FIELD) != row.seq or not _same(
+            _digest(row.prev_hash, row.fields, key), row.row_hash
+        ):
+            return bad(row.seq, ChainProblem.ROW_EDITED)
+        if not _same(row.prev_hash, expected_prev):
+            return bad(row.seq, ChainProblem.LINK_BROKEN)
+        checked += 1
+        expected_prev = row.row_hash
+        last_seq = row.seq
+        expected_seq = row.seq + 1
+    if head is not None and not _same(head, expected_prev):
+        return bad(expected_seq, ChainProblem.HEAD_MISMATCH)
+    return ChainReport(True, checked, None, None, expected_prev)
