@@ -1,0 +1,404 @@
+"""Repositories: the only place that builds ``select()``. Each takes an open session."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Select, and_, delete, exists, func, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from onestop_desk.domain.records import CaseFilter
+from onestop_desk.domain.vocab import OPEN_REFERRAL_STATES, CaseStatus
+
+from . import models as m
+
+
+class CounterRepository:
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def next(self, name: str) -> int:
+        """Increment and return; inside the caller's (IMMEDIATE) transaction, so no gaps race."""
+        row = self._s.get(m.Counter, name)
+        if row is None:
+            row = m.Counter(name=name, value=0)
+            self._s.add(row)
+        row.value += 1
+        self._s.flush()
+        return row.value
+
+
+class SettingsRepository:
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def get(self, key: str, default: Any = None) -> Any:
+        row = self._s.get(m.Setting, key)
+        return default if row is None else row.value
+
+    def set(self, key: str, value: Any) -> None:
+        row = self._s.get(m.Setting, key)
+        if row is None:
+            self._s.add(m.Setting(key=key, value=value))
+        else:
+            row.value = value
+
+
+class CaseRepository:
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def get(self, case_id: int) -> m.Case | None:
+        stmt = (
+            select(m.Case)
+            .where(m.Case.id == case_id)
+            .options(
+                selectinload(m.Case.crime_links),
+                selectinload(m.Case.related),
+                selectinload(m.Case.status_changes),
+                selectinload(m.Case.counselor),
+            )
+        )
+        return self._s.scalars(stmt).first()
+
+    def id_by_number(self, case_number: str) -> int | None:
+        return self._s.scalar(select(m.Case.id).where(m.Case.case_number == case_number))
+
+    def _filtered(
+        self, stmt: Select[Any], flt: CaseFilter, *, owner_id: int | None, today: date
+    ) -> Select[Any]:
+        if owner_id is not None:
+            stmt = stmt.where(or_(m.Case.counselor_id == owner_id, m.Case.created_by == owner_id))
+        if flt.status is not None:
+            stmt = stmt.where(m.Case.status == flt.status.value)
+        if flt.open_only:
+            stmt = stmt.where(
+                m.Case.status.not_in([CaseStatus.CLOSED.value, CaseStatus.AFTERCARE.value])
+            )
+        if flt.counselor_id is not None:
+            stmt = stmt.where(m.Case.counselor_id == flt.counselor_id)
+        if flt.crime_bucket is not None:
+            stmt = stmt.where(
+                exists()
+                .where(m.CaseCrimeType.case_id == m.Case.id)
+                .where(m.CaseCrimeType.crime_code == m.CrimeType.code)
+                .where(m.CrimeType.bucket == flt.crime_bucket)
+            )
+        if flt.overdue_follow_up:
+            stmt = stmt.where(
+                exists()
+                .where(m.Referral.case_id == m.Case.id)
+                .where(m.Referral.status.in_([s.value for s in OPEN_REFERRAL_STATES]))
+                .where(m.Referral.follow_up_due < today)
+            )
+        return stmt
+
+    def list_ids(self, flt: CaseFilter, *, owner_id: int | None, today: date) -> list[int]:
+        """All matching ids, newest first: ids are cheap, rows are fetched a page at a time."""
+        stmt = select(m.Case.id).order_by(m.Case.id.desc())
+        return list(self._s.scalars(self._filtered(stmt, flt, owner_id=owner_id, today=today)))
+
+    def summary_rows(self, ids: Sequence[int], *, owner_id: int | None) -> list[Any]:
+        if not ids:
+            return []
+        stmt = (
+            select(
+                m.Case.id,
+                m.Case.case_number,
+                m.Person.name,
+                m.Case.intake_date,
+                m.Case.status,
+                m.User.display_name,
+            )
+            .join(m.Person, m.Person.id == m.Case.person_id)
+            .outerjoin(m.User, m.User.id == m.Case.counselor_id)
+            .where(m.Case.id.in_(ids))
+        )
+        if owner_id is not None:
+            stmt = stmt.where(or_(m.Case.counselor_id == owner_id, m.Case.created_by == owner_id))
+        return list(self._s.execute(stmt))
+
+    def buckets_for(self, ids: Sequence[int]) -> dict[int, list[str]]:
+        stmt = (
+            select(m.CaseCrimeType.case_id, m.CrimeType.bucket)
+            .join(m.CrimeType, m.CrimeType.code == m.CaseCrimeType.crime_code)
+            .where(m.CaseCrimeType.case_id.in_(ids))
+            .distinct()
+        )
+        out: dict[int, list[str]] = {}
+        for case_id, bucket in self._s.execute(stmt):
+            out.setdefault(case_id, []).append(bucket)
+        return out
+
+    def next_follow_ups(self, ids: Sequence[int]) -> dict[int, date]:
+        stmt = (
+            select(m.Referral.case_id, func.min(m.Referral.follow_up_due))
+            .where(m.Referral.case_id.in_(ids))
+            .where(m.Referral.status.in_([s.value for s in OPEN_REFERRAL_STATES]))
+            .group_by(m.Referral.case_id)
+        )
+        return {case_id: due for case_id, due in self._s.execute(stmt) if due is not None}
+
+    def duplicate_rows(
+        self,
+        *,
+        birth_date: date | None,
+        phone_digits: Iterable[str],
+        name_initials: str,
+        exclude_person_ids: Sequence[int] = (),
+        limit: int = 20,
+    ) -> list[Any]:
+        """Cases whose primary person shares a birth date, a phone or the 초성 of the name."""
+        conditions = []
+        if birth_date is not None:
+            conditions.append(m.Person.birth_date == birth_date)
+        for number in phone_digits:
+            if len(number) >= 7:
+                conditions.append(m.Person.phone_digits.contains(number))
+        if len(name_initials) >= 2:
+            conditions.append(m.Person.name_initials == name_initials)
+        if not conditions:
+            return []
+        stmt = (
+            select(m.Case.id, m.Case.case_number, m.Case.counselor_id, m.Case.created_by, m.Person)
+            .join(m.Person, m.Person.id == m.Case.person_id)
+            .where(or_(*conditions))
+            .order_by(m.Case.id.desc())
+            .limit(limit * 5)
+        )
+        if exclude_person_ids:
+            stmt = stmt.where(m.Person.id.not_in(exclude_person_ids))
+        return list(self._s.execute(stmt))
+
+
+class DirectoryRepository:
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def agencies(self, *, active_only: bool = False) -> list[m.Agency]:
+        stmt = select(m.Agency).options(selectinload(m.Agency.programmes)).order_by(m.Agency.id)
+        if active_only:
+            stmt = stmt.where(m.Agency.active.is_(True))
+        return list(self._s.scalars(stmt))
+
+    def agency_by_code(self, code: str) -> m.Agency | None:
+        return self._s.scalars(
+            select(m.Agency).where(m.Agency.code == code).options(selectinload(m.Agency.programmes))
+        ).first()
+
+    def programmes(self, *, active_only: bool = False) -> list[m.Programme]:
+        stmt = (
+            select(m.Programme)
+            .options(selectinload(m.Programme.agencies))
+            .order_by(m.Programme.position, m.Programme.id)
+        )
+        if active_only:
+            stmt = stmt.where(m.Programme.active.is_(True))
+        return list(self._s.scalars(stmt))
+
+    def programme_by_code(self, code: str) -> m.Programme | None:
+        return self._s.scalars(select(m.Programme).where(m.Programme.code == code)).first()
+
+    def programmes_by_codes(self, codes: Iterable[str]) -> list[m.Programme]:
+        codes = list(codes)
+        if not codes:
+            return []
+        return list(self._s.scalars(select(m.Programme).where(m.Programme.code.in_(codes))))
+
+    def crime_types(self) -> list[m.CrimeType]:
+        return list(self._s.scalars(select(m.CrimeType).order_by(m.CrimeType.position)))
+
+    def crime_codes(self) -> set[str]:
+        return set(self._s.scalars(select(m.CrimeType.code)))
+
+    def support_areas(self) -> list[m.SupportArea]:
+        return list(self._s.scalars(select(m.SupportArea).order_by(m.SupportArea.position)))
+
+
+class NeedRepository:
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def for_case(self, case_id: int) -> list[m.Need]:
+        return list(
+            self._s.scalars(select(m.Need).where(m.Need.case_id == case_id).order_by(m.Need.id))
+        )
+
+    def find(self, case_id: int, area: str, programme_id: int | None) -> m.Need | None:
+        stmt = select(m.Need).where(m.Need.case_id == case_id, m.Need.support_area == area)
+        if programme_id is None:
+            stmt = stmt.where(m.Need.programme_id.is_(None))
+        else:
+            stmt = stmt.where(m.Need.programme_id == programme_id)
+        return self._s.scalars(stmt).first()
+
+
+class ConsentRepository:
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def for_case(self, case_id: int) -> list[m.Consent]:
+        return list(
+            self._s.scalars(
+                select(m.Consent).where(m.Consent.case_id == case_id).order_by(m.Consent.id)
+            )
+        )
+
+    def valid(self, case_id: int, agency_id: int, day: date) -> list[m.Consent]:
+        stmt = select(m.Consent).where(
+            m.Consent.case_id == case_id,
+            m.Consent.agency_id == agency_id,
+            m.Consent.withdrawn_on.is_(None),
+            m.Consent.given_on <= day,
+            or_(m.Consent.expires_on.is_(None), m.Consent.expires_on >= day),
+        )
+        return list(self._s.scalars(stmt))
+
+
+class ReferralRepository:
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def get(self, referral_id: int) -> m.Referral | None:
+        return self._s.get(m.Referral, referral_id)
+
+    def by_document_number(self, number: str) -> m.Referral | None:
+        return self._s.scalars(
+            select(m.Referral).where(m.Referral.document_number == number)
+        ).first()
+
+    def for_case(self, case_id: int) -> list[m.Referral]:
+        stmt = (
+            select(m.Referral)
+            .where(m.Referral.case_id == case_id)
+            .options(selectinload(m.Referral.programmes), selectinload(m.Referral.case))
+            .order_by(m.Referral.id)
+        )
+        return list(self._s.scalars(stmt))
+
+    def open_for(self, case_id: int, agency_id: int) -> list[m.Referral]:
+        return list(
+            self._s.scalars(
+                select(m.Referral).where(
+                    m.Referral.case_id == case_id,
+                    m.Referral.agency_id == agency_id,
+                    m.Referral.status.in_([s.value for s in OPEN_REFERRAL_STATES]),
+                )
+            )
+        )
+
+    def document_numbers(self, case_id: int) -> list[str]:
+        return list(
+            self._s.scalars(select(m.Referral.document_number).where(m.Referral.case_id == case_id))
+        )
+
+    def waiting(
+        self, *, owner_id: int | None, sent_before: Any, overdue_on: date
+    ) -> list[m.Referral]:
+        """Referrals sent but unanswered since ``sent_before``, or past their follow-up date."""
+        stmt = (
+            select(m.Referral)
+            .join(m.Case, m.Case.id == m.Referral.case_id)
+            .where(
+                or_(
+                    and_(m.Referral.status == "sent", m.Referral.sent_at < sent_before),
+                    and_(
+                        m.Referral.status.in_([s.value for s in OPEN_REFERRAL_STATES]),
+                        m.Referral.follow_up_due < overdue_on,
+                    ),
+                )
+            )
+            .options(selectinload(m.Referral.case), selectinload(m.Referral.programmes))
+            .order_by(m.Referral.follow_up_due)
+        )
+        if owner_id is not None:
+            stmt = stmt.where(or_(m.Case.counselor_id == owner_id, m.Case.created_by == owner_id))
+        return list(self._s.scalars(stmt))
+
+
+class TimelineRepository:
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def add(self, case_id: int, at: Any, kind: str, text: str, author: str) -> m.TimelineEvent:
+        event = m.TimelineEvent(case_id=case_id, at=at, kind=kind, text=text, author=author)
+        self._s.add(event)
+        return event
+
+    def for_case(self, case_id: int) -> list[m.TimelineEvent]:
+        stmt = (
+            select(m.TimelineEvent)
+            .where(m.TimelineEvent.case_id == case_id)
+            .order_by(m.TimelineEvent.at, m.TimelineEvent.id)
+        )
+        return list(self._s.scalars(stmt))
+
+
+class InquiryRepository:
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def get(self, inquiry_id: int) -> m.PhoneInquiry | None:
+        return self._s.get(m.PhoneInquiry, inquiry_id)
+
+    def recent(self, limit: int) -> list[m.PhoneInquiry]:
+        stmt = (
+            select(m.PhoneInquiry)
+            .options(selectinload(m.PhoneInquiry.case))
+            .order_by(m.PhoneInquiry.received_at.desc(), m.PhoneInquiry.id.desc())
+            .limit(limit)
+        )
+        return list(self._s.scalars(stmt))
+
+
+class UserRepository:
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def get(self, user_id: int) -> m.User | None:
+        return self._s.get(m.User, user_id)
+
+    def by_username(self, username: str) -> m.User | None:
+        return self._s.scalars(select(m.User).where(m.User.username == username)).first()
+
+    def all(self) -> list[m.User]:
+        return list(self._s.scalars(select(m.User).order_by(m.User.id)))
+
+    def count(self) -> int:
+        return self._s.scalar(select(func.count()).select_from(m.User)) or 0
+
+
+class AuditRepository:
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def last(self) -> m.AuditEvent | None:
+        return self._s.scalars(
+            select(m.AuditEvent).order_by(m.AuditEvent.seq.desc()).limit(1)
+        ).first()
+
+    def add(self, event: m.AuditEvent) -> None:
+        self._s.add(event)
+        self._s.flush()
+
+    def all_in_order(self) -> list[m.AuditEvent]:
+        return list(self._s.scalars(select(m.AuditEvent).order_by(m.AuditEvent.seq)))
+
+
+class MaintenanceRepository:
+    """Rare, whole-table jobs (seed reload, reindexing)."""
+
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def all_case_ids(self) -> list[int]:
+        return list(self._s.scalars(select(m.Case.id)))
+
+    def set_programme_agencies(self, programme_id: int, agency_ids: Iterable[int]) -> None:
+        self._s.execute(
+            delete(m.AgencyProgramme).where(m.AgencyProgramme.programme_id == programme_id)
+        )
+        for agency_id in agency_ids:
+            self._s.add(m.AgencyProgramme(agency_id=agency_id, programme_id=programme_id))

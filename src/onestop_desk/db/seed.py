@@ -1,0 +1,108 @@
+"""Load the shipped directory, programmes and crime types into the database.
+
+Rows are keyed by ``code``. A code the database has not seen is inserted; a row an
+administrator edited (``admin_edited``) is never overwritten; untouched rows follow the
+shipped data, so a later release can correct a phone number nobody changed locally.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from onestop_desk.paths import resource
+
+from . import models as m
+from .repositories import DirectoryRepository, MaintenanceRepository
+
+
+def _load(folder: Path, name: str) -> list[dict[str, Any]]:
+    with open(folder / name, encoding="utf-8") as handle:
+        data = json.load(handle)
+    if not isinstance(data, list):
+        raise ValueError(f"{name}: expected a list of rows")
+    return data
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def load_seed_data(session: Session, folder: Path | None = None) -> dict[str, int]:
+    """Insert or refresh seed rows; returns how many rows were inserted per kind."""
+    folder = folder or resource("data")
+    inserted = {"support_areas": 0, "crime_types": 0, "agencies": 0, "programmes": 0}
+
+    for row in _load(folder, "support_areas.json"):
+        area = session.get(m.SupportArea, row["code"])
+        if area is None:
+            area = m.SupportArea(code=row["code"])
+            session.add(area)
+            inserted["support_areas"] += 1
+        area.name, area.name_en, area.position = row["name"], row.get("name_en", ""), row["order"]
+
+    for row in _load(folder, "crime_types.json"):
+        crime = session.get(m.CrimeType, row["code"])
+        if crime is None:
+            crime = m.CrimeType(code=row["code"])
+            session.add(crime)
+            inserted["crime_types"] += 1
+        crime.name, crime.name_en = row["name"], row.get("name_en", "")
+        crime.bucket, crime.position = row["bucket"], row["order"]
+    session.flush()
+
+    directory = DirectoryRepository(session)
+    agency_ids: dict[str, int] = {}
+    for row in _load(folder, "agencies.json"):
+        agency = directory.agency_by_code(row["code"])
+        if agency is None:
+            agency = m.Agency(code=row["code"])
+            session.add(agency)
+            inserted["agencies"] += 1
+        elif agency.admin_edited:
+            agency_ids[agency.code] = agency.id
+            continue
+        for key in (
+            "name",
+            "name_en",
+            "department",
+            "phone",
+            "fax",
+            "email",
+            "address",
+            "hours",
+            "description",
+        ):
+            setattr(agency, key, row.get(key) or "")
+        agency.support_areas = list(row.get("support_areas") or [])
+        agency.resident = bool(row.get("resident", True))
+        agency.verified_on = _date(row.get("verified_on"))
+        session.flush()
+        agency_ids[agency.code] = agency.id
+
+    maintenance = MaintenanceRepository(session)
+    for row in _load(folder, "programmes.json"):
+        programme = directory.programme_by_code(row["code"])
+        if programme is None:
+            programme = m.Programme(code=row["code"])
+            session.add(programme)
+            inserted["programmes"] += 1
+        elif programme.admin_edited:
+            continue
+        programme.name, programme.name_en = row["name"], row.get("name_en", "")
+        programme.support_area = row["support_area"]
+        programme.description = row.get("description") or ""
+        programme.eligibility_note = row.get("eligibility_note") or ""
+        programme.what_to_bring = list(row.get("what_to_bring") or [])
+        programme.deadline = row.get("deadline")
+        programme.position = row.get("order", 0)
+        session.flush()
+        maintenance.set_programme_agencies(
+            programme.id, [agency_ids[c] for c in row.get("agencies") or [] if c in agency_ids]
+        )
+    session.flush()
+    return inserted

@@ -1,0 +1,55 @@
+"""Open the case store: engine, migrations, seed data. The composition root calls this."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import DatabaseError
+from sqlalchemy.orm import Session, sessionmaker
+
+from onestop_desk.domain.errors import StoreError
+
+from . import migrate
+from .engine import create_store_engine, make_sessions
+from .seed import load_seed_data
+
+
+@dataclass
+class Store:
+    path: Path
+    engine: Engine
+    sessions: sessionmaker[Session]
+    key: bytes | None
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_store(
+    path: Path, *, key: bytes | None = None, backup_dir: Path | None = None, seed: bool = True
+) -> Store:
+    """Open (creating if needed) and migrate the database at ``path``.
+
+    Raises ``StoreError`` when the file cannot be read with ``key`` (wrong key, not a
+    database) and ``DatabaseTooNewError`` when a newer release wrote it.
+    """
+    engine = create_store_engine(path, key)
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT count(*) FROM sqlite_master"))
+            connection.rollback()
+    except DatabaseError as exc:
+        engine.dispose()
+        raise StoreError("the database cannot be opened with this key", path=str(path)) from exc
+    try:
+        migrate.upgrade(engine, backup_dir=backup_dir, key=key)
+        sessions = make_sessions(engine)
+        if seed:
+            with sessions.begin() as session:
+                load_seed_data(session)
+    except BaseException:
+        engine.dispose()
+        raise
+    return Store(path=path, engine=engine, sessions=sessions, key=key)

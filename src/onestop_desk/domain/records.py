@@ -1,0 +1,378 @@
+"""Immutable records that services hand out and take in. No ORM object leaves a service."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from .vocab import (
+    CallerType,
+    CaseStatus,
+    ConsentItem,
+    ConsentMethod,
+    Gender,
+    IntakeChannel,
+    NeedStatus,
+    ReferralStatus,
+    Relationship,
+    RiskLevel,
+    Role,
+    TimelineKind,
+    Urgency,
+)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is acting: every service call runs on behalf of one account on one PC."""
+
+    user_id: int | None
+    username: str
+    role: Role
+    pc_name: str = ""
+
+
+# --- people and cases -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SafeContact:
+    may_call: bool = True
+    may_leave_message: bool = False
+    may_send_mail: bool = False
+    safe_hours: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class PersonInput:
+    name: str
+    birth_date: date | None = None
+    gender: Gender = Gender.UNKNOWN
+    nationality: str = "대한민국"
+    language: str = "한국어"
+    interpreter_needed: bool = False
+    disability: str = ""
+    phone: str = ""
+    phone2: str = ""
+    email: str = ""
+    address: str = ""
+    confidential_address: bool = False
+    safe_contact: SafeContact = field(default_factory=SafeContact)
+
+
+@dataclass(frozen=True)
+class PersonRecord(PersonInput):
+    id: int = 0
+
+
+@dataclass(frozen=True)
+class RelatedPersonInput:
+    person: PersonInput
+    relationship: Relationship
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class RelatedPersonRecord:
+    id: int
+    person: PersonRecord
+    relationship: Relationship
+    note: str
+
+
+@dataclass(frozen=True)
+class CaseInput:
+    """Everything the intake form collects about the case itself."""
+
+    intake_channel: IntakeChannel
+    intake_date: date
+    crime_types: tuple[str, ...] = ()
+    incident_date: date | None = None
+    harm_known_date: date | None = None
+    incident_place: str = ""
+    reported_to_police: bool | None = None
+    police_office: str = ""
+    prosecution_office: str = ""
+    police_case_number: str = ""
+    offender_relation: str = ""
+    offender_is_kin: bool = False
+    risk_level: RiskLevel = RiskLevel.MEDIUM
+    summary: str = ""
+    support_received: str = ""
+    statistics_consent: bool = True
+    counselor_id: int | None = None
+    related: tuple[RelatedPersonInput, ...] = ()
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    """A row of the case list: enough to find a case, with the name masked."""
+
+    id: int
+    case_number: str
+    masked_name: str
+    intake_date: date
+    status: CaseStatus
+    counselor_name: str
+    crime_buckets: tuple[str, ...]
+    next_follow_up: date | None
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    from_status: CaseStatus | None
+    to_status: CaseStatus
+    changed_at: datetime
+    changed_by: str
+    note: str
+
+
+@dataclass(frozen=True)
+class CaseDetail:
+    id: int
+    case_number: str
+    person: PersonRecord
+    intake_channel: IntakeChannel
+    intake_date: date
+    crime_types: tuple[str, ...]
+    incident_date: date | None
+    harm_known_date: date | None
+    incident_place: str
+    reported_to_police: bool | None
+    police_office: str
+    prosecution_office: str
+    police_case_number: str
+    offender_relation: str
+    offender_is_kin: bool
+    risk_level: RiskLevel
+    status: CaseStatus
+    summary: str
+    support_received: str
+    statistics_consent: bool
+    counselor_id: int | None
+    counselor_name: str
+    outcome: str
+    closed_on: date | None
+    related: tuple[RelatedPersonRecord, ...]
+    status_history: tuple[StatusChange, ...]
+
+
+@dataclass(frozen=True)
+class DuplicateCandidate:
+    case_id: int
+    case_number: str
+    person_id: int
+    masked_name: str
+    birth_date: date | None
+    reasons: tuple[str, ...]  # "birth_date_name", "phone", "initials"
+
+
+# --- directory ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SupportAreaRecord:
+    code: str
+    name: str
+    name_en: str
+
+
+@dataclass(frozen=True)
+class CrimeTypeRecord:
+    code: str
+    name: str
+    name_en: str
+    bucket: str
+
+
+@dataclass(frozen=True)
+class DeadlineRule:
+    """범죄피해구조금: 3 years from learning of the harm, 10 years from the crime (§25)."""
+
+    years_from_knowledge: int
+    years_from_crime: int
+    basis: str = ""
+
+
+@dataclass(frozen=True)
+class ProgrammeRecord:
+    id: int
+    code: str
+    name: str
+    name_en: str
+    support_area: str
+    description: str
+    eligibility_note: str
+    what_to_bring: tuple[str, ...]
+    deadline: DeadlineRule | None
+    agency_codes: tuple[str, ...]
+    active: bool
+
+
+@dataclass(frozen=True)
+class AgencyInput:
+    code: str
+    name: str
+    name_en: str = ""
+    department: str = ""
+    phone: str = ""
+    fax: str = ""
+    email: str = ""
+    address: str = ""
+    hours: str = ""
+    description: str = ""
+    support_areas: tuple[str, ...] = ()
+    resident: bool = True
+    verified_on: date | None = None
+    active: bool = True
+
+
+@dataclass(frozen=True)
+class AgencyRecord(AgencyInput):
+    id: int = 0
+    programme_codes: tuple[str, ...] = ()
+
+
+# --- needs, consent, referrals --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NeedRecord:
+    id: int
+    case_id: int
+    support_area: str
+    programme_code: str | None
+    status: NeedStatus
+    note: str
+
+
+@dataclass(frozen=True)
+class ConsentInput:
+    agency_code: str
+    items: frozenset[ConsentItem]
+    given_on: date
+    method: ConsentMethod
+    purpose: str = "범죄피해자 지원 연계"
+    expires_on: date | None = None
+    retention: str = "지원 종료 후 3년"
+
+
+@dataclass(frozen=True)
+class ConsentRecord:
+    id: int
+    case_id: int
+    agency_code: str
+    agency_name: str
+    items: frozenset[ConsentItem]
+    purpose: str
+    retention: str
+    given_on: date
+    expires_on: date | None
+    method: ConsentMethod
+    withdrawn_on: date | None
+    recorded_by: str
+
+    def is_valid_on(self, day: date) -> bool:
+        return (
+            self.withdrawn_on is None
+            and self.given_on <= day
+            and (self.expires_on is None or day <= self.expires_on)
+        )
+
+
+@dataclass(frozen=True)
+class ReferralReply:
+    received_on: date
+    handler: str
+    result: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ReferralRecord:
+    id: int
+    case_id: int
+    case_number: str
+    document_number: str
+    agency_code: str
+    agency_name: str
+    status: ReferralStatus
+    urgency: Urgency
+    reason: str
+    programme_codes: tuple[str, ...]
+    created_at: datetime
+    sent_at: datetime | None
+    acknowledged_at: datetime | None
+    support_started_at: datetime | None
+    completed_at: datetime | None
+    rejected_at: datetime | None
+    withdrawn_at: datetime | None
+    follow_up_due: date | None
+    reply: ReferralReply | None
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    id: int
+    at: datetime
+    kind: TimelineKind
+    text: str
+    author: str
+
+
+@dataclass(frozen=True)
+class InquiryInput:
+    caller_type: CallerType
+    topic: str
+    outcome: str = ""
+    note: str = ""
+    caller_name: str = ""
+    caller_phone: str = ""
+    crime_type: str | None = None
+    received_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class InquiryRecord:
+    id: int
+    received_at: datetime
+    caller_type: CallerType
+    topic: str
+    outcome: str
+    note: str
+    caller_name: str
+    caller_phone: str
+    crime_type: str | None
+    counselor: str
+    case_id: int | None
+    case_number: str | None
+
+
+@dataclass(frozen=True)
+class UserRecord:
+    id: int
+    username: str
+    display_name: str
+    role: Role
+    phone: str
+    active: bool
+
+
+@dataclass(frozen=True)
+class DeadlineWarning:
+    programme_code: str
+    deadline: date
+    days_left: int
+    basis: str
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    """What the case list shows. ``None`` means "any"."""
+
+    status: CaseStatus | None = None
+    open_only: bool = False
+    counselor_id: int | None = None
+    crime_bucket: str | None = None
+    overdue_follow_up: bool = False

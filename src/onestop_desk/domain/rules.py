@@ -1,0 +1,61 @@
+"""Rules a counselor is warned about while ticking needs."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .records import CaseDetail, DeadlineRule, DeadlineWarning, ProgrammeRecord
+
+WARN_DAYS_BEFORE_DEADLINE = 180
+
+
+def _add_years(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February into a common year
+        return day.replace(year=day.year + years, day=28)
+
+
+def filing_deadline(
+    rule: DeadlineRule, *, incident: date | None, known: date | None
+) -> date | None:
+    """The earlier of N years from learning of the harm and M years from the crime (§25)."""
+    candidates = []
+    if known is not None:
+        candidates.append(_add_years(known, rule.years_from_knowledge))
+    if incident is not None:
+        candidates.append(_add_years(incident, rule.years_from_crime))
+        if known is None:
+            # Not knowing when the person learned of the harm, assume the day of the crime.
+            candidates.append(_add_years(incident, rule.years_from_knowledge))
+    return min(candidates) if candidates else None
+
+
+def deadline_warnings(
+    case: CaseDetail, programmes: list[ProgrammeRecord], today: date
+) -> list[DeadlineWarning]:
+    warnings = []
+    for programme in programmes:
+        if programme.deadline is None:
+            continue
+        deadline = filing_deadline(
+            programme.deadline, incident=case.incident_date, known=case.harm_known_date
+        )
+        if deadline is None:
+            continue
+        days_left = (deadline - today).days
+        if days_left <= WARN_DAYS_BEFORE_DEADLINE:
+            warnings.append(
+                DeadlineWarning(
+                    programme_code=programme.code,
+                    deadline=deadline,
+                    days_left=days_left,
+                    basis=programme.deadline.basis,
+                )
+            )
+    return warnings
+
+
+def relief_money_excluded_for_kin(case: CaseDetail, programme: ProgrammeRecord) -> bool:
+    """구조금 is generally not paid where the offender is kin: flag it, the 심의회 decides."""
+    return case.offender_is_kin and programme.deadline is not None
