@@ -5,7 +5,6 @@ import pytest
 from onestop_desk.domain.errors import PermissionDeniedError, ValidationError
 from onestop_desk.domain.records import CaseInput, PersonInput, RelatedPersonInput
 from onestop_desk.domain.vocab import CaseStatus, IntakeChannel, Relationship
-
 from support import NOW
 
 
@@ -124,8 +123,9 @@ def test_status_follows_step_model_and_closing_needs_outcome(world):
 
 
 def test_summaries_mask_names_and_reveal_is_logged(world, store):
-    from onestop_desk.db import models as m
     from sqlalchemy import select
+
+    from onestop_desk.db import models as m
 
     case = world.new_case()
     [row] = world.c1.cases.summaries([case.id])
