@@ -89,9 +89,10 @@ def new_data_key() -> bytes:
 class KdfParams:
     """Argon2id parameters and salt for deriving one KEK; stored next to the wrapped key.
 
-    The defaults (3 passes over 64 MiB, 2 lanes) take about 0.1 s on a 2-core office PC, so
-    a whole login (password check, this derivation, unwrapping, opening the database) stays
-    near a quarter of a second while each guess costs an attacker 64 MiB and the same time.
+    The defaults (3 passes over 64 MiB, 2 lanes) take 65-130 ms on a 2-core PC, so a whole
+    login (password check, this derivation, unwrapping, opening the database) stays well under
+    half a second (``benchmarks/bench_login.py``: median ~150 ms, ~260 ms with one core busy)
+    while each guess costs an attacker 64 MiB of memory and the same time.
     They are recorded with every wrapped copy, so they can be raised later without breaking
     copies made today. Every ``KdfParams()`` gets a fresh random salt.
     """
