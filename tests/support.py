@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import date, datetime
 
+from onestop_desk.db import models as m
 from onestop_desk.db.store import Store
 from onestop_desk.domain.access import SYSTEM_ACTOR
 from onestop_desk.domain.clock import KST, fixed_clock
@@ -14,11 +16,17 @@ from onestop_desk.domain.records import (
     PersonInput,
     SafeContact,
 )
+from onestop_desk.domain.security.passwords import hash_password
 from onestop_desk.domain.services import Services, build_services
 from onestop_desk.domain.vocab import ConsentItem, ConsentMethod, Gender, IntakeChannel, Role
 
 NOW = datetime(2026, 11, 25, 10, 30, tzinfo=KST)
 TEST_PASSWORD = "desk-pass-2026"
+
+
+@functools.cache
+def _test_hash() -> str:
+    return hash_password(TEST_PASSWORD)
 
 
 class World:
@@ -28,14 +36,36 @@ class World:
         self.store = store
         self.clock = fixed_clock(NOW)
         self.system = build_services(store.sessions, SYSTEM_ACTOR, clock=self.clock)
-        self.lead_user = self.system.users.create("lead", "김팀장", Role.TEAM_LEAD, TEST_PASSWORD)
-        self.c1_user = self.system.users.create("c1", "이상담", Role.COUNSELOR, TEST_PASSWORD)
-        self.c2_user = self.system.users.create("c2", "박상담", Role.COUNSELOR, TEST_PASSWORD)
-        self.admin_user = self.system.users.create("admin", "최관리", Role.ADMIN, TEST_PASSWORD)
-        self.lead = self.as_user(self.lead_user.id, "lead", Role.TEAM_LEAD)
-        self.c1 = self.as_user(self.c1_user.id, "c1", Role.COUNSELOR)
-        self.c2 = self.as_user(self.c2_user.id, "c2", Role.COUNSELOR)
-        self.admin = self.as_user(self.admin_user.id, "admin", Role.ADMIN)
+        ids = self._add_users(
+            ("lead", "김팀장", Role.TEAM_LEAD),
+            ("c1", "이상담", Role.COUNSELOR),
+            ("c2", "박상담", Role.COUNSELOR),
+            ("admin", "최관리", Role.ADMIN),
+        )
+        self.lead = self.as_user(ids["lead"], "lead", Role.TEAM_LEAD)
+        self.c1 = self.as_user(ids["c1"], "c1", Role.COUNSELOR)
+        self.c2 = self.as_user(ids["c2"], "c2", Role.COUNSELOR)
+        self.admin = self.as_user(ids["admin"], "admin", Role.ADMIN)
+
+    def _add_users(self, *users: tuple[str, str, Role]) -> dict[str, int]:
+        # Straight into the table with one shared hash: argon2 per user per test would make
+        # the suite minutes slower. UserService.create has its own tests.
+        ids = {}
+        with self.store.sessions.begin() as s:
+            for username, display_name, role in users:
+                row = m.User(
+                    username=username,
+                    display_name=display_name,
+                    role=role.value,
+                    password_hash=_test_hash(),
+                    active=True,
+                    failed_logins=0,
+                    created_at=self.clock.now_utc(),
+                )
+                s.add(row)
+                s.flush()
+                ids[username] = row.id
+        return ids
 
     def as_user(self, user_id: int, username: str, role: Role) -> Services:
         actor = Actor(user_id=user_id, username=username, role=role, pc_name="desk-1")

@@ -52,7 +52,9 @@ def resources_dir() -> Path:
     for candidate in candidates:
         if candidate.is_dir():
             return candidate
-    raise FileNotFoundError("OneStop Desk resources folder not found; the installation is incomplete")
+    raise FileNotFoundError(
+        "OneStop Desk resources folder not found; the installation is incomplete"
+    )
 
 
 def resource(*parts: str) -> Path:

@@ -1,0 +1,100 @@
+"""Search correctness: 3+ characters through FTS5 trigram, shorter through LIKE fallbacks."""
+
+from datetime import date
+
+import pytest
+from support import consent
+
+from onestop_desk.domain.text import initials, is_initials_query, mask_name
+
+
+@pytest.fixture
+def people(world):
+    made = {
+        "홍길동": world.new_case(name="홍길동", phone="010-1234-5678"),
+        "김길동": world.new_case(name="김길동", phone="010-5555-1234", birth=date(1970, 1, 1)),
+        "남궁민수": world.new_case(name="남궁민수", phone="02-777-8888"),
+        "이영희": world.new_case(name="이영희", phone="010-2222-9999"),
+    }
+    return {name: case.id for name, case in made.items()}
+
+
+def search(world, query):
+    return set(world.lead.cases.search_ids(query))
+
+
+def test_two_syllable_name_query(world, people):
+    assert search(world, "길동") == {people["홍길동"], people["김길동"]}
+    assert search(world, "영희") == {people["이영희"]}
+
+
+def test_one_syllable_and_full_names(world, people):
+    assert search(world, "홍길동") == {people["홍길동"]}
+    assert search(world, "궁민수") == {people["남궁민수"]}
+    assert people["홍길동"] in search(world, "홍")
+
+
+def test_initials_queries(world, people):
+    assert search(world, "ㅎㄱㄷ") == {people["홍길동"]}
+    assert search(world, "ㄱㄷ") == {people["홍길동"], people["김길동"]}
+    assert search(world, "ㄴㄱㅁㅅ") == {people["남궁민수"]}
+
+
+def test_phone_queries_any_four_digits(world, people):
+    assert search(world, "5678") == {people["홍길동"]}
+    assert search(world, "1234") == {people["홍길동"], people["김길동"]}
+    assert search(world, "010-2222") == {people["이영희"]}
+    assert search(world, "7778888") == {people["남궁민수"]}
+
+
+def test_case_and_police_numbers(world, people):
+    assert search(world, "2026-00003") == {people["남궁민수"]}
+
+
+def test_document_number_after_referral(world, people):
+    case_id = people["이영희"]
+    world.c1.consents.record(case_id, consent("police"))
+    ref = world.c1.referrals.create(case_id, "police", ["smartwatch"])
+    assert search(world, ref.document_number) == {case_id}
+
+
+def test_search_follows_edits(world, people):
+    detail = world.c1.cases.get(people["홍길동"])
+    from dataclasses import replace
+
+    from onestop_desk.domain.records import CaseInput
+
+    case = CaseInput(
+        intake_channel=detail.intake_channel,
+        intake_date=detail.intake_date,
+        crime_types=detail.crime_types,
+    )
+    world.c1.cases.update_facts(detail.id, replace(detail.person, name="홍순이"), case)
+    assert search(world, "순이") == {detail.id}
+    assert detail.id not in search(world, "홍길동")
+
+
+def test_markup_and_fts_syntax_in_queries_are_harmless(world, people):
+    for query in ['"', 'a" OR "b', "names:*", "%", "_", "NEAR(", "'; DROP TABLE cases; --"]:
+        search(world, query)  # must not raise
+    assert search(world, "%") == set()
+
+
+def test_counselor_search_is_limited_to_own_cases(world, people):
+    other = world.new_case(world.c2, name="홍길순")
+    assert other.id not in set(world.c1.cases.search_ids("홍길"))
+    assert other.id in set(world.c2.cases.search_ids("홍길"))
+
+
+def test_text_helpers():
+    assert initials("홍길동") == "ㅎㄱㄷ"
+    assert initials("Kim 김") == "ㄱ"
+    assert is_initials_query("ㅎ ㄱ")
+    assert not is_initials_query("홍ㄱ")
+    assert [mask_name(n) for n in ("홍길동", "김철", "남궁민수", "이", "")] == [
+        "홍*동",
+        "김*",
+        "남**수",
+        "*",
+        "",
+    ]

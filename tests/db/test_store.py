@@ -1,0 +1,163 @@
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, text
+
+from onestop_desk.db import migrate
+from onestop_desk.db import models as m
+from onestop_desk.db.engine import create_store_engine
+from onestop_desk.db.seed import load_seed_data
+from onestop_desk.db.store import open_store
+from onestop_desk.domain.errors import DatabaseTooNewError, StoreError
+from onestop_desk.paths import resource
+
+KEY = bytes(range(32))
+
+
+def test_migration_from_an_empty_database_creates_every_table(tmp_path):
+    store = open_store(tmp_path / "a.db", key=KEY)
+    with store.engine.connect() as conn:
+        tables = {
+            r[0] for r in conn.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))
+        }
+        revision = migrate.current_revision(conn)
+    store.close()
+    assert {t.name for t in m.Base.metadata.sorted_tables} <= tables
+    assert "case_search" in tables
+    assert revision == migrate.head_revision()
+
+
+def test_pragmas_are_on_for_every_connection(tmp_path):
+    store = open_store(tmp_path / "a.db", key=KEY)
+    with store.engine.connect() as conn:
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA secure_delete")).scalar() == 1
+    store.close()
+
+
+def test_wrong_or_missing_key_cannot_open(tmp_path):
+    open_store(tmp_path / "a.db", key=KEY).close()
+    with pytest.raises(StoreError):
+        open_store(tmp_path / "a.db", key=bytes(32))
+    with pytest.raises(StoreError):
+        open_store(tmp_path / "a.db", key=None)
+    assert not (tmp_path / "a.db").read_bytes().startswith(b"SQLite format 3")
+
+
+def test_database_from_a_newer_release_is_refused_untouched(tmp_path):
+    path = tmp_path / "a.db"
+    open_store(path, key=KEY).close()
+    engine = create_store_engine(path, KEY)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    engine.dispose()
+    before = path.read_bytes()
+    with pytest.raises(DatabaseTooNewError):
+        open_store(path, key=KEY)
+    assert path.read_bytes() == before
+
+
+def test_an_existing_database_is_backed_up_before_migrating(tmp_path, monkeypatch):
+    path = tmp_path / "a.db"
+    open_store(path, key=KEY).close()
+    applied = []
+    # Pretend this build carries a revision 0002 that the file has not seen yet.
+    monkeypatch.setattr(migrate, "head_revision", lambda: "0002")
+    monkeypatch.setattr(migrate.command, "upgrade", lambda cfg, rev: applied.append(rev))
+    open_store(path, key=KEY, backup_dir=tmp_path / "backups", seed=False).close()
+    [backup] = (tmp_path / "backups").glob("pre-migration-0001-*.db")
+    assert applied == ["head"]
+    assert not backup.read_bytes().startswith(b"SQLite format 3")  # encrypted like the original
+    monkeypatch.undo()
+    open_store(backup, key=KEY, seed=False).close()
+
+
+def test_a_new_database_is_not_backed_up(tmp_path):
+    open_store(tmp_path / "a.db", key=KEY, backup_dir=tmp_path / "backups").close()
+    assert not (tmp_path / "backups").exists()
+
+
+def test_migration_failure_rolls_back_and_stops(tmp_path, monkeypatch):
+    path = tmp_path / "a.db"
+
+    def broken_upgrade(cfg, revision):
+        conn = cfg.attributes["connection"]
+        conn.execute(text("CREATE TABLE half_done (id INTEGER)"))
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(migrate.command, "upgrade", broken_upgrade)
+    with pytest.raises(RuntimeError):
+        open_store(path, key=KEY)
+    monkeypatch.undo()
+    store = open_store(path, key=KEY)
+    with store.engine.connect() as conn:
+        names = {r[0] for r in conn.execute(text("SELECT name FROM sqlite_master"))}
+    store.close()
+    assert "half_done" not in names
+
+
+def test_seed_reload_adds_new_rows_and_keeps_admin_edits(tmp_path):
+    store = open_store(tmp_path / "a.db", key=KEY)
+    with store.sessions.begin() as s:
+        police = s.scalars(select(m.Agency).where(m.Agency.code == "police")).one()
+        police.phone, police.admin_edited = "02-000-0000", True
+        legal = s.scalars(select(m.Agency).where(m.Agency.code == "legal_aid")).one()
+        legal.phone = "999"  # edited behind the app's back: not protected
+    seed = tmp_path / "seed"
+    shutil.copytree(resource("data"), seed)
+    agencies = json.loads((seed / "agencies.json").read_text(encoding="utf-8"))
+    agencies.append({**agencies[0], "code": "new_partner", "name": "새 협력기관"})
+    for row in agencies:
+        if row["code"] == "police":
+            row["phone"] = "112"
+    (seed / "agencies.json").write_text(json.dumps(agencies, ensure_ascii=False), encoding="utf-8")
+    with store.sessions.begin() as s:
+        inserted = load_seed_data(s, seed)
+    with store.sessions.begin() as s:
+        phones = dict(s.execute(select(m.Agency.code, m.Agency.phone)).all())
+    store.close()
+    assert inserted["agencies"] == 1
+    assert phones["police"] == "02-000-0000"
+    assert phones["legal_aid"] == "132"
+    assert phones["new_partner"] == agencies[0]["phone"]
+
+
+def test_shipped_directory_is_complete(tmp_path):
+    store = open_store(tmp_path / "a.db", key=KEY)
+    with store.sessions.begin() as s:
+        resident = s.scalars(select(m.Agency.code).where(m.Agency.resident.is_(True))).all()
+        relief = s.scalars(
+            select(m.Programme).where(m.Programme.code == "relief_money_bereaved")
+        ).one()
+        deadline = relief.deadline
+    store.close()
+    assert len(resident) == 14
+    assert deadline["years_from_knowledge"] == 3 and deadline["years_from_crime"] == 10
+
+
+def test_data_folder_is_private(tmp_path, monkeypatch):
+    from onestop_desk.paths import data_dir
+
+    monkeypatch.setenv("ONESTOP_DESK_HOME", str(tmp_path / "home"))
+    folder = data_dir()
+    assert folder == (tmp_path / "home").resolve()
+    if os.name == "posix":
+        assert folder.stat().st_mode & 0o077 == 0
+    assert data_dir(tmp_path / "explicit") == (tmp_path / "explicit").resolve()
+
+
+def test_backup_is_encrypted_and_opens_with_the_key(tmp_path, world):
+    from onestop_desk.db.backup import backup_database
+
+    world.new_case(name="백업확인")
+    target = backup_database(world.store.engine, tmp_path / "b" / "copy.db", key=world.store.key)
+    assert "백업확인".encode() not in target.read_bytes()
+    copy = open_store(target, key=world.store.key, seed=False)
+    with copy.sessions.begin() as s:
+        assert s.scalars(select(m.Person.name)).all() == ["백업확인"]
+    copy.close()
+    assert not list(Path(target.parent).glob("*.partial"))
