@@ -17,6 +17,7 @@ from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from onestop_desk.db import models as m
+from onestop_desk.db.search import name_grams
 from onestop_desk.domain.clock import Clock
 from onestop_desk.domain.text import digits, initials
 from onestop_desk.domain.vocab import (
@@ -189,7 +190,9 @@ def generate_demo(
             person_id = (s.scalar(select(func.max(m.Person.id))) or 0) + 1
             case_id = (s.scalar(select(func.max(m.Case.id))) or 0) + 1
             referral_id = (s.scalar(select(func.max(m.Referral.id))) or 0) + 1
-            persons, cases, links, changes, needs, consents, referrals, ref_progs, index = (
+            persons: list[dict] = []  # type: ignore[type-arg]
+            cases: list[dict] = []  # type: ignore[type-arg]
+            links, changes, needs, consents, referrals, ref_progs, index, grams = (
                 [],
                 [],
                 [],
@@ -198,8 +201,7 @@ def generate_demo(
                 [],
                 [],
                 [],
-                [],
-            )
+            )  # type: ignore[var-annotated]
             counters = _BatchCounters(s)
             for _ in range(batch):
                 intake = today - timedelta(days=rng.randint(0, 700))
@@ -405,6 +407,7 @@ def generate_demo(
                         ),
                     )
                 )
+                grams += [{"gram": g, "case_id": case_id} for g in name_grams([name])]
                 person_id += 1
                 case_id += 1
             s.execute(insert(m.Person), persons)
@@ -425,6 +428,7 @@ def generate_demo(
                 ),
                 index,
             )
+            s.execute(insert(m.SearchGram), grams)
             counters.save()
         written += batch
         if progress:

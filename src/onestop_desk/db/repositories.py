@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from datetime import date
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Select, and_, delete, exists, func, or_, select
@@ -385,6 +385,74 @@ class AuditRepository:
 
     def all_in_order(self) -> list[m.AuditEvent]:
         return list(self._s.scalars(select(m.AuditEvent).order_by(m.AuditEvent.seq)))
+
+    def stream_in_order(self, batch: int = 2000) -> Iterator[m.AuditEvent]:
+        """Every row by ``seq``, fetched in batches: two years of log need not fit in memory."""
+        stmt = select(m.AuditEvent).order_by(m.AuditEvent.seq).execution_options(yield_per=batch)
+        yield from self._s.scalars(stmt)
+
+    def by_seq(self, seq: int) -> m.AuditEvent | None:
+        return self._s.get(m.AuditEvent, seq)
+
+    def first(self) -> m.AuditEvent | None:
+        return self._s.scalars(select(m.AuditEvent).order_by(m.AuditEvent.seq).limit(1)).first()
+
+    def last_with_action(self, action: str) -> m.AuditEvent | None:
+        return self._s.scalars(
+            select(m.AuditEvent)
+            .where(m.AuditEvent.action == action)
+            .order_by(m.AuditEvent.seq.desc())
+            .limit(1)
+        ).first()
+
+    def first_seq_to_keep(
+        self, general_cutoff: datetime, long_cutoff: datetime, long_actions: Iterable[str]
+    ) -> int | None:
+        """The oldest row that retention still protects: anything newer than
+        ``general_cutoff``, or a ``long_actions`` row newer than ``long_cutoff``."""
+        return self._s.scalar(
+            select(func.min(m.AuditEvent.seq)).where(
+                or_(
+                    m.AuditEvent.at >= general_cutoff,
+                    and_(
+                        m.AuditEvent.action.in_(list(long_actions)),
+                        m.AuditEvent.at >= long_cutoff,
+                    ),
+                )
+            )
+        )
+
+    def delete_before(self, seq: int) -> int:
+        """Remove every row with a smaller ``seq``; returns how many went."""
+        result = self._s.execute(delete(m.AuditEvent).where(m.AuditEvent.seq < seq))
+        return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+    def filtered(
+        self,
+        *,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        username: str = "",
+        case_number: str = "",
+        action: str = "",
+        limit: int | None = None,
+    ) -> list[m.AuditEvent]:
+        """Rows in ``[start, end)`` matching the given exact filters, oldest first."""
+        stmt = select(m.AuditEvent)
+        if start is not None:
+            stmt = stmt.where(m.AuditEvent.at >= start)
+        if end is not None:
+            stmt = stmt.where(m.AuditEvent.at < end)
+        if username:
+            stmt = stmt.where(m.AuditEvent.username == username)
+        if case_number:
+            stmt = stmt.where(m.AuditEvent.case_number == case_number)
+        if action:
+            stmt = stmt.where(m.AuditEvent.action == action)
+        stmt = stmt.order_by(m.AuditEvent.seq)
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        return list(self._s.scalars(stmt))
 
 
 class MaintenanceRepository:

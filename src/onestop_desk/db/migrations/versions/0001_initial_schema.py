@@ -105,6 +105,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("persons", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_persons_birth_date"), ["birth_date"], unique=False)
+        batch_op.create_index(batch_op.f("ix_persons_name"), ["name"], unique=False)
         batch_op.create_index(
             batch_op.f("ix_persons_name_initials"), ["name_initials"], unique=False
         )
@@ -463,6 +464,22 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("referral_id", "programme_id", name=op.f("pk_referral_programmes")),
     )
+    op.create_table(
+        "search_grams",
+        sa.Column("gram", sa.String(length=2), nullable=False),
+        sa.Column("case_id", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["case_id"],
+            ["cases.id"],
+            name=op.f("fk_search_grams_case_id_cases"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("gram", "case_id", name=op.f("pk_search_grams")),
+        sqlite_with_rowid=False,
+    )
+    with op.batch_alter_table("search_grams", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_search_grams_case_id"), ["case_id"], unique=False)
+
     # ### end Alembic commands ###
     # Search index: one row per case (rowid = case id). Trigram finds any 3+ character
     # substring of names, 초성, phone digits and case / document numbers in well under a
