@@ -15,7 +15,9 @@ BENCH_KEY = bytes.fromhex("6f6e6573746f702d6465736b2d62656e63682d6b65792d3130306
 
 
 def demo_store(n_cases: int = 100_000) -> Store:
-    folder = Path(os.environ.get("ONESTOP_BENCH_DIR", Path(tempfile.gettempdir()) / "onestop-bench"))
+    folder = Path(
+        os.environ.get("ONESTOP_BENCH_DIR", Path(tempfile.gettempdir()) / "onestop-bench")
+    )
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"demo-{n_cases}.db"
     ready = folder / f"demo-{n_cases}.ready"

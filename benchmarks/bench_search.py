@@ -15,14 +15,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _demo_db import demo_store  # noqa: E402
-from sqlalchemy import select  # noqa: E402
+from _demo_db import demo_store
+from sqlalchemy import select
 
-from onestop_desk.db import models as m  # noqa: E402
-from onestop_desk.domain.records import Actor  # noqa: E402
-from onestop_desk.domain.services import build_services  # noqa: E402
-from onestop_desk.domain.text import initials  # noqa: E402
-from onestop_desk.domain.vocab import Role  # noqa: E402
+from onestop_desk.db import models as m
+from onestop_desk.domain.records import Actor
+from onestop_desk.domain.services import build_services
+from onestop_desk.domain.text import initials
+from onestop_desk.domain.vocab import Role
 
 GOAL_P95_MS = 20.0
 RUNS = 200
@@ -65,7 +65,9 @@ def main() -> int:
         p95 = statistics.quantiles(timings, n=20)[18]
         worst = max(worst, p95)
         print(f"{kind:<20} {p50:8.2f} {p95:8.2f} {statistics.median(hits):9.0f}")
-    print(f"worst p95: {worst:.2f} ms (goal {GOAL_P95_MS} ms): {'OK' if worst <= GOAL_P95_MS else 'OVER'}")
+    print(
+        f"worst p95: {worst:.2f} ms (goal {GOAL_P95_MS} ms): {'OK' if worst <= GOAL_P95_MS else 'OVER'}"
+    )
     store.close()
     return 0 if worst <= GOAL_P95_MS else 1
 

@@ -6,10 +6,11 @@ if [ "$(id -u)" != 0 ] || ! command -v cupsd >/dev/null; then
   echo "print-queue: not root or CUPS missing; printing tests will skip" >&2
   exit 0
 fi
-if ! lpstat -r >/dev/null 2>&1; then
+running() { lpstat -r 2>/dev/null | grep -q "is running"; }
+if ! running; then
   mkdir -p /run/cups
   cupsd
-  for _ in $(seq 1 50); do lpstat -r >/dev/null 2>&1 && break; sleep 0.1; done
+  for _ in $(seq 1 100); do running && break; sleep 0.1; done
 fi
 if ! lpstat -p PDF >/dev/null 2>&1; then
   ppd=/usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd

@@ -3,9 +3,9 @@
 from datetime import date
 
 import pytest
-from support import consent
 
 from onestop_desk.domain.text import initials, is_initials_query, mask_name
+from support import consent
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@ from datetime import date, timedelta
 from itertools import product
 
 import pytest
-from support import NOW, consent
 
 from onestop_desk.domain.errors import (
     ConsentRequiredError,
@@ -16,6 +15,7 @@ from onestop_desk.domain.vocab import (
     ConsentItem,
     ReferralStatus,
 )
+from support import NOW, consent
 
 
 def test_may_share_answers_per_agency_and_item(world):
