@@ -65,9 +65,8 @@ def main() -> int:
         p95 = statistics.quantiles(timings, n=20)[18]
         worst = max(worst, p95)
         print(f"{kind:<20} {p50:8.2f} {p95:8.2f} {statistics.median(hits):9.0f}")
-    print(
-        f"worst p95: {worst:.2f} ms (goal {GOAL_P95_MS} ms): {'OK' if worst <= GOAL_P95_MS else 'OVER'}"
-    )
+    verdict = "OK" if worst <= GOAL_P95_MS else "OVER"
+    print(f"worst p95: {worst:.2f} ms (goal {GOAL_P95_MS} ms): {verdict}")
     store.close()
     return 0 if worst <= GOAL_P95_MS else 1
 
