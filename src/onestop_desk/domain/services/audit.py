@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 
 from sqlalchemy.orm import Session
@@ -120,3 +120,7 @@ class AuditTrail:
                 yield ChainRow(row.seq, _row_fields(row), row.prev_hash, row.row_hash)
 
         return verify_chain(rows(), anchor=anchor, key=self._key)
+
+    def verify_rows(self, rows: Iterable[ChainRow], *, anchor: str = GENESIS) -> ChainReport:
+        """Verify rows the caller streams (after a purge, from its anchor) with this key."""
+        return verify_chain(rows, anchor=anchor, key=self._key)
