@@ -9,7 +9,7 @@ from sqlalchemy import Engine, text
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
-from onestop_desk.domain.errors import StoreError
+from onestop_desk.domain.errors import StoreError, WrongKeyError
 
 from . import migrate
 from .engine import create_store_engine, make_sessions
@@ -35,6 +35,7 @@ def open_store(
     Raises ``StoreError`` when the file cannot be read with ``key`` (wrong key, not a
     database) and ``DatabaseTooNewError`` when a newer release wrote it.
     """
+    path.parent.mkdir(parents=True, exist_ok=True)
     engine = create_store_engine(path, key)
     try:
         with engine.connect() as connection:
@@ -42,7 +43,11 @@ def open_store(
             connection.rollback()
     except DatabaseError as exc:
         engine.dispose()
-        raise StoreError("the database cannot be opened with this key", path=str(path)) from exc
+        if "not a database" in str(exc.orig):
+            raise WrongKeyError(
+                "the database cannot be opened with this key", path=str(path)
+            ) from exc
+        raise StoreError(f"the database file cannot be opened: {exc.orig}", path=str(path)) from exc
     try:
         migrate.upgrade(engine, backup_dir=backup_dir, key=key)
         sessions = make_sessions(engine)

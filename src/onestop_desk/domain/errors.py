@@ -62,3 +62,9 @@ class StoreError(DomainError):
 
 class DatabaseTooNewError(StoreError):
     code = "store.too_new"
+
+
+class WrongKeyError(StoreError):
+    """The file is there but does not decrypt with this key (or is not a database at all)."""
+
+    code = "store.wrong_key"
