@@ -11,8 +11,11 @@ from ..records import Actor
 from .audit import AuditTrail
 from .base import ServiceContext
 from .cases import CaseService
+from .center import CenterService
 from .consent import ConsentService
 from .directory import DirectoryService
+from .documents import DocumentService
+from .drafts import DraftService
 from .inquiries import InquiryService
 from .needs import NeedInput, NeedService
 from .referrals import ReferralService
@@ -33,6 +36,9 @@ class Services:
     users: UserService
     audit: AuditTrail
     context: ServiceContext
+    drafts: DraftService
+    documents: DocumentService
+    center: CenterService
 
 
 def build_services(
@@ -56,4 +62,7 @@ def build_services(
         users=UserService(ctx),
         audit=audit,
         context=ctx,
+        drafts=DraftService(ctx),
+        documents=DocumentService(ctx),
+        center=CenterService(ctx),
     )
