@@ -1,0 +1,160 @@
+"""The take-home sheet: where to go next, in order, in large plain Korean.
+
+A discreet sheet may be found by the person the victim is hiding from, so it is checked
+word by word; rather than print a revealing word, rendering fails and says which field to
+reword.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Spacer
+
+from onestop_desk.reports import styles
+from onestop_desk.reports._doc import (
+    FRAME_WIDTH,
+    DocumentPart,
+    Footer,
+    Metadata,
+    build_pdf,
+)
+from onestop_desk.reports._layout import CELL_PADDING_X, bullets, field_table, heading, para
+from onestop_desk.reports._text import fmt_date, plain
+from onestop_desk.reports.errors import DiscreetWordingError
+from onestop_desk.reports.fonts import register_fonts
+from onestop_desk.reports.model import TakeHomeSheet
+
+TITLE = "도움받을 곳 안내"
+DISCREET_TITLE = "방문 안내"
+
+# Words that must never appear on a discreet sheet: crime, victim and offender words, the
+# crime types the center records, and names of services known to serve only victims
+# (해바라기센터 is the sexual-violence center). Matched ignoring spaces and case.
+DISCREET_FORBIDDEN = (
+    "범죄", "피해", "가해", "범인", "폭력", "폭행", "성폭", "성범죄", "성추행", "성희롱", "강간",
+    "추행", "스토킹", "학대", "살인", "살해", "강도", "방화", "상해", "협박", "감금", "납치",
+    "약취", "유인", "인신매매", "사기", "보이스피싱", "수사", "고소", "해바라기",
+    "victim", "crime", "abuse", "assault", "violence", "stalking", "rape",
+)  # fmt: skip
+
+_LABEL_WIDTH = 40 * mm
+_VALUE_WIDTH = FRAME_WIDTH - _LABEL_WIDTH - CELL_PADDING_X
+
+
+def render_take_home(sheet: TakeHomeSheet) -> bytes:
+    """The take-home sheet as a PDF; a discreet one raises DiscreetWordingError if needed."""
+    return build_pdf([take_home_part(sheet)], take_home_metadata(sheet))
+
+
+def take_home_metadata(sheet: TakeHomeSheet) -> Metadata:
+    if sheet.discreet:
+        return Metadata(title=DISCREET_TITLE, author=sheet.center.discreet_name)
+    return Metadata(title=TITLE, author=sheet.center.name)
+
+
+def discreet_wording_problems(sheet: TakeHomeSheet) -> tuple[str, ...]:
+    """Each printed field of the sheet that contains a forbidden word, as "field: word".
+
+    The UI can call this before printing to point the counselor at what to reword.
+    """
+    problems = []
+    for field, value in _printed_texts(sheet):
+        squeezed = "".join(plain(value).split()).casefold()
+        problems.extend(f"{field}: {word}" for word in DISCREET_FORBIDDEN if word in squeezed)
+    return tuple(problems)
+
+
+def take_home_part(sheet: TakeHomeSheet) -> DocumentPart:
+    register_fonts()  # text is measured while the story is built
+    if sheet.discreet:
+        problems = discreet_wording_problems(sheet)
+        if problems:
+            raise DiscreetWordingError(problems)
+    story: list[Flowable] = [para(DISCREET_TITLE if sheet.discreet else TITLE, styles.LARGE_TITLE)]
+    if sheet.recipient_name is not None and sheet.recipient_name.strip():
+        story.append(para(f"{plain(sheet.recipient_name).strip()} 님께", styles.LARGE))
+    story.append(
+        para(
+            "아래 순서대로 찾아가시면 됩니다. 가시기 전에 전화로 운영 시간을 확인하시면 좋습니다.",
+            styles.LARGE,
+        )
+    )
+    for number, stop in enumerate(sorted(sheet.stops, key=lambda s: s.order), start=1):
+        rows: list[tuple[str, str | list[Flowable]]] = [("도와주는 일", stop.purpose)]
+        if stop.address is not None:
+            rows.append(("주소", stop.address))
+        if stop.phone is not None:
+            rows.append(("전화", stop.phone))
+        if stop.hours is not None:
+            rows.append(("운영 시간", stop.hours))
+        if any(item.strip() for item in stop.what_to_bring):
+            items = bullets(stop.what_to_bring, style=styles.LARGE_BULLET, width=_VALUE_WIDTH)
+            rows.append(("가져갈 것", items))
+        # A stop split over two pages is easy to miss; keep each one whole.
+        story.append(
+            KeepTogether(
+                [
+                    heading(f"{number}. {plain(stop.agency_name).strip()}", styles.LARGE_HEADING),
+                    field_table(
+                        rows,
+                        label_width=_LABEL_WIDTH,
+                        label_style=styles.LARGE_LABEL,
+                        value_style=styles.LARGE_CELL,
+                    ),
+                ]
+            )
+        )
+    story.append(Spacer(1, 8 * mm))
+    story.append(KeepTogether(_contact(sheet)))
+    footer = Footer(sheet.printed_by, sheet.printed_at)
+    return DocumentPart(story=story, footer=footer)
+
+
+def _contact(sheet: TakeHomeSheet) -> list[Flowable]:
+    center = sheet.center
+    rows = [
+        ("담당자", f"{plain(sheet.counselor_name)}  {plain(sheet.counselor_phone)}"),
+        ("센터", f"{plain(_center_name(sheet))}  {plain(center.phone)}"),
+    ]
+    if center.hours is not None:
+        rows.append(("운영 시간", center.hours))
+    rows.append(("안내일", fmt_date(sheet.issued_on)))
+    return [
+        heading("궁금한 점이 있으면 언제든지 연락 주세요.", styles.LARGE_HEADING),
+        field_table(
+            rows,
+            label_width=_LABEL_WIDTH,
+            label_style=styles.LARGE_LABEL,
+            value_style=styles.LARGE_CELL,
+        ),
+    ]
+
+
+def _center_name(sheet: TakeHomeSheet) -> str:
+    return sheet.center.discreet_name if sheet.discreet else sheet.center.name
+
+
+def _printed_texts(sheet: TakeHomeSheet) -> Iterator[tuple[str, str]]:
+    """Every piece of user text the sheet prints or puts in its metadata."""
+    center = sheet.center
+    yield ("center.discreet_name" if sheet.discreet else "center.name"), _center_name(sheet)
+    yield "center.phone", center.phone
+    if center.hours is not None:
+        yield "center.hours", center.hours
+    if sheet.recipient_name is not None:
+        yield "recipient_name", sheet.recipient_name
+    yield "counselor_name", sheet.counselor_name
+    yield "counselor_phone", sheet.counselor_phone
+    yield "printed_by", sheet.printed_by
+    for index, stop in enumerate(sheet.stops):
+        where = f"stops[{index}]"
+        yield f"{where}.agency_name", stop.agency_name
+        yield f"{where}.purpose", stop.purpose
+        for name in ("address", "phone", "hours"):
+            value = getattr(stop, name)
+            if value is not None:
+                yield f"{where}.{name}", value
+        for item_index, item in enumerate(stop.what_to_bring):
+            yield f"{where}.what_to_bring[{item_index}]", item
