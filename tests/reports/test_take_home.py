@@ -108,6 +108,17 @@ def test_discreet_check_sees_through_spacing_and_case() -> None:
     assert "stops[0].what_to_bring[1]: victim" in problems
 
 
+def test_names_are_not_mistaken_for_revealing_words() -> None:
+    sheet = dataclasses.replace(
+        samples.take_home(discreet=True),
+        recipient_name="유인나",
+        counselor_name="강도윤",
+        printed_by="사기정",
+    )
+    assert discreet_wording_problems(sheet) == ()
+    assert "유인나" in text_of(render_take_home(sheet))
+
+
 def test_non_discreet_sheet_is_not_checked() -> None:
     sheet = dataclasses.replace(samples.take_home(), stops=(_stop(1, "범죄피해자지원센터"),))
     assert "범죄피해자지원센터" in text_of(render_take_home(sheet))

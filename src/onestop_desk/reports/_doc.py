@@ -79,7 +79,7 @@ class _PartStart(Flowable):
         return 0, 0
 
     def draw(self) -> None:
-        self.canv.current_part = self.index  # type: ignore[attr-defined]
+        self.canv.current_part = self.index
 
 
 class _DeferredFooterCanvas(Canvas):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TypeAlias
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -19,7 +20,7 @@ WITHHELD_NOTE = "동의 범위 밖 항목은 기재하지 않음"
 # NanumGothic has no U+2610 (☐); U+25A1 (□) is in the font and is what Korean forms use.
 BOX = "□"
 
-Cell = str | Flowable | list[Flowable]
+Cell: TypeAlias = str | Flowable | list[Flowable]
 CELL_PADDING_X = 10  # left + right cell padding, points
 _SECTION_MIN_ROOM = 30 * mm
 _CELL_ATTRIBUTES = (
@@ -28,7 +29,7 @@ _CELL_ATTRIBUTES = (
     ("LEADING", "leading"),
     ("TEXTCOLOR", "textColor"),
 )
-Row = tuple[str, Cell]
+Row: TypeAlias = tuple[str, Cell]
 
 
 def heading(

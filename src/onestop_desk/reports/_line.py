@@ -33,10 +33,10 @@ class TextLine(Flowable):
         return self.width, self.height
 
     def getSpaceBefore(self) -> float:
-        return self.style.spaceBefore
+        return float(self.style.spaceBefore)
 
     def getSpaceAfter(self) -> float:
-        return self.style.spaceAfter
+        return float(self.style.spaceAfter)
 
     def draw(self) -> None:
         style, canvas = self.style, self.canv
