@@ -11,8 +11,10 @@ from ..records import Actor
 from .audit import AuditTrail
 from .base import ServiceContext
 from .cases import CaseService
+from .center import CenterService
 from .consent import ConsentService
 from .directory import DirectoryService
+from .documents import DocumentService
 from .drafts import DraftService
 from .inquiries import InquiryService
 from .needs import NeedInput, NeedService
@@ -35,6 +37,8 @@ class Services:
     audit: AuditTrail
     context: ServiceContext
     drafts: DraftService
+    documents: DocumentService
+    center: CenterService
 
 
 def build_services(
@@ -59,4 +63,6 @@ def build_services(
         audit=audit,
         context=ctx,
         drafts=DraftService(ctx),
+        documents=DocumentService(ctx),
+        center=CenterService(ctx),
     )

@@ -1,0 +1,41 @@
+"""The center's own details, printed on every document (set at first run, edited by admins)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from onestop_desk.db.repositories import SettingsRepository
+
+from ..access import require_role
+from ..errors import FieldError, ValidationError
+from ..vocab import AuditAction, Role
+from .base import Service
+
+CENTER_SETTING = "center"
+
+
+@dataclass(frozen=True)
+class CenterDetails:
+    name: str = "범죄피해자 원스톱 솔루션센터"
+    address: str = "서울특별시 동작구 대방동 서울여성플라자 3층"
+    phone: str = "1577-1701"
+    fax: str = ""
+    hours: str = ""
+
+
+class CenterService(Service):
+    def get(self) -> CenterDetails:
+        with self._ctx.transaction() as s:
+            stored = SettingsRepository(s).get(CENTER_SETTING) or {}
+        known = {k: v for k, v in stored.items() if k in CenterDetails.__dataclass_fields__}
+        return CenterDetails(**known)
+
+    def save(self, details: CenterDetails) -> CenterDetails:
+        require_role(self.actor, Role.ADMIN)
+        if not details.name.strip():
+            raise ValidationError([FieldError("center.name", "required")])
+        cleaned = CenterDetails(**{k: v.strip() for k, v in asdict(details).items()})
+        with self._ctx.transaction() as s:
+            SettingsRepository(s).set(CENTER_SETTING, asdict(cleaned))
+            self._log(s, AuditAction.UPDATE, "", "center details")
+        return cleaned
