@@ -670,8 +670,17 @@ class AuthSession:
         return self._auth.policy()
 
     def _record(self, action: str, detail: str = "") -> None:
+        self.record_event(action, detail=detail)
+
+    def record_event(
+        self, action: str, *, case_number: str = "", detail: str = "", reason: str = ""
+    ) -> None:
+        """Log a UI or CLI action that no service call logs by itself (a search listing, a
+        file written); its own transaction."""
         with self.store.sessions.begin() as s:
-            self.services.audit.record(s, self.actor, action, detail=detail)
+            self.services.audit.record(
+                s, self.actor, action, case_number=case_number, detail=detail, reason=reason
+            )
 
     # --- lock screen ------------------------------------------------------------------------
 
