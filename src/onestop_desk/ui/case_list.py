@@ -300,6 +300,11 @@ class CaseListPage(QWidget):
     def save_layout(self) -> None:
         save_header(self._settings, self.case_table)
 
+    @property
+    def searching(self) -> bool:
+        """A keystroke is waiting out the pause, or a query is still running."""
+        return self._debounce.isActive() or not self._runner.idle
+
     def current_case_id(self) -> int | None:
         index = self.case_table.currentIndex()
         if not index.isValid():

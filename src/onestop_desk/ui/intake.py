@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -678,6 +679,16 @@ class IntakeDialog(QDialog, Ui_IntakeDialog):
                     self._set_step(index)
             first.setFocus(Qt.FocusReason.OtherFocusReason)
         self.errors_shown.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter in the related-person fields adds the person; elsewhere it means Next."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.focusWidget() in (
+            self.related_name_edit,
+            self.related_phone_edit,
+        ):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     # --- related persons --------------------------------------------------------------------
 

@@ -1,0 +1,54 @@
+"""UI fixtures: the bundled font once per session, real services on a real store, a main
+window whose settings live in tmp_path, and no job left running after a test."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
+from onestop_desk.ui.main_window import MainWindow
+from onestop_desk.ui.qtapp import register_fonts
+
+
+@pytest.fixture(scope="session", autouse=True)
+def bundled_font(qapp: QApplication) -> str:
+    family = register_fonts()
+    qapp.setFont(QFont(family, 10))
+    return family
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def make_window(qtbot, settings):  # type: ignore[no-untyped-def]
+    windows: list[MainWindow] = []
+
+    def make(services) -> MainWindow:  # type: ignore[no-untyped-def]
+        window = MainWindow(services, settings)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitUntil(lambda: window.runner.idle)
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.runner.wait()
+
+
+@pytest.fixture
+def window(world, make_window) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    return make_window(world.c1)
+
+
+def settle(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Let every queued database job finish and its result land on the UI thread."""
+    qtbot.waitUntil(lambda: window.runner.idle, timeout=10000)
