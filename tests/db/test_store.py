@@ -65,11 +65,12 @@ def test_an_existing_database_is_backed_up_before_migrating(tmp_path, monkeypatc
     path = tmp_path / "a.db"
     open_store(path, key=KEY).close()
     applied = []
-    # Pretend this build carries a revision 0002 that the file has not seen yet.
-    monkeypatch.setattr(migrate, "head_revision", lambda: "0002")
+    current = migrate.head_revision()
+    # Pretend this build carries a revision the file has not seen yet.
+    monkeypatch.setattr(migrate, "head_revision", lambda: "9998")
     monkeypatch.setattr(migrate.command, "upgrade", lambda cfg, rev: applied.append(rev))
     open_store(path, key=KEY, backup_dir=tmp_path / "backups", seed=False).close()
-    [backup] = (tmp_path / "backups").glob("pre-migration-0001-*.db")
+    [backup] = (tmp_path / "backups").glob(f"pre-migration-{current}-*.db")
     assert applied == ["head"]
     assert not backup.read_bytes().startswith(b"SQLite format 3")  # encrypted like the original
     monkeypatch.undo()

@@ -371,3 +371,18 @@ class SearchGram(Base):
 
 
 Index("ix_referrals_open_follow_up", Referral.status, Referral.follow_up_due)
+
+
+class DestructionRecord(Base):
+    """파기 대장: one row per destroyed case, kept for audit (PIPA §21). No personal data:
+    the case number, dates, the staff account and the legal basis. Append-only (triggers in
+    migration 0002 refuse UPDATE and DELETE)."""
+
+    __tablename__ = "destruction_register"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_number: Mapped[str] = mapped_column(String(20), index=True)
+    closed_on: Mapped[date | None] = mapped_column(Date)
+    destroyed_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    destroyed_by: Mapped[str] = mapped_column(String(64))
+    legal_basis: Mapped[str] = mapped_column(String(200))
+    retention_years: Mapped[int] = mapped_column(Integer)

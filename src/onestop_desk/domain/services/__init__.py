@@ -6,9 +6,12 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from onestop_desk.db.store import Store
+
 from ..clock import Clock
 from ..records import Actor
 from .audit import AuditTrail
+from .backups import BackupService
 from .base import ServiceContext
 from .cases import CaseService
 from .center import CenterService
@@ -16,9 +19,12 @@ from .consent import ConsentService
 from .directory import DirectoryService
 from .documents import DocumentService
 from .drafts import DraftService
+from .export import ExportService
 from .inquiries import InquiryService
 from .needs import NeedInput, NeedService
 from .referrals import ReferralService
+from .retention import RetentionService
+from .statistics import StatisticsService
 from .users import UserService
 
 __all__ = ["NeedInput", "Services", "build_services"]
@@ -39,6 +45,11 @@ class Services:
     drafts: DraftService
     documents: DocumentService
     center: CenterService
+    statistics: StatisticsService
+    export: ExportService
+    retention: RetentionService
+    # Only when build_services was given the store (backups need its engine and key).
+    backups: BackupService | None = None
 
 
 def build_services(
@@ -47,6 +58,7 @@ def build_services(
     *,
     clock: Clock | None = None,
     audit_key: bytes | None = None,
+    store: Store | None = None,
 ) -> Services:
     clock = clock or Clock()
     audit = AuditTrail(clock, audit_key)
@@ -65,4 +77,8 @@ def build_services(
         drafts=DraftService(ctx),
         documents=DocumentService(ctx),
         center=CenterService(ctx),
+        statistics=StatisticsService(ctx),
+        export=ExportService(ctx),
+        retention=RetentionService(ctx),
+        backups=BackupService(ctx, store) if store is not None else None,
     )

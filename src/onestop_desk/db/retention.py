@@ -1,0 +1,96 @@
+"""Queries of retention and destruction: which closed cases are due, deleting every row of a
+case (search index included) and the destruction register."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+
+from sqlalchemy import delete, exists, or_, select, text
+from sqlalchemy.orm import Session
+
+from onestop_desk.domain.vocab import CaseStatus
+
+from . import models as m
+
+
+class RetentionRepository:
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def closed_on_or_before(self, cutoff: date) -> list[tuple[int, str, date]]:
+        """(id, case number, closed date) of closed cases closed on or before ``cutoff``."""
+        stmt = (
+            select(m.Case.id, m.Case.case_number, m.Case.closed_on)
+            .where(m.Case.status == CaseStatus.CLOSED.value)
+            .where(m.Case.closed_on.is_not(None))
+            .where(m.Case.closed_on <= cutoff)
+            .order_by(m.Case.closed_on, m.Case.id)
+        )
+        return [(r[0], r[1], r[2]) for r in self._s.execute(stmt)]
+
+    def destroy_cases(self, case_ids: Sequence[int]) -> int:
+        """Delete the cases and everything hanging off them; returns how many persons went
+        with them (a person still named in another case stays)."""
+        if not case_ids:
+            return 0
+        ids = list(case_ids)
+        person_ids = set(self._s.scalars(select(m.Case.person_id).where(m.Case.id.in_(ids))))
+        person_ids |= set(
+            self._s.scalars(select(m.CasePerson.person_id).where(m.CasePerson.case_id.in_(ids)))
+        )
+        for case_id in ids:
+            self._s.execute(text("DELETE FROM case_search WHERE rowid = :id"), {"id": case_id})
+        self._s.execute(delete(m.SearchGram).where(m.SearchGram.case_id.in_(ids)))
+        # A call about this case names the caller (often the victim): it goes with the case.
+        self._s.execute(delete(m.PhoneInquiry).where(m.PhoneInquiry.case_id.in_(ids)))
+        # Children first, explicitly: the outcome must not depend on PRAGMA foreign_keys.
+        referral_ids = select(m.Referral.id).where(m.Referral.case_id.in_(ids))
+        self._s.execute(
+            delete(m.ReferralProgramme).where(m.ReferralProgramme.referral_id.in_(referral_ids))
+        )
+        for model in (
+            m.Referral,
+            m.Consent,
+            m.Need,
+            m.TimelineEvent,
+            m.StatusChangeRow,
+            m.CaseCrimeType,
+            m.CasePerson,
+        ):
+            self._s.execute(delete(model).where(model.case_id.in_(ids)))  # type: ignore[attr-defined]
+        self._s.execute(delete(m.Case).where(m.Case.id.in_(ids)))
+        still_used = or_(
+            exists().where(m.Case.person_id == m.Person.id),
+            exists().where(m.CasePerson.person_id == m.Person.id),
+        )
+        orphans = list(
+            self._s.scalars(select(m.Person.id).where(m.Person.id.in_(person_ids), ~still_used))
+        )
+        if orphans:
+            self._s.execute(delete(m.Person).where(m.Person.id.in_(orphans)))
+        return len(orphans)
+
+    def add_record(
+        self,
+        case_number: str,
+        closed_on: date | None,
+        destroyed_at: datetime,
+        destroyed_by: str,
+        legal_basis: str,
+        retention_years: int,
+    ) -> None:
+        self._s.add(
+            m.DestructionRecord(
+                case_number=case_number,
+                closed_on=closed_on,
+                destroyed_at=destroyed_at,
+                destroyed_by=destroyed_by,
+                legal_basis=legal_basis,
+                retention_years=retention_years,
+            )
+        )
+
+    def register(self) -> list[m.DestructionRecord]:
+        stmt = select(m.DestructionRecord).order_by(m.DestructionRecord.id)
+        return list(self._s.scalars(stmt))
