@@ -205,6 +205,8 @@ class CaseListPage(QWidget):
         self._build()
         self.model = CaseTableModel(services, runner, self)
         self.case_table.setModel(self.model)
+        for column, width in enumerate((110, 80, 100, 90, 90, 130)):
+            self.case_table.setColumnWidth(column, width)
         restore_header(settings, self.case_table)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)

@@ -98,6 +98,7 @@ class InquiryPage(QWidget):
         buttons = QHBoxLayout()
         self.general_error_label = make_error_label("general_error_label", form_box)
         buttons.addWidget(self.general_error_label, 1)
+        buttons.addStretch(1)
         self.log_button = QPushButton(self.tr("통화 기록 저장(&S)"), form_box)
         self.log_button.setObjectName("log_button")
         buttons.addWidget(self.log_button)

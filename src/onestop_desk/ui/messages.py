@@ -217,10 +217,12 @@ def datetime_text(moment: datetime | None) -> str:
 
 
 def stored_time_text(moment: datetime | None) -> str:
-    """Stored times are naive UTC; counselors read Korean time."""
+    """A moment from a record, in Korean time (a naive value is taken as UTC)."""
     if moment is None:
         return ""
-    return datetime_text(moment.replace(tzinfo=UTC).astimezone(KST))
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return datetime_text(moment.astimezone(KST))
 
 
 # --- errors ---------------------------------------------------------------------------------

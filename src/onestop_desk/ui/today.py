@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from PySide6.QtCore import QSettings, Signal, Slot
 from PySide6.QtWidgets import (
@@ -53,11 +53,17 @@ def load_today(services: Services) -> TodayData:
     new_cases = [s for s in services.cases.summaries(ids) if s.intake_date == today]
     waiting = services.referrals.waiting(unanswered_days=UNANSWERED_DAYS)
     due = [r for r in waiting if r.follow_up_due is not None and r.follow_up_due <= today]
-    cutoff = services.context.clock.now_utc() - timedelta(days=UNANSWERED_DAYS)
+    cutoff = services.context.clock.now() - timedelta(days=UNANSWERED_DAYS)
     unanswered = [
-        r for r in waiting if r.reply is None and r.sent_at is not None and r.sent_at < cutoff
+        r
+        for r in waiting
+        if r.reply is None and r.sent_at is not None and _aware(r.sent_at) < cutoff
     ]
     return TodayData(today, new_cases, due, unanswered, services.drafts.load_intake())
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def _table(name: str, headers: list[str], parent: QWidget) -> QTableWidget:
