@@ -192,3 +192,21 @@ def test_walk_in_with_only_the_keyboard(qtbot, world, window):
         press(dialog, Qt.Key.Key_Return)  # Enter = create
     settle(qtbot, window)
     assert world.c1.cases.list_ids() != []
+
+
+def test_ctrl_p_opens_the_packet_of_the_case_on_screen(qtbot, world, window):
+    case = world.new_case()
+    world.c1.needs.set_needs(case.id, [NeedInput("safety", "smartwatch")])
+    world.c1.consents.record(case.id, consent("police", ConsentItem.IDENTITY))
+    world.c1.referrals.create_from_needs(case.id)
+    assert not window.print_packet_action.isEnabled()
+    assert window.print_packet_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Print)
+    with qtbot.waitSignal(window.case_view.loaded):
+        window.open_case(case.id)
+    assert window.print_packet_action.isEnabled()
+    with qtbot.waitSignal(window.packet_opened) as opened:
+        window.print_packet_action.trigger()
+    dialog = opened.args[0]
+    qtbot.waitUntil(lambda: dialog.packet is not None, timeout=10000)
+    dialog.reject()
+    settle(qtbot, window)

@@ -29,6 +29,7 @@ from .directory import DirectoryPage
 from .inquiries import InquiryPage
 from .intake import IntakeDialog
 from .messages import error_text, role_label
+from .packet_dialog import PacketDialog
 from .referrals import ReferralPage
 from .tasks import TaskRunner
 from .today import TodayPage
@@ -44,11 +45,14 @@ class MainWindow(QMainWindow):
     (``QSettings(str(path), QSettings.IniFormat)``), where window geometry and column
     layouts are remembered. Nothing here reads the registry or the home folder.
 
-    ``lock_requested`` is emitted on Ctrl+L; whoever owns the session locks the screen.
+    Shortcuts: Ctrl+N new walk-in, Ctrl+F search, Ctrl+P the packet of the case on screen,
+    Alt+1..5 the pages. ``lock_requested`` is emitted on Ctrl+L; whoever owns the session
+    locks the screen.
     """
 
     lock_requested = Signal()
     intake_opened = Signal(object)  # IntakeDialog, for whoever needs to follow it
+    packet_opened = Signal(object)  # PacketDialog
 
     def __init__(
         self, services: Services, settings: QSettings, parent: QWidget | None = None
@@ -162,13 +166,23 @@ class MainWindow(QMainWindow):
         self.search_action.setObjectName("search_action")
         self.search_action.setShortcut(QKeySequence.StandardKey.Find)
         self.search_action.triggered.connect(self._on_search_action_triggered)
+        self.print_packet_action = QAction(self.tr("안내문·의뢰서 인쇄"), self)
+        self.print_packet_action.setObjectName("print_packet_action")
+        self.print_packet_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.print_packet_action.setEnabled(False)
+        self.print_packet_action.triggered.connect(self._on_print_packet_action_triggered)
         self.lock_action = QAction(self.tr("화면 잠금"), self)
         self.lock_action.setObjectName("lock_action")
         self.lock_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L))
         self.lock_action.triggered.connect(self.lock_requested)
         actions = [self.lock_action]
         if self._works_on_cases:
-            actions = [self.new_case_action, self.search_action, self.lock_action]
+            actions = [
+                self.new_case_action,
+                self.search_action,
+                self.print_packet_action,
+                self.lock_action,
+            ]
         for action in actions:
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.addAction(action)
@@ -198,6 +212,7 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def _on_nav_list_current_row_changed(self, row: int) -> None:
         self.page_stack.setCurrentIndex(row)
+        self.print_packet_action.setEnabled(self._case_view_showing())
         page = self.page_stack.currentWidget()
         if page is self.today_page and self.today_page is not None:
             self.today_page.refresh()
@@ -227,10 +242,32 @@ class MainWindow(QMainWindow):
         self.page_stack.setCurrentWidget(self.cases_stack)
         self.nav_list.blockSignals(False)
         self.case_view.show_case(case_id)
+        self.print_packet_action.setEnabled(True)
+
+    def _case_view_showing(self) -> bool:
+        return (
+            self.case_view is not None
+            and self.page_stack.currentWidget() is self.cases_stack
+            and self.cases_stack.currentWidget() is self.case_view
+        )
+
+    @Slot()
+    def _on_print_packet_action_triggered(self) -> None:
+        """Ctrl+P: the take-home sheet and the letters of the case on screen."""
+        if not self._case_view_showing() or self.case_view is None:
+            return
+        case_id = self.case_view.case_id
+        if case_id is None:
+            return
+        dialog = PacketDialog(self._services, self.runner, case_id, parent=self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        self.packet_opened.emit(dialog)
 
     @Slot()
     def _on_case_view_back_requested(self) -> None:
         assert self.case_list_page is not None
+        self.print_packet_action.setEnabled(False)
         self.cases_stack.setCurrentWidget(self.case_list_page)
         self.case_list_page.load()
         self.case_list_page.case_table.setFocus()
