@@ -544,6 +544,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = audit.add_parser("purge", parents=[with_user], help="remove rows past retention")
     p.add_argument("--reason", required=True)
     p.set_defaults(handler=cmd_audit_purge)
+
+    from onestop_desk.cli_maintenance import add_commands  # it imports this module
+
+    add_commands(commands, common=common, with_user=with_user)
     return parser
 
 
