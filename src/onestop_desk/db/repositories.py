@@ -93,6 +93,20 @@ class CaseRepository:
                 .where(m.Referral.status.in_([s.value for s in OPEN_REFERRAL_STATES]))
                 .where(m.Referral.follow_up_due < today)
             )
+        if flt.crime_type is not None:
+            stmt = stmt.where(
+                exists()
+                .where(m.CaseCrimeType.case_id == m.Case.id)
+                .where(m.CaseCrimeType.crime_code == flt.crime_type)
+            )
+        if flt.intake_channel is not None:
+            stmt = stmt.where(m.Case.intake_channel == flt.intake_channel.value)
+        if flt.intake_from is not None:
+            stmt = stmt.where(m.Case.intake_date >= flt.intake_from)
+        if flt.intake_to is not None:
+            stmt = stmt.where(m.Case.intake_date <= flt.intake_to)
+        if flt.statistics_only:
+            stmt = stmt.where(m.Case.statistics_consent.is_(True))
         return stmt
 
     def list_ids(self, flt: CaseFilter, *, owner_id: int | None, today: date) -> list[int]:

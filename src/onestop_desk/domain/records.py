@@ -376,3 +376,87 @@ class CaseFilter:
     counselor_id: int | None = None
     crime_bucket: str | None = None
     overdue_follow_up: bool = False
+    # Added for the statistics dashboard: a bar opens exactly the cases it counts.
+    crime_type: str | None = None
+    intake_channel: IntakeChannel | None = None
+    intake_from: date | None = None  # inclusive
+    intake_to: date | None = None  # inclusive
+    statistics_only: bool = False  # leave out cases whose statistical use was refused
+
+
+# --- statistics -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StatRow:
+    """One line of a breakdown: a stable ``code``, its Korean ``label`` (for documents; the
+    UI translates codes itself where it can) and the raw count."""
+
+    code: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class StatTable:
+    """A breakdown of one population (``total`` units) by one attribute.
+
+    ``additive`` tables put every unit in exactly one row, so the rows add up to ``total``;
+    multi-select breakdowns (crime types, needs) do not, and say so.
+    """
+
+    key: str
+    title: str
+    unit: str
+    rows: tuple[StatRow, ...]
+    total: int
+    additive: bool
+
+    def count(self, code: str) -> int:
+        return next((r.count for r in self.rows if r.code == code), 0)
+
+
+@dataclass(frozen=True)
+class StatsReport:
+    """Raw (unsuppressed) aggregates for one period; see ``StatisticsService.summary`` for
+    what every figure means. For the screen of team leads only: anything that leaves the
+    application goes through ``statistics_suppression.publish`` first."""
+
+    period_from: date
+    period_to: date
+    as_of: date
+    served_persons: int
+    new_persons: int
+    continuing_persons: int
+    new_cases: int
+    first_referral_cases: int
+    first_referral_median_days: float | None
+    overdue_follow_ups: int
+    phone_inquiries: int
+    inquiries_to_cases: int
+    crime_buckets: StatTable
+    crime_types: StatTable
+    intake_channels: StatTable
+    support_areas: StatTable
+    programmes: StatTable
+    referral_agencies: StatTable
+    referral_statuses: StatTable
+    age_bands: StatTable
+    genders: StatTable
+    nationalities: StatTable
+    disabilities: StatTable
+
+    def tables(self) -> tuple[StatTable, ...]:
+        return (
+            self.crime_buckets,
+            self.crime_types,
+            self.intake_channels,
+            self.support_areas,
+            self.programmes,
+            self.referral_agencies,
+            self.referral_statuses,
+            self.age_bands,
+            self.genders,
+            self.nationalities,
+            self.disabilities,
+        )
