@@ -18,9 +18,7 @@ from PySide6.QtWidgets import (
 
 from .widgets import heading, make_date_edit, make_error_label, setup_table
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CaseView", text)
+translate = QCoreApplication.translate
 
 
 def _button(text: str, name: str, parent: QWidget) -> QPushButton:
@@ -44,13 +42,15 @@ class Ui_CaseView:
         outer = QVBoxLayout(view)
 
         top = QHBoxLayout()
-        self.back_button = _button(_tr("← 사례 목록"), "back_button", view)
+        self.back_button = _button(translate("CaseView", "← 사례 목록"), "back_button", view)
         top.addWidget(self.back_button)
         self.title_label = heading("", "title_label", view)
         top.addWidget(self.title_label, 1)
-        self.reveal_name_button = _button(_tr("이름 보기"), "reveal_name_button", view)
+        self.reveal_name_button = _button(
+            translate("CaseView", "이름 보기"), "reveal_name_button", view
+        )
         self.reveal_name_button.setToolTip(
-            _tr("이름과 비공개 주소를 보여 줍니다(접속기록에 남습니다).")
+            translate("CaseView", "이름과 비공개 주소를 보여 줍니다(접속기록에 남습니다).")
         )
         top.addWidget(self.reveal_name_button)
         outer.addLayout(top)
@@ -59,11 +59,13 @@ class Ui_CaseView:
         self.status_label = QLabel(view)
         self.status_label.setObjectName("status_label")
         status_row.addWidget(self.status_label, 1)
-        status_row.addWidget(QLabel(_tr("다음 단계"), view))
+        status_row.addWidget(QLabel(translate("CaseView", "다음 단계"), view))
         self.status_combo = QComboBox(view)
         self.status_combo.setObjectName("status_combo")
         status_row.addWidget(self.status_combo)
-        self.change_status_button = _button(_tr("단계 바꾸기"), "change_status_button", view)
+        self.change_status_button = _button(
+            translate("CaseView", "단계 바꾸기"), "change_status_button", view
+        )
         status_row.addWidget(self.change_status_button)
         outer.addLayout(status_row)
 
@@ -81,11 +83,11 @@ class Ui_CaseView:
         self.tabs = QTabWidget(view)
         self.tabs.setObjectName("tabs")
         outer.addWidget(self.tabs, 1)
-        self.tabs.addTab(self._summary_tab(view), _tr("요약"))
-        self.tabs.addTab(self._timeline_tab(view), _tr("경과"))
-        self.tabs.addTab(self._needs_tab(view), _tr("욕구"))
-        self.tabs.addTab(self._consents_tab(view), _tr("동의"))
-        self.tabs.addTab(self._referrals_tab(view), _tr("연계"))
+        self.tabs.addTab(self._summary_tab(view), translate("CaseView", "요약"))
+        self.tabs.addTab(self._timeline_tab(view), translate("CaseView", "경과"))
+        self.tabs.addTab(self._needs_tab(view), translate("CaseView", "욕구"))
+        self.tabs.addTab(self._consents_tab(view), translate("CaseView", "동의"))
+        self.tabs.addTab(self._referrals_tab(view), translate("CaseView", "연계"))
 
     def _summary_tab(self, view: QWidget) -> QWidget:
         page = QWidget(view)
@@ -103,14 +105,23 @@ class Ui_CaseView:
         page.setObjectName("timeline_tab")
         layout = QVBoxLayout(page)
         self.timeline_table = _table(
-            "timeline_table", [_tr("일시"), _tr("종류"), _tr("내용"), _tr("작성")], page
+            "timeline_table",
+            [
+                translate("CaseView", "일시"),
+                translate("CaseView", "종류"),
+                translate("CaseView", "내용"),
+                translate("CaseView", "작성"),
+            ],
+            page,
         )
         layout.addWidget(self.timeline_table, 1)
         row = QHBoxLayout()
         self.note_edit = QLineEdit(page)
         self.note_edit.setObjectName("note_edit")
-        self.note_edit.setPlaceholderText(_tr("상담 메모를 쓰고 Enter"))
-        self.add_note_button = _button(_tr("메모 남기기"), "add_note_button", page)
+        self.note_edit.setPlaceholderText(translate("CaseView", "상담 메모를 쓰고 Enter"))
+        self.add_note_button = _button(
+            translate("CaseView", "메모 남기기"), "add_note_button", page
+        )
         row.addWidget(self.note_edit, 1)
         row.addWidget(self.add_note_button)
         layout.addLayout(row)
@@ -123,7 +134,14 @@ class Ui_CaseView:
         page.setObjectName("needs_tab")
         layout = QVBoxLayout(page)
         self.needs_table = _table(
-            "needs_table", [_tr("지원 영역"), _tr("프로그램"), _tr("상태"), _tr("메모")], page
+            "needs_table",
+            [
+                translate("CaseView", "지원 영역"),
+                translate("CaseView", "프로그램"),
+                translate("CaseView", "상태"),
+                translate("CaseView", "메모"),
+            ],
+            page,
         )
         layout.addWidget(self.needs_table, 1)
         row = QHBoxLayout()
@@ -131,7 +149,7 @@ class Ui_CaseView:
         self.need_status_combo = QComboBox(page)
         self.need_status_combo.setObjectName("need_status_combo")
         self.need_status_button = _button(
-            _tr("선택한 욕구 상태 바꾸기"), "need_status_button", page
+            translate("CaseView", "선택한 욕구 상태 바꾸기"), "need_status_button", page
         )
         row.addWidget(self.need_status_combo)
         row.addWidget(self.need_status_button)
@@ -144,15 +162,23 @@ class Ui_CaseView:
         layout = QVBoxLayout(page)
         self.consent_table = _table(
             "consent_table",
-            [_tr("기관"), _tr("항목"), _tr("방법"), _tr("동의일"), _tr("상태")],
+            [
+                translate("CaseView", "기관"),
+                translate("CaseView", "항목"),
+                translate("CaseView", "방법"),
+                translate("CaseView", "동의일"),
+                translate("CaseView", "상태"),
+            ],
             page,
         )
         layout.addWidget(self.consent_table, 1)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.add_consent_button = _button(_tr("동의 기록…"), "add_consent_button", page)
+        self.add_consent_button = _button(
+            translate("CaseView", "동의 기록…"), "add_consent_button", page
+        )
         self.withdraw_consent_button = _button(
-            _tr("선택한 동의 철회"), "withdraw_consent_button", page
+            translate("CaseView", "선택한 동의 철회"), "withdraw_consent_button", page
         )
         row.addWidget(self.add_consent_button)
         row.addWidget(self.withdraw_consent_button)
@@ -166,23 +192,27 @@ class Ui_CaseView:
         self.referral_table = _table(
             "referral_table",
             [
-                _tr("문서번호"),
-                _tr("기관"),
-                _tr("상태"),
-                _tr("만든 날"),
-                _tr("후속 확인일"),
-                _tr("회신"),
+                translate("CaseView", "문서번호"),
+                translate("CaseView", "기관"),
+                translate("CaseView", "상태"),
+                translate("CaseView", "만든 날"),
+                translate("CaseView", "후속 확인일"),
+                translate("CaseView", "회신"),
             ],
             page,
         )
         layout.addWidget(self.referral_table, 1)
         actions = QHBoxLayout()
-        self.send_button = _button(_tr("발송 처리"), "send_button", page)
-        self.reply_button = _button(_tr("회신 기록…"), "reply_button", page)
-        self.withdraw_referral_button = _button(_tr("연계 철회"), "withdraw_referral_button", page)
+        self.send_button = _button(translate("CaseView", "발송 처리"), "send_button", page)
+        self.reply_button = _button(translate("CaseView", "회신 기록…"), "reply_button", page)
+        self.withdraw_referral_button = _button(
+            translate("CaseView", "연계 철회"), "withdraw_referral_button", page
+        )
         self.follow_up_edit = make_date_edit("follow_up_edit", page)
         self.follow_up_edit.setMaximumWidth(120)
-        self.follow_up_button = _button(_tr("후속 확인일 정하기"), "follow_up_button", page)
+        self.follow_up_button = _button(
+            translate("CaseView", "후속 확인일 정하기"), "follow_up_button", page
+        )
         for widget in (
             self.send_button,
             self.reply_button,
@@ -194,10 +224,12 @@ class Ui_CaseView:
         actions.addWidget(self.follow_up_button)
         layout.addLayout(actions)
         create = QHBoxLayout()
-        create.addWidget(QLabel(_tr("새 연계"), page))
+        create.addWidget(QLabel(translate("CaseView", "새 연계"), page))
         self.agency_combo = QComboBox(page)
         self.agency_combo.setObjectName("agency_combo")
-        self.create_referral_button = _button(_tr("연계 만들기"), "create_referral_button", page)
+        self.create_referral_button = _button(
+            translate("CaseView", "연계 만들기"), "create_referral_button", page
+        )
         create.addWidget(self.agency_combo, 1)
         create.addWidget(self.create_referral_button)
         layout.addLayout(create)

@@ -697,7 +697,8 @@ class IntakeDialog(QDialog, Ui_IntakeDialog):
         name = self.related_name_edit.text().strip()
         if not name:
             reason = field_error_text(FieldError("related.0.name", "required"))
-            self.related_error_label.setText(f"{self.tr('관계인 이름')}: {reason}")
+            label = self.tr("관계인 이름")
+            self.related_error_label.setText(f"{label}: {reason}")
             self.related_error_label.show()
             self.related_name_edit.setFocus()
             return

@@ -30,15 +30,13 @@ from PySide6.QtWidgets import (
 
 from .widgets import make_date_edit, make_error_label, setup_table
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("IntakeDialog", text)
+translate = QCoreApplication.translate
 
 
 class Ui_IntakeDialog:
     def setup_ui(self, dialog: QDialog) -> None:
         dialog.setObjectName("intake_dialog")
-        dialog.setWindowTitle(_tr("새 방문 접수"))
+        dialog.setWindowTitle(translate("IntakeDialog", "새 방문 접수"))
         dialog.resize(1120, 720)
         outer = QVBoxLayout(dialog)
 
@@ -62,15 +60,17 @@ class Ui_IntakeDialog:
         self.draft_label.setObjectName("draft_label")
         self.draft_label.setStyleSheet("color: #5f6368;")
         buttons.addWidget(self.draft_label, 1)
-        self.discard_button = QPushButton(_tr("작성 내용 버리기"), dialog)
+        self.discard_button = QPushButton(translate("IntakeDialog", "작성 내용 버리기"), dialog)
         self.discard_button.setObjectName("discard_button")
-        self.later_button = QPushButton(_tr("나중에 이어 쓰기"), dialog)
+        self.later_button = QPushButton(translate("IntakeDialog", "나중에 이어 쓰기"), dialog)
         self.later_button.setObjectName("later_button")
-        self.back_button = QPushButton(_tr("< 이전(&B)"), dialog)
+        self.back_button = QPushButton(translate("IntakeDialog", "< 이전(&B)"), dialog)
         self.back_button.setObjectName("back_button")
-        self.next_button = QPushButton(_tr("다음(&N) >"), dialog)
+        self.next_button = QPushButton(translate("IntakeDialog", "다음(&N) >"), dialog)
         self.next_button.setObjectName("next_button")
-        self.create_button = QPushButton(_tr("사례 등록 및 연계 만들기(&R)"), dialog)
+        self.create_button = QPushButton(
+            translate("IntakeDialog", "사례 등록 및 연계 만들기(&R)"), dialog
+        )
         self.create_button.setObjectName("create_button")
         for button in (
             self.discard_button,
@@ -91,7 +91,7 @@ class Ui_IntakeDialog:
         columns = QHBoxLayout(page)
 
         left = QVBoxLayout()
-        person_box = QGroupBox(_tr("피해자(내담자)"), page)
+        person_box = QGroupBox(translate("IntakeDialog", "피해자(내담자)"), page)
         person_box.setObjectName("person_box")
         form = QFormLayout(person_box)
         self.name_edit = QLineEdit(person_box)
@@ -103,7 +103,7 @@ class Ui_IntakeDialog:
         self.gender_combo.setObjectName("gender_combo")
         self.phone_edit = QLineEdit(person_box)
         self.phone_edit.setObjectName("phone_edit")
-        self.phone_edit.setPlaceholderText(_tr("예: 010-1234-5678"))
+        self.phone_edit.setPlaceholderText(translate("IntakeDialog", "예: 010-1234-5678"))
         self.phone_error_label = make_error_label("phone_error_label", person_box)
         self.phone2_edit = QLineEdit(person_box)
         self.phone2_edit.setObjectName("phone2_edit")
@@ -114,50 +114,52 @@ class Ui_IntakeDialog:
         self.address_edit = QLineEdit(person_box)
         self.address_edit.setObjectName("address_edit")
         self.confidential_address_check = QCheckBox(
-            _tr("주소 비공개(가해자에게 알려지면 안 됨)"), person_box
+            translate("IntakeDialog", "주소 비공개(가해자에게 알려지면 안 됨)"), person_box
         )
         self.confidential_address_check.setObjectName("confidential_address_check")
         self.nationality_edit = QLineEdit(person_box)
         self.nationality_edit.setObjectName("nationality_edit")
         self.language_edit = QLineEdit(person_box)
         self.language_edit.setObjectName("language_edit")
-        self.interpreter_check = QCheckBox(_tr("통역 필요"), person_box)
+        self.interpreter_check = QCheckBox(translate("IntakeDialog", "통역 필요"), person_box)
         self.interpreter_check.setObjectName("interpreter_check")
         self.disability_edit = QLineEdit(person_box)
         self.disability_edit.setObjectName("disability_edit")
-        form.addRow(_tr("이름(&A)"), self.name_edit)
+        form.addRow(translate("IntakeDialog", "이름(&A)"), self.name_edit)
         form.addRow("", self.name_error_label)
-        form.addRow(_tr("생년월일"), self.birth_edit)
+        form.addRow(translate("IntakeDialog", "생년월일"), self.birth_edit)
         form.addRow("", self.birth_error_label)
-        form.addRow(_tr("성별"), self.gender_combo)
-        form.addRow(_tr("전화번호"), self.phone_edit)
+        form.addRow(translate("IntakeDialog", "성별"), self.gender_combo)
+        form.addRow(translate("IntakeDialog", "전화번호"), self.phone_edit)
         form.addRow("", self.phone_error_label)
-        form.addRow(_tr("다른 전화번호"), self.phone2_edit)
+        form.addRow(translate("IntakeDialog", "다른 전화번호"), self.phone2_edit)
         form.addRow("", self.phone2_error_label)
-        form.addRow(_tr("이메일"), self.email_edit)
+        form.addRow(translate("IntakeDialog", "이메일"), self.email_edit)
         form.addRow("", self.email_error_label)
-        form.addRow(_tr("주소"), self.address_edit)
+        form.addRow(translate("IntakeDialog", "주소"), self.address_edit)
         form.addRow("", self.confidential_address_check)
         language_row = QHBoxLayout()
         language_row.addWidget(self.nationality_edit)
         language_row.addWidget(self.language_edit)
         language_row.addWidget(self.interpreter_check)
-        form.addRow(_tr("국적·언어"), language_row)
-        form.addRow(_tr("장애"), self.disability_edit)
+        form.addRow(translate("IntakeDialog", "국적·언어"), language_row)
+        form.addRow(translate("IntakeDialog", "장애"), self.disability_edit)
         left.addWidget(person_box)
         left.addStretch(1)
         columns.addLayout(left, 3)
 
         right = QVBoxLayout()
-        safe_box = QGroupBox(_tr("안전한 연락 방법"), page)
+        safe_box = QGroupBox(translate("IntakeDialog", "안전한 연락 방법"), page)
         safe_box.setObjectName("safe_box")
         safe = QFormLayout(safe_box)
         checks = QHBoxLayout()
-        self.may_call_check = QCheckBox(_tr("전화해도 됨"), safe_box)
+        self.may_call_check = QCheckBox(translate("IntakeDialog", "전화해도 됨"), safe_box)
         self.may_call_check.setObjectName("may_call_check")
-        self.may_leave_message_check = QCheckBox(_tr("메시지 남겨도 됨"), safe_box)
+        self.may_leave_message_check = QCheckBox(
+            translate("IntakeDialog", "메시지 남겨도 됨"), safe_box
+        )
         self.may_leave_message_check.setObjectName("may_leave_message_check")
-        self.may_send_mail_check = QCheckBox(_tr("우편 보내도 됨"), safe_box)
+        self.may_send_mail_check = QCheckBox(translate("IntakeDialog", "우편 보내도 됨"), safe_box)
         self.may_send_mail_check.setObjectName("may_send_mail_check")
         checks.addWidget(self.may_call_check)
         checks.addWidget(self.may_leave_message_check)
@@ -165,26 +167,26 @@ class Ui_IntakeDialog:
         safe.addRow(checks)
         self.safe_hours_edit = QLineEdit(safe_box)
         self.safe_hours_edit.setObjectName("safe_hours_edit")
-        self.safe_hours_edit.setPlaceholderText(_tr("예: 평일 12~13시"))
+        self.safe_hours_edit.setPlaceholderText(translate("IntakeDialog", "예: 평일 12~13시"))
         self.safe_note_edit = QLineEdit(safe_box)
         self.safe_note_edit.setObjectName("safe_note_edit")
-        safe.addRow(_tr("연락 가능한 시간"), self.safe_hours_edit)
-        safe.addRow(_tr("연락 시 주의"), self.safe_note_edit)
+        safe.addRow(translate("IntakeDialog", "연락 가능한 시간"), self.safe_hours_edit)
+        safe.addRow(translate("IntakeDialog", "연락 시 주의"), self.safe_note_edit)
         right.addWidget(safe_box)
 
-        related_box = QGroupBox(_tr("관계인(보호자·가족)"), page)
+        related_box = QGroupBox(translate("IntakeDialog", "관계인(보호자·가족)"), page)
         related_box.setObjectName("related_box")
         related = QVBoxLayout(related_box)
         row = QHBoxLayout()
         self.related_name_edit = QLineEdit(related_box)
         self.related_name_edit.setObjectName("related_name_edit")
-        self.related_name_edit.setPlaceholderText(_tr("이름"))
+        self.related_name_edit.setPlaceholderText(translate("IntakeDialog", "이름"))
         self.related_relationship_combo = QComboBox(related_box)
         self.related_relationship_combo.setObjectName("related_relationship_combo")
         self.related_phone_edit = QLineEdit(related_box)
         self.related_phone_edit.setObjectName("related_phone_edit")
-        self.related_phone_edit.setPlaceholderText(_tr("전화번호"))
-        self.related_add_button = QPushButton(_tr("추가"), related_box)
+        self.related_phone_edit.setPlaceholderText(translate("IntakeDialog", "전화번호"))
+        self.related_add_button = QPushButton(translate("IntakeDialog", "추가"), related_box)
         self.related_add_button.setObjectName("related_add_button")
         self.related_add_button.setAutoDefault(False)
         row.addWidget(self.related_name_edit, 2)
@@ -194,19 +196,29 @@ class Ui_IntakeDialog:
         related.addLayout(row)
         self.related_table = QTableWidget(0, 3, related_box)
         self.related_table.setObjectName("related_table")
-        self.related_table.setHorizontalHeaderLabels([_tr("이름"), _tr("관계"), _tr("전화번호")])
+        self.related_table.setHorizontalHeaderLabels(
+            [
+                translate("IntakeDialog", "이름"),
+                translate("IntakeDialog", "관계"),
+                translate("IntakeDialog", "전화번호"),
+            ]
+        )
         setup_table(self.related_table)
         self.related_table.setMaximumHeight(120)
         related.addWidget(self.related_table)
         self.related_error_label = make_error_label("related_error_label", related_box)
         related.addWidget(self.related_error_label)
-        self.related_remove_button = QPushButton(_tr("선택한 관계인 빼기"), related_box)
+        self.related_remove_button = QPushButton(
+            translate("IntakeDialog", "선택한 관계인 빼기"), related_box
+        )
         self.related_remove_button.setObjectName("related_remove_button")
         self.related_remove_button.setAutoDefault(False)
         related.addWidget(self.related_remove_button, 0, Qt.AlignmentFlag.AlignRight)
         right.addWidget(related_box)
 
-        self.duplicate_box = QGroupBox(_tr("이미 등록된 사람일 수 있습니다"), page)
+        self.duplicate_box = QGroupBox(
+            translate("IntakeDialog", "이미 등록된 사람일 수 있습니다"), page
+        )
         self.duplicate_box.setObjectName("duplicate_box")
         self.duplicate_box.setStyleSheet(
             "QGroupBox#duplicate_box { background: #fff8e1; border: 1px solid #f2c94c; "
@@ -217,7 +229,9 @@ class Ui_IntakeDialog:
         self.duplicate_list.setObjectName("duplicate_list")
         self.duplicate_list.setMaximumHeight(110)
         duplicates.addWidget(self.duplicate_list)
-        self.open_existing_button = QPushButton(_tr("기존 사례 열기"), self.duplicate_box)
+        self.open_existing_button = QPushButton(
+            translate("IntakeDialog", "기존 사례 열기"), self.duplicate_box
+        )
         self.open_existing_button.setObjectName("open_existing_button")
         self.open_existing_button.setAutoDefault(False)
         duplicates.addWidget(self.open_existing_button, 0, Qt.AlignmentFlag.AlignRight)
@@ -234,7 +248,7 @@ class Ui_IntakeDialog:
         page.setObjectName("case_page")
         columns = QHBoxLayout(page)
 
-        facts_box = QGroupBox(_tr("사건 정보"), page)
+        facts_box = QGroupBox(translate("IntakeDialog", "사건 정보"), page)
         facts_box.setObjectName("facts_box")
         form = QFormLayout(facts_box)
         self.channel_combo = QComboBox(facts_box)
@@ -259,16 +273,16 @@ class Ui_IntakeDialog:
         self.reported_combo.setObjectName("reported_combo")
         self.police_office_edit = QLineEdit(facts_box)
         self.police_office_edit.setObjectName("police_office_edit")
-        self.police_office_edit.setPlaceholderText(_tr("경찰서"))
+        self.police_office_edit.setPlaceholderText(translate("IntakeDialog", "경찰서"))
         self.prosecution_office_edit = QLineEdit(facts_box)
         self.prosecution_office_edit.setObjectName("prosecution_office_edit")
-        self.prosecution_office_edit.setPlaceholderText(_tr("검찰청"))
+        self.prosecution_office_edit.setPlaceholderText(translate("IntakeDialog", "검찰청"))
         self.police_case_edit = QLineEdit(facts_box)
         self.police_case_edit.setObjectName("police_case_edit")
-        self.police_case_edit.setPlaceholderText(_tr("사건번호"))
+        self.police_case_edit.setPlaceholderText(translate("IntakeDialog", "사건번호"))
         self.offender_relation_edit = QLineEdit(facts_box)
         self.offender_relation_edit.setObjectName("offender_relation_edit")
-        self.offender_kin_check = QCheckBox(_tr("가해자가 친족"), facts_box)
+        self.offender_kin_check = QCheckBox(translate("IntakeDialog", "가해자가 친족"), facts_box)
         self.offender_kin_check.setObjectName("offender_kin_check")
         self.risk_combo = QComboBox(facts_box)
         self.risk_combo.setObjectName("risk_combo")
@@ -278,40 +292,45 @@ class Ui_IntakeDialog:
         self.summary_edit.setMaximumHeight(70)
         self.support_received_edit = QLineEdit(facts_box)
         self.support_received_edit.setObjectName("support_received_edit")
-        form.addRow(_tr("접수 경로"), self.channel_combo)
-        form.addRow(_tr("접수일"), self.intake_date_edit)
+        form.addRow(translate("IntakeDialog", "접수 경로"), self.channel_combo)
+        form.addRow(translate("IntakeDialog", "접수일"), self.intake_date_edit)
         form.addRow("", self.intake_date_error_label)
-        form.addRow(_tr("범죄 유형"), self.crime_list)
+        form.addRow(translate("IntakeDialog", "범죄 유형"), self.crime_list)
         form.addRow("", self.crime_error_label)
         dates = QHBoxLayout()
         dates.addWidget(self.incident_date_edit)
-        dates.addWidget(QLabel(_tr("피해를 안 날"), facts_box))
+        dates.addWidget(QLabel(translate("IntakeDialog", "피해를 안 날"), facts_box))
         dates.addWidget(self.harm_known_edit)
-        form.addRow(_tr("사건 발생일"), dates)
+        form.addRow(translate("IntakeDialog", "사건 발생일"), dates)
         form.addRow("", self.incident_date_error_label)
         form.addRow("", self.harm_known_error_label)
-        form.addRow(_tr("사건 장소"), self.place_edit)
+        form.addRow(translate("IntakeDialog", "사건 장소"), self.place_edit)
         police = QHBoxLayout()
         police.addWidget(self.reported_combo)
         police.addWidget(self.police_office_edit)
         police.addWidget(self.prosecution_office_edit)
         police.addWidget(self.police_case_edit)
-        form.addRow(_tr("신고 여부"), police)
+        form.addRow(translate("IntakeDialog", "신고 여부"), police)
         kin = QHBoxLayout()
         kin.addWidget(self.offender_relation_edit)
         kin.addWidget(self.offender_kin_check)
-        form.addRow(_tr("가해자와의 관계"), kin)
-        form.addRow(_tr("위험도"), self.risk_combo)
-        form.addRow(_tr("사건 요약"), self.summary_edit)
-        form.addRow(_tr("이미 받은 지원"), self.support_received_edit)
+        form.addRow(translate("IntakeDialog", "가해자와의 관계"), kin)
+        form.addRow(translate("IntakeDialog", "위험도"), self.risk_combo)
+        form.addRow(translate("IntakeDialog", "사건 요약"), self.summary_edit)
+        form.addRow(translate("IntakeDialog", "이미 받은 지원"), self.support_received_edit)
         columns.addWidget(facts_box, 5)
 
-        needs_box = QGroupBox(_tr("필요한 지원(욕구 체크리스트)"), page)
+        needs_box = QGroupBox(translate("IntakeDialog", "필요한 지원(욕구 체크리스트)"), page)
         needs_box.setObjectName("needs_box")
         needs = QVBoxLayout(needs_box)
         self.needs_tree = QTreeWidget(needs_box)
         self.needs_tree.setObjectName("needs_tree")
-        self.needs_tree.setHeaderLabels([_tr("지원 영역 / 프로그램"), _tr("제공 기관")])
+        self.needs_tree.setHeaderLabels(
+            [
+                translate("IntakeDialog", "지원 영역 / 프로그램"),
+                translate("IntakeDialog", "제공 기관"),
+            ]
+        )
         self.needs_tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.needs_tree.setColumnWidth(0, 240)
         self.needs_tree.setUniformRowHeights(True)
@@ -334,9 +353,10 @@ class Ui_IntakeDialog:
         page.setObjectName("consent_page")
         layout = QVBoxLayout(page)
         self.consent_intro_label = QLabel(
-            _tr(
+            translate(
+                "IntakeDialog",
                 "체크한 지원을 제공하는 기관입니다. 기관마다 본인이 동의한 항목만 보냅니다. "
-                "동의하지 않은 기관에는 연계 의뢰서를 만들지 않습니다."
+                "동의하지 않은 기관에는 연계 의뢰서를 만들지 않습니다.",
             ),
             page,
         )
@@ -353,7 +373,10 @@ class Ui_IntakeDialog:
         self.consent_scroll.setWidget(self.consent_panel)
         layout.addWidget(self.consent_scroll, 1)
         self.no_agency_label = QLabel(
-            _tr("2단계에서 지원 프로그램을 체크하면 해당 기관이 여기에 나옵니다."), page
+            translate(
+                "IntakeDialog", "2단계에서 지원 프로그램을 체크하면 해당 기관이 여기에 나옵니다."
+            ),
+            page,
         )
         self.no_agency_label.setObjectName("no_agency_label")
         layout.addWidget(self.no_agency_label)

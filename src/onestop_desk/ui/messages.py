@@ -38,13 +38,7 @@ from onestop_desk.domain.vocab import (
     Urgency,
 )
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Messages", text)
-
-
-def _v(text: str) -> str:
-    return QCoreApplication.translate("Vocab", text)
+translate = QCoreApplication.translate
 
 
 def english() -> bool:
@@ -63,52 +57,52 @@ def localized_name(record: object) -> str:
 
 def case_status_label(status: CaseStatus) -> str:
     return {
-        CaseStatus.RECEIVED: _v("접수"),
-        CaseStatus.INITIAL_CONSULT: _v("초기상담"),
-        CaseStatus.NEEDS_ASSESSMENT: _v("욕구사정"),
-        CaseStatus.REFERRAL: _v("연계"),
-        CaseStatus.MONITORING: _v("모니터링"),
-        CaseStatus.CLOSED: _v("종결"),
-        CaseStatus.AFTERCARE: _v("사후관리"),
+        CaseStatus.RECEIVED: translate("Vocab", "접수"),
+        CaseStatus.INITIAL_CONSULT: translate("Vocab", "초기상담"),
+        CaseStatus.NEEDS_ASSESSMENT: translate("Vocab", "욕구사정"),
+        CaseStatus.REFERRAL: translate("Vocab", "연계"),
+        CaseStatus.MONITORING: translate("Vocab", "모니터링"),
+        CaseStatus.CLOSED: translate("Vocab", "종결"),
+        CaseStatus.AFTERCARE: translate("Vocab", "사후관리"),
     }[status]
 
 
 def intake_channel_label(channel: IntakeChannel) -> str:
     return {
-        IntakeChannel.VISIT: _v("방문"),
-        IntakeChannel.PHONE: _v("전화"),
-        IntakeChannel.ONLINE: _v("온라인"),
-        IntakeChannel.AGENCY: _v("기관 의뢰"),
+        IntakeChannel.VISIT: translate("Vocab", "방문"),
+        IntakeChannel.PHONE: translate("Vocab", "전화"),
+        IntakeChannel.ONLINE: translate("Vocab", "온라인"),
+        IntakeChannel.AGENCY: translate("Vocab", "기관 의뢰"),
     }[channel]
 
 
 def need_status_label(status: NeedStatus) -> str:
     return {
-        NeedStatus.NEEDED: _v("필요"),
-        NeedStatus.IN_PROGRESS: _v("진행 중"),
-        NeedStatus.DONE: _v("완료"),
-        NeedStatus.NOT_APPLICABLE: _v("해당 없음"),
+        NeedStatus.NEEDED: translate("Vocab", "필요"),
+        NeedStatus.IN_PROGRESS: translate("Vocab", "진행 중"),
+        NeedStatus.DONE: translate("Vocab", "완료"),
+        NeedStatus.NOT_APPLICABLE: translate("Vocab", "해당 없음"),
     }[status]
 
 
 def referral_status_label(status: ReferralStatus) -> str:
     return {
-        ReferralStatus.DRAFT: _v("작성"),
-        ReferralStatus.SENT: _v("발송"),
-        ReferralStatus.ACKNOWLEDGED: _v("접수 확인"),
-        ReferralStatus.IN_SUPPORT: _v("지원 중"),
-        ReferralStatus.COMPLETED: _v("지원 완료"),
-        ReferralStatus.REJECTED: _v("반려"),
-        ReferralStatus.WITHDRAWN: _v("철회"),
+        ReferralStatus.DRAFT: translate("Vocab", "작성"),
+        ReferralStatus.SENT: translate("Vocab", "발송"),
+        ReferralStatus.ACKNOWLEDGED: translate("Vocab", "접수 확인"),
+        ReferralStatus.IN_SUPPORT: translate("Vocab", "지원 중"),
+        ReferralStatus.COMPLETED: translate("Vocab", "지원 완료"),
+        ReferralStatus.REJECTED: translate("Vocab", "반려"),
+        ReferralStatus.WITHDRAWN: translate("Vocab", "철회"),
     }[status]
 
 
 def consent_item_label(item: ConsentItem) -> str:
     return {
-        ConsentItem.IDENTITY: _v("인적사항"),
-        ConsentItem.CONTACT: _v("연락처"),
-        ConsentItem.CASE_FACTS: _v("사건 개요"),
-        ConsentItem.SENSITIVE: _v("민감정보"),
+        ConsentItem.IDENTITY: translate("Vocab", "인적사항"),
+        ConsentItem.CONTACT: translate("Vocab", "연락처"),
+        ConsentItem.CASE_FACTS: translate("Vocab", "사건 개요"),
+        ConsentItem.SENSITIVE: translate("Vocab", "민감정보"),
     }[item]
 
 
@@ -118,74 +112,81 @@ def consent_items_text(items: Iterable[ConsentItem]) -> str:
 
 
 def consent_method_label(method: ConsentMethod) -> str:
-    return {ConsentMethod.WRITTEN: _v("서면"), ConsentMethod.ORAL: _v("구두")}[method]
+    return {
+        ConsentMethod.WRITTEN: translate("Vocab", "서면"),
+        ConsentMethod.ORAL: translate("Vocab", "구두"),
+    }[method]
 
 
 def relationship_label(rel: Relationship) -> str:
     return {
-        Relationship.FAMILY: _v("가족"),
-        Relationship.BEREAVED: _v("유족"),
-        Relationship.GUARDIAN: _v("보호자"),
-        Relationship.OTHER: _v("기타"),
+        Relationship.FAMILY: translate("Vocab", "가족"),
+        Relationship.BEREAVED: translate("Vocab", "유족"),
+        Relationship.GUARDIAN: translate("Vocab", "보호자"),
+        Relationship.OTHER: translate("Vocab", "기타"),
     }[rel]
 
 
 def risk_label(level: RiskLevel) -> str:
-    return {RiskLevel.LOW: _v("낮음"), RiskLevel.MEDIUM: _v("보통"), RiskLevel.HIGH: _v("높음")}[
-        level
-    ]
+    return {
+        RiskLevel.LOW: translate("Vocab", "낮음"),
+        RiskLevel.MEDIUM: translate("Vocab", "보통"),
+        RiskLevel.HIGH: translate("Vocab", "높음"),
+    }[level]
 
 
 def gender_label(gender: Gender) -> str:
     return {
-        Gender.FEMALE: _v("여성"),
-        Gender.MALE: _v("남성"),
-        Gender.OTHER: _v("기타"),
-        Gender.UNKNOWN: _v("미상"),
+        Gender.FEMALE: translate("Vocab", "여성"),
+        Gender.MALE: translate("Vocab", "남성"),
+        Gender.OTHER: translate("Vocab", "기타"),
+        Gender.UNKNOWN: translate("Vocab", "미상"),
     }[gender]
 
 
 def urgency_label(urgency: Urgency) -> str:
-    return {Urgency.NORMAL: _v("보통"), Urgency.URGENT: _v("긴급")}[urgency]
+    return {Urgency.NORMAL: translate("Vocab", "보통"), Urgency.URGENT: translate("Vocab", "긴급")}[
+        urgency
+    ]
 
 
 def caller_type_label(caller: CallerType) -> str:
     return {
-        CallerType.VICTIM: _v("피해자 본인"),
-        CallerType.FAMILY: _v("가족"),
-        CallerType.AGENCY: _v("기관"),
-        CallerType.OTHER: _v("기타"),
+        CallerType.VICTIM: translate("Vocab", "피해자 본인"),
+        CallerType.FAMILY: translate("Vocab", "가족"),
+        CallerType.AGENCY: translate("Vocab", "기관"),
+        CallerType.OTHER: translate("Vocab", "기타"),
     }[caller]
 
 
 def role_label(role: Role) -> str:
     return {
-        Role.COUNSELOR: _v("상담원"),
-        Role.TEAM_LEAD: _v("팀장"),
-        Role.ADMIN: _v("관리자"),
-        Role.SYSTEM: _v("시스템"),
+        Role.COUNSELOR: translate("Vocab", "상담원"),
+        Role.TEAM_LEAD: translate("Vocab", "팀장"),
+        Role.ADMIN: translate("Vocab", "관리자"),
+        Role.SYSTEM: translate("Vocab", "시스템"),
     }[role]
 
 
 def timeline_kind_label(kind: TimelineKind) -> str:
     return {
-        TimelineKind.STATUS: _v("단계 변경"),
-        TimelineKind.NOTE: _v("메모"),
-        TimelineKind.REFERRAL: _v("연계"),
-        TimelineKind.CONSENT: _v("동의"),
-        TimelineKind.NEED: _v("욕구"),
-        TimelineKind.INTAKE: _v("접수"),
+        TimelineKind.STATUS: translate("Vocab", "단계 변경"),
+        TimelineKind.NOTE: translate("Vocab", "메모"),
+        TimelineKind.REFERRAL: translate("Vocab", "연계"),
+        TimelineKind.CONSENT: translate("Vocab", "동의"),
+        TimelineKind.NEED: translate("Vocab", "욕구"),
+        TimelineKind.INTAKE: translate("Vocab", "접수"),
     }[kind]
 
 
 def bucket_label(code: str) -> str:
     return {
-        "sexual": _v("성폭력"),
-        "violent": _v("살인 등 강력"),
-        "stalking": _v("스토킹"),
-        "property": _v("재산"),
-        "other": _v("기타"),
-    }.get(code, _v("기타"))
+        "sexual": translate("Vocab", "성폭력"),
+        "violent": translate("Vocab", "살인 등 강력"),
+        "stalking": translate("Vocab", "스토킹"),
+        "property": translate("Vocab", "재산"),
+        "other": translate("Vocab", "기타"),
+    }.get(code, translate("Vocab", "기타"))
 
 
 BUCKET_CODES = ("sexual", "violent", "stalking", "property", "other")
@@ -193,16 +194,16 @@ BUCKET_CODES = ("sexual", "violent", "stalking", "property", "other")
 
 def duplicate_reason_label(reason: str) -> str:
     return {
-        "birth_date_name": _v("생년월일과 이름이 비슷함"),
-        "phone": _v("같은 전화번호"),
-        "initials": _v("이름 초성이 같음"),
-    }.get(reason, _v("비슷한 정보"))
+        "birth_date_name": translate("Vocab", "생년월일과 이름이 비슷함"),
+        "phone": translate("Vocab", "같은 전화번호"),
+        "initials": translate("Vocab", "이름 초성이 같음"),
+    }.get(reason, translate("Vocab", "비슷한 정보"))
 
 
 def yes_no_unknown(value: bool | None) -> str:
     if value is None:
-        return _v("모름")
-    return _v("예") if value else _v("아니오")
+        return translate("Vocab", "모름")
+    return translate("Vocab", "예") if value else translate("Vocab", "아니오")
 
 
 # --- dates ----------------------------------------------------------------------------------
@@ -233,37 +234,37 @@ def field_label(field: str) -> str:
     parts = field.split(".")
     leaf = parts[-1]
     labels = {
-        "name": _t("이름"),
-        "birth_date": _t("생년월일"),
-        "phone": _t("전화번호"),
-        "phone2": _t("다른 전화번호"),
-        "email": _t("이메일"),
-        "intake_date": _t("접수일"),
-        "incident_date": _t("사건 발생일"),
-        "harm_known_date": _t("피해를 안 날"),
-        "crime_types": _t("범죄 유형"),
-        "counselor_id": _t("담당 상담원"),
-        "outcome": _t("종결 결과"),
-        "text": _t("내용"),
-        "items": _t("동의 항목"),
-        "given_on": _t("동의일"),
-        "expires_on": _t("만료일"),
-        "purpose": _t("목적"),
-        "agency": _t("기관"),
-        "programmes": _t("지원 프로그램"),
-        "programme": _t("지원 프로그램"),
-        "support_area": _t("지원 영역"),
-        "support_areas": _t("지원 영역"),
-        "received_on": _t("회신 받은 날"),
-        "result": _t("회신 내용"),
-        "topic": _t("상담 주제"),
-        "crime_type": _t("범죄 유형"),
-        "code": _t("기관 코드"),
-        "verified_on": _t("확인일"),
+        "name": translate("Messages", "이름"),
+        "birth_date": translate("Messages", "생년월일"),
+        "phone": translate("Messages", "전화번호"),
+        "phone2": translate("Messages", "다른 전화번호"),
+        "email": translate("Messages", "이메일"),
+        "intake_date": translate("Messages", "접수일"),
+        "incident_date": translate("Messages", "사건 발생일"),
+        "harm_known_date": translate("Messages", "피해를 안 날"),
+        "crime_types": translate("Messages", "범죄 유형"),
+        "counselor_id": translate("Messages", "담당 상담원"),
+        "outcome": translate("Messages", "종결 결과"),
+        "text": translate("Messages", "내용"),
+        "items": translate("Messages", "동의 항목"),
+        "given_on": translate("Messages", "동의일"),
+        "expires_on": translate("Messages", "만료일"),
+        "purpose": translate("Messages", "목적"),
+        "agency": translate("Messages", "기관"),
+        "programmes": translate("Messages", "지원 프로그램"),
+        "programme": translate("Messages", "지원 프로그램"),
+        "support_area": translate("Messages", "지원 영역"),
+        "support_areas": translate("Messages", "지원 영역"),
+        "received_on": translate("Messages", "회신 받은 날"),
+        "result": translate("Messages", "회신 내용"),
+        "topic": translate("Messages", "상담 주제"),
+        "crime_type": translate("Messages", "범죄 유형"),
+        "code": translate("Messages", "기관 코드"),
+        "verified_on": translate("Messages", "확인일"),
     }
-    label = labels.get(leaf, _t("입력값"))
+    label = labels.get(leaf, translate("Messages", "입력값"))
     if parts[0] == "related":
-        return _t("관계인 %1").replace("%1", label)
+        return translate("Messages", "관계인 %1").replace("%1", label)
     return label
 
 
@@ -271,26 +272,30 @@ def field_error_text(error: FieldError) -> str:
     """Why a field was refused, as one short sentence shown next to that field."""
     params = error.params or {}
     texts = {
-        "required": _t("꼭 입력해 주세요."),
-        "too_long": _t("%1자 이내로 줄여 주세요.").replace("%1", str(params.get("max", ""))),
-        "in_future": _t("오늘 이후 날짜는 쓸 수 없습니다."),
-        "too_early": _t("1900년 이후 날짜를 입력해 주세요."),
-        "invalid_phone": _t("전화번호는 숫자 8~12자리로 입력해 주세요."),
-        "invalid_email": _t("이메일 주소 형식이 아닙니다."),
-        "invalid_date": _t("날짜는 2024-07-22 처럼 입력해 주세요."),
-        "unknown_code": _t("목록에 없는 값입니다."),
-        "duplicate": _t("같은 값이 두 번 선택되었습니다."),
-        "before_incident": _t("사건 발생일보다 앞설 수 없습니다."),
-        "before_given": _t("동의일보다 앞설 수 없습니다."),
-        "unknown_user": _t("등록되지 않은 상담원입니다."),
-        "year_full": _t("올해 사례 번호를 더 만들 수 없습니다. 관리자에게 알려 주세요."),
-        "not_offered": _t("이 기관이 제공하지 않는 프로그램이 있습니다."),
-        "wrong_area": _t("지원 영역과 프로그램이 맞지 않습니다."),
-        "invalid_code": _t("영문, 숫자, 밑줄(_)만 쓸 수 있습니다."),
-        "invalid": _t("올바르지 않은 값입니다."),
-        "consent_items_required": _t("동의한 항목을 하나 이상 선택해 주세요."),
+        "required": translate("Messages", "꼭 입력해 주세요."),
+        "too_long": translate("Messages", "%1자 이내로 줄여 주세요.").replace(
+            "%1", str(params.get("max", ""))
+        ),
+        "in_future": translate("Messages", "오늘 이후 날짜는 쓸 수 없습니다."),
+        "too_early": translate("Messages", "1900년 이후 날짜를 입력해 주세요."),
+        "invalid_phone": translate("Messages", "전화번호는 숫자 8~12자리로 입력해 주세요."),
+        "invalid_email": translate("Messages", "이메일 주소 형식이 아닙니다."),
+        "invalid_date": translate("Messages", "날짜는 2024-07-22 처럼 입력해 주세요."),
+        "unknown_code": translate("Messages", "목록에 없는 값입니다."),
+        "duplicate": translate("Messages", "같은 값이 두 번 선택되었습니다."),
+        "before_incident": translate("Messages", "사건 발생일보다 앞설 수 없습니다."),
+        "before_given": translate("Messages", "동의일보다 앞설 수 없습니다."),
+        "unknown_user": translate("Messages", "등록되지 않은 상담원입니다."),
+        "year_full": translate(
+            "Messages", "올해 사례 번호를 더 만들 수 없습니다. 관리자에게 알려 주세요."
+        ),
+        "not_offered": translate("Messages", "이 기관이 제공하지 않는 프로그램이 있습니다."),
+        "wrong_area": translate("Messages", "지원 영역과 프로그램이 맞지 않습니다."),
+        "invalid_code": translate("Messages", "영문, 숫자, 밑줄(_)만 쓸 수 있습니다."),
+        "invalid": translate("Messages", "올바르지 않은 값입니다."),
+        "consent_items_required": translate("Messages", "동의한 항목을 하나 이상 선택해 주세요."),
     }
-    return texts.get(error.code, _t("입력값을 확인해 주세요."))
+    return texts.get(error.code, translate("Messages", "입력값을 확인해 주세요."))
 
 
 def error_text(exc: BaseException, agency_names: dict[str, str] | None = None) -> str:
@@ -302,22 +307,28 @@ def error_text(exc: BaseException, agency_names: dict[str, str] | None = None) -
         code = str(exc.params.get("agency", ""))
         name = (agency_names or {}).get(code, "")
         if name:
-            return _t(
-                "%1에 정보를 보낼 유효한 동의가 없습니다. 동의를 먼저 받아 기록해 주세요."
+            return translate(
+                "Messages",
+                "%1에 정보를 보낼 유효한 동의가 없습니다. 동의를 먼저 받아 기록해 주세요.",
             ).replace("%1", name)
-        return _t("이 기관에 정보를 보낼 유효한 동의가 없습니다. 동의를 먼저 받아 기록해 주세요.")
+        return translate(
+            "Messages",
+            "이 기관에 정보를 보낼 유효한 동의가 없습니다. 동의를 먼저 받아 기록해 주세요.",
+        )
     if isinstance(exc, PermissionDeniedError):
-        return _t("이 작업을 할 권한이 없습니다.")
+        return translate("Messages", "이 작업을 할 권한이 없습니다.")
     if isinstance(exc, NotFoundError):
         if "number" in exc.params:
-            return _t("문서번호 %1에 해당하는 연계를 찾을 수 없습니다.").replace(
+            return translate("Messages", "문서번호 %1에 해당하는 연계를 찾을 수 없습니다.").replace(
                 "%1", str(exc.params["number"])
             )
-        return _t("찾는 기록이 없습니다. 이미 지워졌을 수 있습니다.")
+        return translate("Messages", "찾는 기록이 없습니다. 이미 지워졌을 수 있습니다.")
     if isinstance(exc, IllegalTransitionError):
-        return _t("지금 단계에서는 이 변경을 할 수 없습니다.")
+        return translate("Messages", "지금 단계에서는 이 변경을 할 수 없습니다.")
     if isinstance(exc, ConflictError):
-        return _t("다른 곳에서 이미 처리된 기록입니다. 화면을 새로 고쳐 주세요.")
+        return translate("Messages", "다른 곳에서 이미 처리된 기록입니다. 화면을 새로 고쳐 주세요.")
     if isinstance(exc, DomainError):
-        return _t("작업을 마치지 못했습니다.")
-    return _t("예기치 못한 문제로 작업을 마치지 못했습니다. 입력한 내용은 그대로 있습니다.")
+        return translate("Messages", "작업을 마치지 못했습니다.")
+    return translate(
+        "Messages", "예기치 못한 문제로 작업을 마치지 못했습니다. 입력한 내용은 그대로 있습니다."
+    )

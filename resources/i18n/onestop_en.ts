@@ -1,0 +1,2493 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_US" sourcelanguage="ko_KR">
+<context>
+    <name />
+    <message>
+        <location filename="../../src/onestop_desk/ui/packet_dialog.py" line="76" />
+        <source>PacketDialog</source>
+        <comment>연계 안내문 인쇄</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/packet_dialog.py" line="77" />
+        <source>PacketDialog</source>
+        <comment>조용한 안내문 (범죄·피해 단어 없이)</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/packet_dialog.py" line="78" />
+        <source>PacketDialog</source>
+        <comment>제3자 제공 동의서 포함</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/packet_dialog.py" line="79" />
+        <source>PacketDialog</source>
+        <comment>인쇄…</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/packet_dialog.py" line="80" />
+        <source>PacketDialog</source>
+        <comment>PDF로 저장…</comment>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="64" />
+        <source>첫 관리자 계정</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="66" />
+        <source>관리자는 계정과 접속기록을 관리합니다. 한 사람이 한 계정을 씁니다.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="78" />
+        <source>사용자 이름</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="79" />
+        <source>표시 이름</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="80" />
+        <source>비밀번호</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="81" />
+        <source>비밀번호 확인</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="112" />
+        <source>암호화된 데이터베이스를 만드는 중…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>AgencyDialog</name>
+    <message>
+        <location filename="../../src/onestop_desk/ui/directory.py" line="62" />
+        <source>기관 정보 수정</source>
+        <translation>Edit agency</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/directory.py" line="62" />
+        <source>기관 추가</source>
+        <translation>Add agency</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/directory.py" line="82" />
+        <source>코드(영문)</source>
+        <translation>Code (Latin letters)</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/directory.py" line="85" />
+        <source>기관명</source>
+        <translation>Agency name</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/directory.py" line="87" />
+        <source>영문 기관명</source>
+        <translation>English name</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/directory.py" line="88" />
+        <source>부서</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/directory.py" line="89" />
+        <source>전화</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/directory.py" line="90" />
+        <source>팩스</source>
+        <translation>Fax</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/directory.py" line="91" />
+        <source>이메일</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/directory.py" line="93" />
+        <source>주소</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/directory.py" line="94" />
+        <source>운영 시간</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/directory.py" line="99" />
+        <source>하는 일</source>
+        <translation>What it does</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/directory.py" line="109" />
+        <source>지원 영역</source>
+        <translation>Support areas</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/directory.py" line="111" />
+        <source>센터 상주 기관</source>
+        <translation>Resident at the center</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/directory.py" line="114" />
+        <source>사용 중</source>
+        <translation>In use</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/directory.py" line="123" />
+        <source>오늘 확인함</source>
+        <translation>Verified today</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/directory.py" line="128" />
+        <source>정보 확인일</source>
+        <translation>Verified on</translation>
+    </message>
+</context>
+<context>
+    <name>AuthMessages</name>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/fields.py" line="42" />
+        <source>8자 이상, 2종류 이상의 문자(10자 이상이면 1종류)로 정하세요.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CaseListPage</name>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_list.py" line="228" />
+        <source>찾기(&amp;F)</source>
+        <translation>&amp;Find</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_list.py" line="233" />
+        <source>이름(두 글자 이상), 초성(ㅎㄱㄷ), 전화번호, 사례번호, 문서번호</source>
+        <translation>Name (2+ syllables), initial consonants (ㅎㄱㄷ), phone, case or document number</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_list.py" line="244" />
+        <source>모든 단계</source>
+        <translation>All stages</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_list.py" line="245" />
+        <source>진행 중인 사례</source>
+        <translation>Open cases</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_list.py" line="250" />
+        <source>모든 담당자</source>
+        <translation>All counselors</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_list.py" line="253" />
+        <source>모든 범죄 구분</source>
+        <translation>All crime groups</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_list.py" line="256" />
+        <source>후속 확인 기한 지난 사례만</source>
+        <translation>Only overdue follow-ups</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_list.py" line="273" />
+        <source>이름 보기</source>
+        <translation>Show name</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_list.py" line="276" />
+        <source>선택한 사례의 이름 전체를 보여 줍니다(접속기록에 남습니다).</source>
+        <translation>Shows the selected case's full name (recorded in the access log).</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_list.py" line="278" />
+        <source>사례 열기</source>
+        <translation>Open case</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/onestop_desk/ui/case_list.py" line="402" />
+        <source>%n건</source>
+        <translation>
+            <numerusform>%n case</numerusform><numerusform>%n cases</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>CaseTableModel</name>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_list.py" line="68" />
+        <source>사례번호</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_list.py" line="69" />
+        <source>이름</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_list.py" line="70" />
+        <source>접수일</source>
+        <translation>Intake date</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_list.py" line="71" />
+        <source>단계</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_list.py" line="72" />
+        <source>담당</source>
+        <translation>Counselor</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_list.py" line="73" />
+        <source>범죄 구분</source>
+        <translation>Crime group</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_list.py" line="74" />
+        <source>후속 확인일</source>
+        <translation>Follow-up</translation>
+    </message>
+</context>
+<context>
+    <name>CaseView</name>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="221" />
+        <source>다른 기관</source>
+        <translation>Another agency</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="246" />
+        <source>단계: %1 · 담당: %2 · 위험도: %3</source>
+        <translation>Stage: %1 · Counselor: %2 · Risk: %3</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="248" />
+        <source>없음</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="260" />
+        <source>전화 가능</source>
+        <translation>may call</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="262" />
+        <source>메시지 가능</source>
+        <translation>may leave a message</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="264" />
+        <source>우편 가능</source>
+        <translation>may send mail</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="266" />
+        <source>먼저 연락하지 말 것</source>
+        <translation>do not contact first</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="273" />
+        <source>(비공개 주소: 이름 보기를 누르면 표시)</source>
+        <translation>(confidential address: press Show name to see it)</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="275" />
+        <source>생년월일</source>
+        <translation>Birth date</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="276" />
+        <source>성별</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="277" />
+        <source>전화번호</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="278" />
+        <source>안전한 연락</source>
+        <translation>Safe contact</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="279" />
+        <source>주소</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="281" />
+        <source>국적·언어</source>
+        <translation>Nationality · language</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="283" />
+        <source> (통역 필요)</source>
+        <translation> (interpreter needed)</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="285" />
+        <source>장애</source>
+        <translation>Disability</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="287" />
+        <source>관계인</source>
+        <translation>Related persons</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="297" />
+        <source>접수</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="300" />
+        <source>범죄 유형</source>
+        <translation>Crime types</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="301" />
+        <source>사건 발생일</source>
+        <translation>Date of the crime</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="302" />
+        <source>피해를 안 날</source>
+        <translation>Harm known on</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="303" />
+        <source>신고</source>
+        <translation>Reported to police</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="305" />
+        <source>수사기관</source>
+        <translation>Police / prosecution</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="311" />
+        <source>가해자와의 관계</source>
+        <translation>Relation to offender</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="312" />
+        <source> (친족)</source>
+        <translation> (kin)</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="314" />
+        <source>사건 요약</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="315" />
+        <source>이미 받은 지원</source>
+        <translation>Support already received</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="318" />
+        <source>종결 결과</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="333" />
+        <source>%1: 신청 기한(%2)이 지났습니다.</source>
+        <translation>%1: the filing deadline (%2) has passed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="339" />
+        <source>%1: 신청 기한 %2까지 %3일 남았습니다.</source>
+        <translation>%1: %3 days left until the filing deadline %2.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="379" />
+        <source>%1 동의 철회</source>
+        <translation>%1 consent withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="380" />
+        <source>%1 동의 기록</source>
+        <translation>%1 consent recorded</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="382" />
+        <source>욕구 체크리스트 저장</source>
+        <translation>Needs checklist saved</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="384" />
+        <source>사례 접수</source>
+        <translation>Case received</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="419" />
+        <source>철회 %1</source>
+        <translation>Withdrawn %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="421" />
+        <source>유효</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="423" />
+        <source>만료</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="45" />
+        <source>← 사례 목록</source>
+        <translation>← Case list</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="50" />
+        <source>이름 보기</source>
+        <translation>Show name</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="53" />
+        <source>이름과 비공개 주소를 보여 줍니다(접속기록에 남습니다).</source>
+        <translation>Shows the name and the confidential address (recorded in the access log).</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="62" />
+        <source>다음 단계</source>
+        <translation>Next stage</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="67" />
+        <source>단계 바꾸기</source>
+        <translation>Change stage</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="86" />
+        <source>요약</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="87" />
+        <source>경과</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="88" />
+        <source>욕구</source>
+        <translation>Needs</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="89" />
+        <source>동의</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="90" />
+        <source>연계</source>
+        <translation>Referrals</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="110" />
+        <source>일시</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="111" />
+        <source>종류</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="112" />
+        <source>내용</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="113" />
+        <source>작성</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="121" />
+        <source>상담 메모를 쓰고 Enter</source>
+        <translation>Type a note and press Enter</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="123" />
+        <source>메모 남기기</source>
+        <translation>Add note</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="139" />
+        <source>지원 영역</source>
+        <translation>Support areas</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="140" />
+        <source>프로그램</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="141" />
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="170" />
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="197" />
+        <source>상태</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="142" />
+        <source>메모</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="152" />
+        <source>선택한 욕구 상태 바꾸기</source>
+        <translation>Set status of selected need</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="166" />
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="196" />
+        <source>기관</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="167" />
+        <source>항목</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="168" />
+        <source>방법</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="169" />
+        <source>동의일</source>
+        <translation>Consent date</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="178" />
+        <source>동의 기록…</source>
+        <translation>Record consent…</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="181" />
+        <source>선택한 동의 철회</source>
+        <translation>Withdraw selected consent</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="195" />
+        <source>문서번호</source>
+        <translation>Document no.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="198" />
+        <source>만든 날</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="199" />
+        <source>후속 확인일</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="200" />
+        <source>회신</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="206" />
+        <source>발송 처리</source>
+        <translation>Mark sent</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="207" />
+        <source>회신 기록…</source>
+        <translation>Record reply…</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="209" />
+        <source>연계 철회</source>
+        <translation>Withdraw referral</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="214" />
+        <source>후속 확인일 정하기</source>
+        <translation>Set follow-up date</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="227" />
+        <source>새 연계</source>
+        <translation>New referral</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="231" />
+        <source>연계 만들기</source>
+        <translation>Create referral</translation>
+    </message>
+</context>
+<context>
+    <name>CenterPage</name>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="41" />
+        <source>원스톱 데스크를 처음 설정합니다</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="43" />
+        <source>이 PC의 자료는 모두 암호화되어 저장됩니다. 먼저 센터 이름을 입력하세요.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="49" />
+        <source>예: 범죄피해자 원스톱 솔루션센터</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="50" />
+        <source>센터 이름</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/change_password.py" line="40" />
+        <source>비밀번호 변경</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/change_password.py" line="46" />
+        <source>관리자가 정해 준 비밀번호입니다. 본인만 아는 비밀번호로 바꿔야 계속할 수 있습니다.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/change_password.py" line="49" />
+        <source>새 비밀번호는 지금 쓰는 비밀번호와 달라야 합니다.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/change_password.py" line="59" />
+        <source>현재 비밀번호</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/change_password.py" line="60" />
+        <source>새 비밀번호</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/change_password.py" line="61" />
+        <source>새 비밀번호 확인</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/change_password.py" line="71" />
+        <source>로그아웃</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/change_password.py" line="71" />
+        <source>취소</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/change_password.py" line="73" />
+        <source>변경</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CloseCaseDialog</name>
+    <message>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="287" />
+        <source>사례 종결</source>
+        <translation>Close case</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="290" />
+        <source>종결 결과를 적어 주세요(예: 지원 완료, 본인 요청).</source>
+        <translation>Write the outcome (e.g. support completed, at the person's request).</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentDialog</name>
+    <message>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="69" />
+        <source>기관별 정보 제공 동의</source>
+        <translation>Consent to share with an agency</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="79" />
+        <source>받는 기관</source>
+        <translation>Recipient agency</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="88" />
+        <source>보낼 항목</source>
+        <translation>Items to share</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="95" />
+        <source>동의 방법</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="99" />
+        <source>동의일</source>
+        <translation>Consent date</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="103" />
+        <source>만료일(없으면 비움)</source>
+        <translation>Expires on (leave empty if none)</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="106" />
+        <source>범죄피해자 지원 연계</source>
+        <translation>Referral for crime victim support</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="108" />
+        <source>목적</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="111" />
+        <source>지원 종료 후 3년</source>
+        <translation>3 years after support ends</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="113" />
+        <source>보유 기간</source>
+        <translation>Retention</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryPage</name>
+    <message>
+        <location filename="../../src/onestop_desk/ui/directory.py" line="207" />
+        <location filename="../../src/onestop_desk/ui/directory.py" line="212" />
+        <source>기관</source>
+        <translation>Agencies</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/directory.py" line="213" />
+        <source>전화</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/directory.py" line="214" />
+        <source>지원 영역</source>
+        <translation>Support areas</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/directory.py" line="215" />
+        <location filename="../../src/onestop_desk/ui/directory.py" line="271" />
+        <source>상주</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/directory.py" line="216" />
+        <source>운영 시간</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/directory.py" line="217" />
+        <source>정보 확인일</source>
+        <translation>Verified on</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/directory.py" line="230" />
+        <source>기관 추가…</source>
+        <translation>Add agency…</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/directory.py" line="232" />
+        <source>선택한 기관 수정…</source>
+        <translation>Edit selected agency…</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/directory.py" line="266" />
+        <source> (사용 안 함)</source>
+        <translation> (not in use)</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/directory.py" line="273" />
+        <source>확인 안 됨</source>
+        <translation>not verified</translation>
+    </message>
+</context>
+<context>
+    <name>InquiryPage</name>
+    <message>
+        <location filename="../../src/onestop_desk/ui/inquiries.py" line="61" />
+        <source>전화상담</source>
+        <translation>Phone inquiries</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/inquiries.py" line="63" />
+        <source>통화 기록</source>
+        <translation>Call log</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/inquiries.py" line="73" />
+        <source>이름(말한 경우)</source>
+        <translation>Name (if given)</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/inquiries.py" line="76" />
+        <source>전화번호(말한 경우)</source>
+        <translation>Phone (if given)</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/inquiries.py" line="79" />
+        <source>범죄 유형 모름</source>
+        <translation>Crime type unknown</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/inquiries.py" line="84" />
+        <source>누가</source>
+        <translation>Caller</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/inquiries.py" line="87" />
+        <source>무엇을 물었나요</source>
+        <translation>What did they ask?</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/inquiries.py" line="88" />
+        <location filename="../../src/onestop_desk/ui/inquiries.py" line="115" />
+        <source>상담 주제</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/inquiries.py" line="93" />
+        <source>예: 방문 예약, 기관 안내</source>
+        <translation>e.g. visit booked, referred to an agency</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/inquiries.py" line="94" />
+        <location filename="../../src/onestop_desk/ui/inquiries.py" line="116" />
+        <source>안내 결과</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/inquiries.py" line="97" />
+        <source>메모</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/inquiries.py" line="102" />
+        <source>통화 기록 저장(&amp;S)</source>
+        <translation>&amp;Save call</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/inquiries.py" line="112" />
+        <source>받은 시각</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/inquiries.py" line="113" />
+        <source>구분</source>
+        <translation>Caller</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/inquiries.py" line="114" />
+        <source>이름</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/inquiries.py" line="117" />
+        <source>사례</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/inquiries.py" line="125" />
+        <source>사례로 만들기</source>
+        <translation>Make a case</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeDialog</name>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="191" />
+        <source>신고 여부 모름</source>
+        <translation>Reported: unknown</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="192" />
+        <source>경찰에 신고함</source>
+        <translation>Reported to police</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="193" />
+        <source>신고하지 않음</source>
+        <translation>Not reported</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="198" />
+        <source>대한민국</source>
+        <translation>Republic of Korea</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="199" />
+        <source>한국어</source>
+        <translation>Korean</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="277" />
+        <source>사람과 연락</source>
+        <translation>Person and contact</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="278" />
+        <source>사건과 필요한 지원</source>
+        <translation>Case and needs</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="279" />
+        <source>기관별 동의와 연계</source>
+        <translation>Consent and referrals</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="490" />
+        <source>동의한 기관</source>
+        <translation>Consenting agency</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="490" />
+        <source>보낼 항목</source>
+        <translation>Items to share</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="490" />
+        <source>방법</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="490" />
+        <source>동의일</source>
+        <translation>Consent date</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="623" />
+        <source>사례를 등록하는 중…</source>
+        <translation>Registering the case…</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="700" />
+        <source>관계인 이름</source>
+        <translation>Related person name</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="819" />
+        <source>%1: 신청 기한(%2)이 지났습니다. 예외 사유를 확인해 주세요.</source>
+        <translation>%1: the filing deadline (%2) has passed. Check for exceptions.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="825" />
+        <source>%1: 신청 기한 %2까지 %3일 남았습니다.</source>
+        <translation>%1: %3 days left until the filing deadline %2.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="834" />
+        <source>가해자가 친족이면 범죄피해구조금이 지급되지 않을 수 있습니다(구조심의회가 판단).</source>
+        <translation>If the offender is kin, relief money may not be paid (the review board decides).</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="997" />
+        <source>임시 저장됨 %1</source>
+        <translation>Draft saved %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="1018" />
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="63" />
+        <source>작성 내용 버리기</source>
+        <translation>Discard form</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="1019" />
+        <source>지금까지 입력한 내용을 모두 지울까요? 되돌릴 수 없습니다.</source>
+        <translation>Delete everything typed so far? This cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="39" />
+        <source>새 방문 접수</source>
+        <translation>New walk-in</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="65" />
+        <source>나중에 이어 쓰기</source>
+        <translation>Continue later</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="67" />
+        <source>&lt; 이전(&amp;B)</source>
+        <translation>&lt; &amp;Back</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="69" />
+        <source>다음(&amp;N) &gt;</source>
+        <translation>&amp;Next &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="72" />
+        <source>사례 등록 및 연계 만들기(&amp;R)</source>
+        <translation>Register case and create &amp;referrals</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="94" />
+        <source>피해자(내담자)</source>
+        <translation>Victim (client)</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="106" />
+        <source>예: 010-1234-5678</source>
+        <translation>e.g. 010-1234-5678</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="117" />
+        <source>주소 비공개(가해자에게 알려지면 안 됨)</source>
+        <translation>Confidential address (the offender must not learn it)</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="124" />
+        <source>통역 필요</source>
+        <translation>Interpreter needed</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="128" />
+        <source>이름(&amp;A)</source>
+        <translation>N&amp;ame</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="130" />
+        <source>생년월일</source>
+        <translation>Birth date</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="132" />
+        <source>성별</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="133" />
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="188" />
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="203" />
+        <source>전화번호</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="135" />
+        <source>다른 전화번호</source>
+        <translation>Other phone</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="137" />
+        <source>이메일</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="139" />
+        <source>주소</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="145" />
+        <source>국적·언어</source>
+        <translation>Nationality · language</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="146" />
+        <source>장애</source>
+        <translation>Disability</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="152" />
+        <source>안전한 연락 방법</source>
+        <translation>Safe contact</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="156" />
+        <source>전화해도 됨</source>
+        <translation>May call</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="159" />
+        <source>메시지 남겨도 됨</source>
+        <translation>May leave a message</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="162" />
+        <source>우편 보내도 됨</source>
+        <translation>May send mail</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="170" />
+        <source>예: 평일 12~13시</source>
+        <translation>e.g. weekdays 12–13</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="173" />
+        <source>연락 가능한 시간</source>
+        <translation>Safe hours</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="174" />
+        <source>연락 시 주의</source>
+        <translation>Contact caution</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="177" />
+        <source>관계인(보호자·가족)</source>
+        <translation>Related persons (guardian, family)</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="183" />
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="201" />
+        <source>이름</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="189" />
+        <source>추가</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="202" />
+        <source>관계</source>
+        <translation>Relationship</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="212" />
+        <source>선택한 관계인 빼기</source>
+        <translation>Remove selected person</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="220" />
+        <source>이미 등록된 사람일 수 있습니다</source>
+        <translation>This person may already be registered</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="233" />
+        <source>기존 사례 열기</source>
+        <translation>Open existing case</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="251" />
+        <source>사건 정보</source>
+        <translation>Case facts</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="276" />
+        <source>경찰서</source>
+        <translation>Police station</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="279" />
+        <source>검찰청</source>
+        <translation>Prosecution office</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="282" />
+        <source>사건번호</source>
+        <translation>Case reference</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="285" />
+        <source>가해자가 친족</source>
+        <translation>Offender is kin</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="295" />
+        <source>접수 경로</source>
+        <translation>Intake channel</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="296" />
+        <source>접수일</source>
+        <translation>Intake date</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="298" />
+        <source>범죄 유형</source>
+        <translation>Crime types</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="302" />
+        <source>피해를 안 날</source>
+        <translation>Harm known on</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="304" />
+        <source>사건 발생일</source>
+        <translation>Date of the crime</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="307" />
+        <source>사건 장소</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="313" />
+        <source>신고 여부</source>
+        <translation>Reported?</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="317" />
+        <source>가해자와의 관계</source>
+        <translation>Relation to offender</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="318" />
+        <source>위험도</source>
+        <translation>Risk</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="319" />
+        <source>사건 요약</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="320" />
+        <source>이미 받은 지원</source>
+        <translation>Support already received</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="323" />
+        <source>필요한 지원(욕구 체크리스트)</source>
+        <translation>Needs checklist</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="330" />
+        <source>지원 영역 / 프로그램</source>
+        <translation>Support area / programme</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="331" />
+        <source>제공 기관</source>
+        <translation>Offered by</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="356" />
+        <source>체크한 지원을 제공하는 기관입니다. 기관마다 본인이 동의한 항목만 보냅니다. 동의하지 않은 기관에는 연계 의뢰서를 만들지 않습니다.</source>
+        <translation>These agencies offer the ticked support. Each receives only the items the person agreed to; no referral letter is made for an agency without consent.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="376" />
+        <source>2단계에서 지원 프로그램을 체크하면 해당 기관이 여기에 나옵니다.</source>
+        <translation>Tick programmes in step 2 and their agencies appear here.</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/lock_screen.py" line="44" />
+        <source>원스톱 데스크 - 화면 잠김</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/lock_screen.py" line="64" />
+        <source>화면이 잠겨 있습니다</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/lock_screen.py" line="73" />
+        <source>%1 님이 비밀번호를 입력하면 작업하던 화면으로 돌아갑니다.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/lock_screen.py" line="86" />
+        <source>다른 사용자로 로그인</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/lock_screen.py" line="88" />
+        <source>잠금 해제</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/login_dialog.py" line="50" />
+        <source>원스톱 데스크 로그인</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/login_dialog.py" line="54" />
+        <source>원스톱 데스크에 로그인하세요.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/login_dialog.py" line="63" />
+        <source>사용자 이름</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/login_dialog.py" line="64" />
+        <source>비밀번호</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/login_dialog.py" line="69" />
+        <source>복구 키로 열기…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/login_dialog.py" line="71" />
+        <source>닫기</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/login_dialog.py" line="73" />
+        <source>로그인</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/login_dialog.py" line="100" />
+        <source>확인하는 중…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/login_dialog.py" line="113" />
+        <source>사용자 이름과 비밀번호를 입력하세요.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../src/onestop_desk/ui/main_window.py" line="68" />
+        <source>원스톱 데스크</source>
+        <translation>OneStop Desk</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/main_window.py" line="93" />
+        <source>이어서 작성</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/main_window.py" line="135" />
+        <source>오늘</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/main_window.py" line="136" />
+        <source>사례</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/main_window.py" line="137" />
+        <source>전화상담</source>
+        <translation>Phone inquiries</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/main_window.py" line="138" />
+        <source>연계 현황</source>
+        <translation>Referrals</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/main_window.py" line="147" />
+        <source>기관</source>
+        <translation>Agencies</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/main_window.py" line="161" />
+        <source>새 방문 접수</source>
+        <translation>New walk-in</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/main_window.py" line="165" />
+        <source>사례 찾기</source>
+        <translation>Find case</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/main_window.py" line="169" />
+        <source>안내문·의뢰서 인쇄</source>
+        <translation>Print packet</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/main_window.py" line="174" />
+        <source>화면 잠금</source>
+        <translation>Lock screen</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/main_window.py" line="189" />
+        <source>작업</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/main_window.py" line="309" />
+        <source>사례 %1을 등록했습니다. 연계 %2건을 만들었습니다.</source>
+        <translation>Case %1 registered; %2 referral(s) created.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/main_window.py" line="343" />
+        <source>작성 중이던 접수가 있습니다: %1 (%2 저장). 이어서 작성할 수 있습니다.</source>
+        <translation>There is an unfinished intake: %1 (saved %2). You can continue it.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/main_window.py" line="344" />
+        <source>이름 없음</source>
+        <translation>no name</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="237" />
+        <source>이름</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="238" />
+        <source>생년월일</source>
+        <translation>Birth date</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="239" />
+        <source>전화번호</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="240" />
+        <source>다른 전화번호</source>
+        <translation>Other phone</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="241" />
+        <source>이메일</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="242" />
+        <source>접수일</source>
+        <translation>Intake date</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="243" />
+        <source>사건 발생일</source>
+        <translation>Date of the crime</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="244" />
+        <source>피해를 안 날</source>
+        <translation>Harm known on</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="245" />
+        <location filename="../../src/onestop_desk/ui/messages.py" line="261" />
+        <source>범죄 유형</source>
+        <translation>Crime types</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="246" />
+        <source>담당 상담원</source>
+        <translation>Counselor</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="247" />
+        <source>종결 결과</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="248" />
+        <source>내용</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="249" />
+        <source>동의 항목</source>
+        <translation>Consent items</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="250" />
+        <source>동의일</source>
+        <translation>Consent date</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="251" />
+        <source>만료일</source>
+        <translation>Expires on</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="252" />
+        <source>목적</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="253" />
+        <source>기관</source>
+        <translation>Agencies</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="254" />
+        <location filename="../../src/onestop_desk/ui/messages.py" line="255" />
+        <source>지원 프로그램</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="256" />
+        <location filename="../../src/onestop_desk/ui/messages.py" line="257" />
+        <source>지원 영역</source>
+        <translation>Support areas</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="258" />
+        <source>회신 받은 날</source>
+        <translation>Reply received on</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="259" />
+        <source>회신 내용</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="260" />
+        <source>상담 주제</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="262" />
+        <source>기관 코드</source>
+        <translation>Agency code</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="263" />
+        <source>확인일</source>
+        <translation>Verified on</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="265" />
+        <source>입력값</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="267" />
+        <source>관계인 %1</source>
+        <translation>Related person: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="275" />
+        <source>꼭 입력해 주세요.</source>
+        <translation>Please fill this in.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="276" />
+        <source>%1자 이내로 줄여 주세요.</source>
+        <translation>Please shorten to %1 characters.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="279" />
+        <source>오늘 이후 날짜는 쓸 수 없습니다.</source>
+        <translation>A date after today is not allowed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="280" />
+        <source>1900년 이후 날짜를 입력해 주세요.</source>
+        <translation>Please enter a date after 1900.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="281" />
+        <source>전화번호는 숫자 8~12자리로 입력해 주세요.</source>
+        <translation>A phone number has 8 to 12 digits.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="282" />
+        <source>이메일 주소 형식이 아닙니다.</source>
+        <translation>This is not an email address.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="283" />
+        <source>날짜는 2024-07-22 처럼 입력해 주세요.</source>
+        <translation>Enter dates like 2024-07-22.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="284" />
+        <source>목록에 없는 값입니다.</source>
+        <translation>This value is not in the list.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="285" />
+        <source>같은 값이 두 번 선택되었습니다.</source>
+        <translation>The same value was chosen twice.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="286" />
+        <source>사건 발생일보다 앞설 수 없습니다.</source>
+        <translation>Cannot be before the date of the crime.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="287" />
+        <source>동의일보다 앞설 수 없습니다.</source>
+        <translation>Cannot be before the consent date.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="288" />
+        <source>등록되지 않은 상담원입니다.</source>
+        <translation>Unknown counselor.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="289" />
+        <source>올해 사례 번호를 더 만들 수 없습니다. 관리자에게 알려 주세요.</source>
+        <translation>No more case numbers this year. Please tell the administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="292" />
+        <source>이 기관이 제공하지 않는 프로그램이 있습니다.</source>
+        <translation>Some programmes are not offered by this agency.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="293" />
+        <source>지원 영역과 프로그램이 맞지 않습니다.</source>
+        <translation>The programme does not belong to this support area.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="294" />
+        <source>영문, 숫자, 밑줄(_)만 쓸 수 있습니다.</source>
+        <translation>Only Latin letters, digits and underscores (_).</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="295" />
+        <source>올바르지 않은 값입니다.</source>
+        <translation>Invalid value.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="296" />
+        <source>동의한 항목을 하나 이상 선택해 주세요.</source>
+        <translation>Choose at least one item the person agreed to.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="298" />
+        <source>입력값을 확인해 주세요.</source>
+        <translation>Please check this value.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="310" />
+        <source>%1에 정보를 보낼 유효한 동의가 없습니다. 동의를 먼저 받아 기록해 주세요.</source>
+        <translation>There is no valid consent to share with %1. Obtain and record consent first.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="314" />
+        <source>이 기관에 정보를 보낼 유효한 동의가 없습니다. 동의를 먼저 받아 기록해 주세요.</source>
+        <translation>There is no valid consent to share with this agency. Obtain and record consent first.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="319" />
+        <source>이 작업을 할 권한이 없습니다.</source>
+        <translation>You do not have permission to do this.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="322" />
+        <source>문서번호 %1에 해당하는 연계를 찾을 수 없습니다.</source>
+        <translation>No referral has document number %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="325" />
+        <source>찾는 기록이 없습니다. 이미 지워졌을 수 있습니다.</source>
+        <translation>The record was not found. It may have been deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="327" />
+        <source>지금 단계에서는 이 변경을 할 수 없습니다.</source>
+        <translation>This change is not possible at the current stage.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="329" />
+        <source>다른 곳에서 이미 처리된 기록입니다. 화면을 새로 고쳐 주세요.</source>
+        <translation>This record was already changed elsewhere. Please refresh.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="331" />
+        <source>작업을 마치지 못했습니다.</source>
+        <translation>The task could not be completed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="332" />
+        <source>예기치 못한 문제로 작업을 마치지 못했습니다. 입력한 내용은 그대로 있습니다.</source>
+        <translation>An unexpected problem stopped the task. Everything you typed is still there.</translation>
+    </message>
+</context>
+<context>
+    <name>PacketDialog</name>
+    <message>
+        <location filename="../../src/onestop_desk/ui/packet_dialog.py" line="117" />
+        <source>안내문을 만드는 중입니다…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/packet_dialog.py" line="127" />
+        <source>안내문 만들기</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/onestop_desk/ui/packet_dialog.py" line="146" />
+        <source>의뢰서 %n건</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/packet_dialog.py" line="148" />
+        <source>동의가 없어 제외된 기관: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/packet_dialog.py" line="176" />
+        <source>인쇄하지 못했습니다: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/packet_dialog.py" line="186" />
+        <source>인쇄를 보냈습니다: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/packet_dialog.py" line="194" />
+        <source>PDF로 저장</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/packet_dialog.py" line="194" />
+        <source>PDF 파일 (*.pdf)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/packet_dialog.py" line="200" />
+        <source>저장 사유</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/packet_dialog.py" line="201" />
+        <source>파일로 저장하는 사유를 적어 주세요 (접속기록에 남습니다).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/packet_dialog.py" line="211" />
+        <source>저장 사유를 적어 주세요.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/packet_dialog.py" line="219" />
+        <source>저장하지 못했습니다: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/packet_dialog.py" line="228" />
+        <source>저장했습니다: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/login_dialog.py" line="157" />
+        <source>복구 키로 열기</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/login_dialog.py" line="164" />
+        <source>금고에 보관한 복구 키 용지의 30글자를 입력하고, 관리자 계정의 새 비밀번호를 정하세요. 이 작업은 접속기록에 남습니다.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/login_dialog.py" line="180" />
+        <source>복구 키</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/login_dialog.py" line="181" />
+        <source>관리자 사용자 이름</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/login_dialog.py" line="182" />
+        <source>새 비밀번호</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/login_dialog.py" line="183" />
+        <source>새 비밀번호 확인</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/login_dialog.py" line="193" />
+        <source>취소</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/login_dialog.py" line="195" />
+        <source>열기</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/login_dialog.py" line="234" />
+        <source>확인하는 중…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RecoveryPage</name>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="128" />
+        <source>복구 키 - 지금 한 번만 보여 드립니다</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="132" />
+        <source>모든 비밀번호를 잊었을 때 자료를 여는 방법은 이 복구 키뿐입니다. 비밀번호와 복구 키를 모두 잃으면 자료는 영구히 사라지며, 누구도 되살릴 수 없습니다. 인쇄하거나 PDF로 저장한 뒤 센터 금고에 보관하세요.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="156" />
+        <source>PDF로 저장…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="158" />
+        <source>인쇄…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="169" />
+        <source>복구 키를 인쇄하거나 저장했고, 안전한 곳에 보관하겠습니다.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="187" />
+        <source>복구 키 PDF 저장</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="197" />
+        <source>저장하지 못했습니다. 다른 위치를 고르세요.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="200" />
+        <source>저장했습니다: %1 - 인쇄한 뒤에는 파일을 지우세요.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="212" />
+        <source>인쇄하지 못했습니다. 프린터를 확인하세요.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="214" />
+        <source>인쇄를 보냈습니다.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ReferralPage</name>
+    <message>
+        <location filename="../../src/onestop_desk/ui/referrals.py" line="57" />
+        <source>연계 현황</source>
+        <translation>Referrals</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/referrals.py" line="59" />
+        <source>회신서 문서번호(&amp;D)</source>
+        <translation>Reply slip &amp;document no.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/referrals.py" line="64" />
+        <source>스캐너로 읽거나 입력 후 Enter (예: R2026-000123)</source>
+        <translation>Scan or type, then Enter (e.g. R2026-000123)</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/referrals.py" line="72" />
+        <source>회신을 기다리거나 후속 확인일이 지난 연계</source>
+        <translation>Referrals waiting for a reply or past their follow-up date</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/referrals.py" line="79" />
+        <source>문서번호</source>
+        <translation>Document no.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/referrals.py" line="80" />
+        <source>사례번호</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/referrals.py" line="81" />
+        <source>기관</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/referrals.py" line="82" />
+        <source>상태</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/referrals.py" line="83" />
+        <source>발송</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/referrals.py" line="84" />
+        <source>후속 확인일</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/referrals.py" line="85" />
+        <source>회신</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/referrals.py" line="93" />
+        <source>회신 기록…</source>
+        <translation>Record reply…</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/referrals.py" line="95" />
+        <source>사례 열기</source>
+        <translation>Open case</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyDialog</name>
+    <message>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="182" />
+        <source>기관 회신 기록</source>
+        <translation>Record the agency's reply</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="197" />
+        <source>회신 받은 날</source>
+        <translation>Reply received on</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="202" />
+        <source>기관 담당자</source>
+        <translation>Agency contact</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="205" />
+        <source>예: 접수, 상담 일정 안내함</source>
+        <translation>e.g. accepted, appointment given</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="206" />
+        <source>회신 내용</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="213" />
+        <source>메모</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="216" />
+        <source>상태 그대로 두기</source>
+        <translation>Keep status</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="229" />
+        <source>연계 상태</source>
+        <translation>Referral status</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="237" />
+        <source>원스톱 데스크 설정</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="240" />
+        <source>다음</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="241" />
+        <source>이전</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="242" />
+        <source>취소</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="243" />
+        <source>시작하기</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>TaskRunner</name>
+    <message>
+        <location filename="../../src/onestop_desk/ui/tasks.py" line="134" />
+        <source>잠시만 기다려 주세요</source>
+        <translation>Please wait</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/tasks.py" line="135" />
+        <source>처리하는 중입니다…</source>
+        <translation>Working…</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <location filename="../../src/onestop_desk/ui/today.py" line="105" />
+        <source>오늘</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/today.py" line="107" />
+        <source>새로 고침</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/today.py" line="112" />
+        <source>작성 중인 접수</source>
+        <translation>Unfinished intake</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/today.py" line="117" />
+        <source>이어서 작성</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/today.py" line="125" />
+        <source>오늘 접수한 사례</source>
+        <translation>Cases received today</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/today.py" line="130" />
+        <location filename="../../src/onestop_desk/ui/today.py" line="145" />
+        <location filename="../../src/onestop_desk/ui/today.py" line="159" />
+        <source>사례번호</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/today.py" line="131" />
+        <source>이름</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/today.py" line="132" />
+        <source>단계</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/today.py" line="133" />
+        <source>범죄 구분</source>
+        <translation>Crime group</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/today.py" line="134" />
+        <source>담당</source>
+        <translation>Counselor</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/today.py" line="139" />
+        <source>후속 확인할 연계(기한 도래·경과)</source>
+        <translation>Follow-ups due or overdue</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/today.py" line="144" />
+        <source>확인일</source>
+        <translation>Verified on</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/today.py" line="146" />
+        <location filename="../../src/onestop_desk/ui/today.py" line="160" />
+        <source>기관</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/today.py" line="147" />
+        <location filename="../../src/onestop_desk/ui/today.py" line="161" />
+        <source>상태</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/today.py" line="148" />
+        <location filename="../../src/onestop_desk/ui/today.py" line="162" />
+        <source>문서번호</source>
+        <translation>Document no.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/today.py" line="153" />
+        <source>7일 넘게 회신 없는 연계</source>
+        <translation>No reply for more than 7 days</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/today.py" line="158" />
+        <source>발송</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/today.py" line="191" />
+        <source>오늘 %1</source>
+        <translation>Today %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/today.py" line="225" />
+        <source>오늘 접수한 사례 (%1건)</source>
+        <translation>Cases received today (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/today.py" line="228" />
+        <source>후속 확인할 연계(기한 도래·경과) (%1건)</source>
+        <translation>Follow-ups due or overdue (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/today.py" line="231" />
+        <source>7일 넘게 회신 없는 연계 (%1건)</source>
+        <translation>No reply for more than 7 days (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/today.py" line="236" />
+        <source>이름 없음</source>
+        <translation>no name</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/today.py" line="238" />
+        <source>%1 · %2 저장 · %3단계까지 작성</source>
+        <translation>%1 · saved %2 · up to step %3</translation>
+    </message>
+</context>
+<context>
+    <name>Vocab</name>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="60" />
+        <location filename="../../src/onestop_desk/ui/messages.py" line="178" />
+        <source>접수</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="61" />
+        <source>초기상담</source>
+        <translation>First consultation</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="62" />
+        <source>욕구사정</source>
+        <translation>Needs assessment</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="63" />
+        <location filename="../../src/onestop_desk/ui/messages.py" line="175" />
+        <source>연계</source>
+        <translation>Referral</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="64" />
+        <source>모니터링</source>
+        <translation>Monitoring</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="65" />
+        <source>종결</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="66" />
+        <source>사후관리</source>
+        <translation>Aftercare</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="72" />
+        <source>방문</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="73" />
+        <source>전화</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="74" />
+        <source>온라인</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="75" />
+        <source>기관 의뢰</source>
+        <translation>Agency referral</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="81" />
+        <source>필요</source>
+        <translation>Needed</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="82" />
+        <source>진행 중</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="83" />
+        <source>완료</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="84" />
+        <source>해당 없음</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="90" />
+        <source>작성</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="91" />
+        <source>발송</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="92" />
+        <source>접수 확인</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="93" />
+        <source>지원 중</source>
+        <translation>In support</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="94" />
+        <source>지원 완료</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="95" />
+        <source>반려</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="96" />
+        <source>철회</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="102" />
+        <source>인적사항</source>
+        <translation>Identity</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="103" />
+        <source>연락처</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="104" />
+        <source>사건 개요</source>
+        <translation>Case facts</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="105" />
+        <source>민감정보</source>
+        <translation>Sensitive data</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="116" />
+        <source>서면</source>
+        <translation>Written</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="117" />
+        <source>구두</source>
+        <translation>Oral</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="123" />
+        <location filename="../../src/onestop_desk/ui/messages.py" line="156" />
+        <source>가족</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="124" />
+        <source>유족</source>
+        <translation>Bereaved</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="125" />
+        <source>보호자</source>
+        <translation>Guardian</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="126" />
+        <location filename="../../src/onestop_desk/ui/messages.py" line="142" />
+        <location filename="../../src/onestop_desk/ui/messages.py" line="158" />
+        <location filename="../../src/onestop_desk/ui/messages.py" line="188" />
+        <location filename="../../src/onestop_desk/ui/messages.py" line="189" />
+        <source>기타</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="132" />
+        <source>낮음</source>
+        <translation>Low</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="133" />
+        <location filename="../../src/onestop_desk/ui/messages.py" line="148" />
+        <source>보통</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="134" />
+        <source>높음</source>
+        <translation>High</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="140" />
+        <source>여성</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="141" />
+        <source>남성</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="143" />
+        <source>미상</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="148" />
+        <source>긴급</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="155" />
+        <source>피해자 본인</source>
+        <translation>Victim</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="157" />
+        <source>기관</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="164" />
+        <source>상담원</source>
+        <translation>Counselor</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="165" />
+        <source>팀장</source>
+        <translation>Team lead</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="166" />
+        <source>관리자</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="167" />
+        <source>시스템</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="173" />
+        <source>단계 변경</source>
+        <translation>Stage change</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="174" />
+        <source>메모</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="176" />
+        <source>동의</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="177" />
+        <source>욕구</source>
+        <translation>Needs</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="184" />
+        <source>성폭력</source>
+        <translation>Sexual violence</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="185" />
+        <source>살인 등 강력</source>
+        <translation>Homicide and violent crime</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="186" />
+        <source>스토킹</source>
+        <translation>Stalking</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="187" />
+        <source>재산</source>
+        <translation>Property</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="197" />
+        <source>생년월일과 이름이 비슷함</source>
+        <translation>same birth date, similar name</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="198" />
+        <source>같은 전화번호</source>
+        <translation>same phone</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="199" />
+        <source>이름 초성이 같음</source>
+        <translation>same initial consonants</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="200" />
+        <source>비슷한 정보</source>
+        <translation>similar details</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="205" />
+        <source>모름</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="206" />
+        <source>예</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="206" />
+        <source>아니오</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>Widgets</name>
+    <message>
+        <location filename="../../src/onestop_desk/ui/widgets.py" line="49" />
+        <source>예: 2024-07-22</source>
+        <translation>e.g. 2024-07-22</translation>
+    </message>
+</context>
+</TS>
