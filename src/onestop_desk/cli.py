@@ -548,6 +548,9 @@ def build_parser() -> argparse.ArgumentParser:
     from onestop_desk.cli_maintenance import add_commands  # it imports this module
 
     add_commands(commands, common=common, with_user=with_user)
+    from onestop_desk.cli_stats import add_commands as add_stats_commands
+
+    add_stats_commands(commands, with_user=with_user)
     return parser
 
 
