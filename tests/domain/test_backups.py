@@ -288,3 +288,37 @@ def test_kill_9_while_saving_loses_no_committed_case(tmp_path):
             assert conn.execute(text("PRAGMA integrity_check")).scalar() == "ok"
     finally:
         store.close()
+
+
+def test_backup_api_is_used_when_the_wal_cannot_be_emptied(world, monkeypatch):
+    from onestop_desk.db import maintenance
+
+    monkeypatch.setattr(maintenance, "snapshot_copy", lambda engine, target: False)
+    world.new_case(name="대체경로")
+    info = backups_for(world, world.c1).backup_now()
+    assert verify_backup(info.path, world.store.key).cases == 1
+
+
+def test_backups_while_another_thread_keeps_saving(world):
+    import threading
+
+    stop = threading.Event()
+    saved: list[str] = []
+
+    def writer() -> None:
+        while not stop.is_set():
+            saved.append(world.new_case(name="동시저장").case_number)
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    try:
+        backups = backups_for(world, world.c1, MovingClock(NOW))
+        infos = []
+        for _ in range(5):
+            infos.append(backups.backup_now())
+            backups._ctx.clock.at += timedelta(minutes=1)  # type: ignore[attr-defined]
+    finally:
+        stop.set()
+        thread.join()
+    counts = [verify_backup(i.path, world.store.key).cases for i in infos]
+    assert counts == sorted(counts) and counts[-1] <= len(saved)

@@ -298,7 +298,8 @@ class BackupService(Service):
 
     def _write(self, target: Path) -> BackupInfo:
         try:
-            backup_database(self._store.engine, target, key=self._store.key)
+            if not maintenance.snapshot_copy(self._store.engine, target):
+                backup_database(self._store.engine, target, key=self._store.key)
         except OSError as exc:
             target.with_name(target.name + ".partial").unlink(missing_ok=True)
             raise _os_error(exc) from exc
