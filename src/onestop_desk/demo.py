@@ -183,6 +183,9 @@ def generate_demo(
         offered = {code: [a.id for a in p.agencies] for code, p in programmes.items()}
         areas = {code: p.support_area for code, p in programmes.items()}
 
+    # Oldest first, as a center enters them: case ids follow intake dates like real data,
+    # which matters for benchmarks (a month's cases sit together in the file).
+    intake_days = sorted((rng.randint(0, 700) for _ in range(n_cases)), reverse=True)
     written = 0
     while written < n_cases:
         batch = min(BATCH, n_cases - written)
@@ -203,8 +206,8 @@ def generate_demo(
                 [],
             )  # type: ignore[var-annotated]
             counters = _BatchCounters(s)
-            for _ in range(batch):
-                intake = today - timedelta(days=rng.randint(0, 700))
+            for offset in intake_days[written : written + batch]:
+                intake = today - timedelta(days=offset)
                 year = intake.year
                 number = counters.next(f"case:{year}")
                 name = fake.name()

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, delete, exists, func, or_, select
+from sqlalchemy import Select, and_, delete, exists, func, literal_column, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from onestop_desk.domain.records import CaseFilter
@@ -150,7 +150,9 @@ class CaseRepository:
         stmt = (
             select(m.Referral.case_id, func.min(m.Referral.follow_up_due))
             .where(m.Referral.case_id.in_(ids))
-            .where(m.Referral.status.in_([s.value for s in OPEN_REFERRAL_STATES]))
+            # Unary + keeps SQLite off the status index: walking every open referral of
+            # the center took 220 ms per page of 100 rows; the case_id index takes 0.3 ms.
+            .where(literal_column("+referrals.status").in_([s.value for s in OPEN_REFERRAL_STATES]))
             .group_by(m.Referral.case_id)
         )
         return {case_id: due for case_id, due in self._s.execute(stmt) if due is not None}
