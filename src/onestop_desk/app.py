@@ -1,0 +1,155 @@
+"""The composition root of ``onestop-desk``: data folder -> accounts -> session -> main window.
+
+The only module that knows both the database side (the account service opens the encrypted
+store) and the Qt side; everything else receives what it needs through its constructor.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from onestop_desk import paths
+from onestop_desk.domain.services.auth import AuthService, AuthSession
+
+UI_SETTINGS_FILE = "ui.ini"
+"""Window geometry and column layouts; in the data folder, never the registry or home."""
+SELF_TEST_NAME = "자가점검"
+
+
+def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
+    """Our options; anything else (``-platform offscreen``, ``-style``) is left for Qt."""
+    parser = argparse.ArgumentParser(prog="onestop-desk", description="원스톱 데스크")
+    parser.add_argument("--data-dir", default=None, help="data folder")
+    parser.add_argument("--language", choices=["ko", "en"], default="ko")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="create a throw-away center in a temporary folder, add a case, exit 0 if all works",
+    )
+    return parser.parse_known_args(list(argv))
+
+
+def self_test(out: Any = None) -> int:
+    """Exercise the whole stack without a screen: key wrapping, SQLCipher, migrations, seed
+    data, a case written and read back, the access log, the recovery sheet, Qt with the
+    bundled font. For installers and the packaged build ("does this machine run it?")."""
+    out = out or sys.stdout
+    from onestop_desk.domain.records import CaseInput, PersonInput
+    from onestop_desk.domain.vocab import IntakeChannel, Role
+    from onestop_desk.reports.recovery_sheet import render_recovery_sheet
+
+    with tempfile.TemporaryDirectory(prefix="onestop-self-test-") as folder:
+        auth = AuthService(Path(folder))
+        setup = auth.set_up("자가점검 센터", "selftest_admin", "점검관리자", "self-test-2026!")
+        setup.session.add_user("selftest_lead", "점검팀장", Role.TEAM_LEAD, "self-test-2026!")
+        setup.session.logout("self-test")
+        session = auth.login("selftest_lead", "self-test-2026!")
+        try:
+            case = session.services.cases.create_case(
+                PersonInput(name=SELF_TEST_NAME, birth_date=date(1990, 1, 1)),
+                CaseInput(
+                    intake_channel=IntakeChannel.VISIT,
+                    intake_date=auth.clock.today(),
+                    crime_types=("assault",),
+                ),
+            )
+            if session.services.cases.get(case.id).person.name != SELF_TEST_NAME:
+                raise RuntimeError("the case did not read back")
+        finally:
+            session.logout("self-test")
+        admin = auth.login("selftest_admin", "self-test-2026!")
+        try:
+            if not admin.verify_audit().ok:
+                raise RuntimeError("the access log does not verify")
+        finally:
+            admin.logout("self-test")
+        needle = SELF_TEST_NAME.encode("utf-8")
+        for path in Path(folder).rglob("*"):
+            if path.is_file() and needle in path.read_bytes():
+                raise RuntimeError(f"plaintext name found in {path.name}")
+        render_recovery_sheet(
+            center_name="자가점검",
+            recovery_key=setup.recovery_key,
+            administrator="selftest_admin",
+            created_at=auth.clock.now(),
+        )
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from onestop_desk.ui.qtapp import create_application
+
+    create_application([sys.argv[0] if sys.argv else "onestop-desk"])
+    out.write(f"self-test OK: case {case.case_number} written and read back encrypted\n")
+    return 0
+
+
+def guard_emit_refcount() -> None:
+    """Keep PySide6 6.12.0's ``Signal.emit()`` from crashing a long session.
+
+    In that release ``emit()`` called from Python returns ``True`` without a new reference, so
+    every emit (the task runner emits once per database job) lowers ``True``'s reference count
+    by one. On CPython 3.12+ booleans are immortal and nothing happens; on 3.11 (Debian 12)
+    the count reaches zero after some hundreds of emits and the interpreter aborts with
+    "bool_dealloc". Raising the count by 2**40 puts that out of reach for any real session.
+    Remove once the pinned PySide6 no longer has the bug.
+    """
+    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
+        return
+    import ctypes
+
+    for value in (True, False):
+        refcount = ctypes.c_ssize_t.from_address(id(value))  # ob_refcnt is the first field
+        if refcount.value < 1 << 40:
+            refcount.value += 1 << 40
+
+
+def make_window_factory(settings: Any) -> Any:
+    """``session -> MainWindow`` bound to the UI settings file."""
+    from onestop_desk.ui.main_window import MainWindow
+
+    def build(session: AuthSession) -> MainWindow:
+        return MainWindow(session.services, settings)
+
+    return build
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args, qt_args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.self_test:
+        try:
+            return self_test()
+        except Exception as exc:  # an installer wants a status and a line, not a traceback
+            sys.stderr.write(f"self-test FAILED: {type(exc).__name__}: {exc}\n")
+            return 1
+
+    guard_emit_refcount()
+    from PySide6.QtCore import QSettings
+
+    from onestop_desk.ui.auth import SessionController
+    from onestop_desk.ui.qtapp import create_application
+
+    folder = paths.data_dir(args.data_dir)
+    app = create_application(
+        [sys.argv[0] if sys.argv else "onestop-desk", *qt_args], language=args.language
+    )
+    # The controller decides when the program ends: while the screen is locked or users
+    # switch, there are moments with no main window, which must not quit the program.
+    app.setQuitOnLastWindowClosed(False)
+    settings = QSettings(str(folder / UI_SETTINGS_FILE), QSettings.Format.IniFormat)
+    controller = SessionController(AuthService(folder), make_window_factory(settings))
+    controller.finished.connect(app.quit)
+    controller.start()
+    try:
+        return int(app.exec())
+    finally:
+        controller.shutdown()
+        settings.sync()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

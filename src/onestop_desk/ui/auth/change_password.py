@@ -1,0 +1,125 @@
+"""Changing one's own password (and the forced change after an administrator's reset)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from onestop_desk.ui.tasks import TaskRunner
+
+from .fields import message_label, password_edit, password_problems, rule_hint
+from .gateway import SessionLike
+from .messages import code_text, error_text
+
+
+class ChangePasswordDialog(QDialog):
+    """Current password, new one twice. ``forced`` is for an account whose password an
+    administrator set: it may not skip the change, only log out (the dialog is rejected)."""
+
+    def __init__(
+        self,
+        session: SessionLike,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+        *,
+        forced: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("change_password_dialog")
+        self._session = session
+        self._runner = runner
+        self._busy = False
+        self.setWindowTitle(self.tr("비밀번호 변경"))
+        self.setMinimumWidth(420)
+
+        layout = QVBoxLayout(self)
+        intro = (
+            self.tr(
+                "관리자가 정해 준 비밀번호입니다. 본인만 아는 비밀번호로 바꿔야 계속할 수 있습니다."
+            )
+            if forced
+            else self.tr("새 비밀번호는 지금 쓰는 비밀번호와 달라야 합니다.")
+        )
+        self.intro_label = QLabel(intro, self)
+        self.intro_label.setObjectName("intro_label")
+        self.intro_label.setWordWrap(True)
+        layout.addWidget(self.intro_label)
+        form = QFormLayout()
+        self.current_password_edit = password_edit(self, "current_password_edit")
+        self.new_password_edit = password_edit(self, "new_password_edit")
+        self.confirm_password_edit = password_edit(self, "confirm_password_edit")
+        form.addRow(self.tr("현재 비밀번호"), self.current_password_edit)
+        form.addRow(self.tr("새 비밀번호"), self.new_password_edit)
+        form.addRow(self.tr("새 비밀번호 확인"), self.confirm_password_edit)
+        layout.addLayout(form)
+        self.rule_label = QLabel(rule_hint("", ""), self)
+        self.rule_label.setObjectName("rule_label")
+        self.rule_label.setWordWrap(True)
+        layout.addWidget(self.rule_label)
+        self.message_label = message_label(self)
+        layout.addWidget(self.message_label)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.cancel_button = QPushButton(self.tr("로그아웃") if forced else self.tr("취소"), self)
+        self.cancel_button.setObjectName("cancel_button")
+        self.change_button = QPushButton(self.tr("변경"), self)
+        self.change_button.setObjectName("change_button")
+        self.change_button.setDefault(True)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.change_button)
+        layout.addLayout(buttons)
+
+        self.cancel_button.clicked.connect(self.reject)
+        self.change_button.clicked.connect(self._on_change_button_clicked)
+        self.new_password_edit.textChanged.connect(self._on_password_text_changed)
+        self.confirm_password_edit.textChanged.connect(self._on_password_text_changed)
+
+    @Slot()
+    def _on_password_text_changed(self) -> None:
+        self.rule_label.setText(
+            rule_hint(self.new_password_edit.text(), self.confirm_password_edit.text())
+        )
+
+    def reject(self) -> None:
+        if not self._busy:
+            super().reject()
+
+    @Slot()
+    def _on_change_button_clicked(self) -> None:
+        if self._busy:
+            return
+        current = self.current_password_edit.text()
+        new = self.new_password_edit.text()
+        problems = password_problems(new, self.confirm_password_edit.text())
+        if not current:
+            self.message_label.setText(code_text("required"))
+            return
+        if problems:
+            self.message_label.setText(code_text(problems[0]))
+            return
+        self._busy = True
+        self.change_button.setEnabled(False)
+        self.cancel_button.setEnabled(False)
+        self._runner.run(
+            lambda: self._session.change_password(current, new),
+            self._on_change_succeeded,
+            self._on_change_failed,
+        )
+
+    def _on_change_succeeded(self, _result: object) -> None:
+        self._busy = False
+        self.accept()
+
+    def _on_change_failed(self, exc: BaseException) -> None:
+        self._busy = False
+        self.change_button.setEnabled(True)
+        self.cancel_button.setEnabled(True)
+        self.message_label.setText(error_text(exc))

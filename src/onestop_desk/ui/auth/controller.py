@@ -1,0 +1,339 @@
+"""Who is at the desk: setup or login, the session's window, idle lock, lock and user switch.
+
+PIPC notice §6④ asks for a disconnect after inactivity. Locking hides *every* window of the
+session (the main window and any dialog it opened, e.g. an intake form with a victim's name)
+and shows a separate lock window that carries nothing but the user name. Windows are hidden,
+not closed, so unlocking brings back exactly what was on screen with nothing lost. If another
+user logs in from the lock screen, the first session's windows are closed the normal way (the
+main window saves the intake draft on close) and the session is logged out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QWidget
+
+from onestop_desk.ui.tasks import TaskRunner
+
+from .change_password import ChangePasswordDialog
+from .gateway import AuthGateway, SessionLike
+from .lock_screen import LockScreen
+from .login_dialog import LoginDialog
+from .setup_wizard import SetupWizard
+
+WindowFactory = Callable[[Any], QMainWindow]
+
+_ACTIVITY = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.InputMethod,
+    }
+)
+
+
+class IdleWatcher(QObject):
+    """Emits ``idle`` after ``interval_ms`` without keyboard, mouse or touch input anywhere
+    in the application (an event filter on the QApplication restarts one timer)."""
+
+    idle = Signal()
+
+    def __init__(self, interval_ms: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._timer = QTimer(self)
+        self._timer.setObjectName("idle_timer")
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self.idle)
+        self._installed = False
+
+    @property
+    def active(self) -> bool:
+        return self._timer.isActive()
+
+    def interval(self) -> int:
+        return self._timer.interval()
+
+    def start(self) -> None:
+        if not self._installed:
+            app = QApplication.instance()
+            if app is not None:
+                app.installEventFilter(self)
+                self._installed = True
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def dispose(self) -> None:
+        self.stop()
+        app = QApplication.instance()
+        if self._installed and app is not None:
+            app.removeEventFilter(self)
+        self._installed = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _ACTIVITY and self._timer.isActive():
+            self._timer.start()
+        return False
+
+
+class SessionController(QObject):
+    """Runs the desk: see the module docstring.
+
+    ``window_factory(session)`` builds the session's main window, which must have a
+    ``lock_requested`` signal. ``idle_ms`` overrides the idle time of the lockout policy
+    (tests use a short one). ``finished`` is emitted when the program should end: the login
+    or setup was cancelled, or the user closed the main window (the session is logged out).
+    """
+
+    session_started = Signal(object)
+    locked = Signal()
+    unlocked = Signal()
+    finished = Signal()
+
+    def __init__(
+        self,
+        gateway: AuthGateway,
+        window_factory: WindowFactory,
+        *,
+        idle_ms: int | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._gateway = gateway
+        self._window_factory = window_factory
+        self._idle_ms = idle_ms
+        self.runner = TaskRunner(self)
+        self.session: Any = None
+        self.window: QMainWindow | None = None
+        self.lock_screen: LockScreen | None = None
+        self.login_dialog: LoginDialog | None = None
+        self.setup_wizard: SetupWizard | None = None
+        self.change_password_dialog: ChangePasswordDialog | None = None
+        self.idle = IdleWatcher(self._idle_ms or 60_000, self)
+        self._hidden: list[QWidget] = []
+        self._closing_window = False
+
+    @property
+    def is_locked(self) -> bool:
+        return self.lock_screen is not None and self.lock_screen.isVisible()
+
+    # --- the way in -------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """First run shows the setup wizard, every later start the login dialog."""
+        if self._gateway.is_set_up():
+            self.show_login()
+        else:
+            wizard = SetupWizard(self._gateway, self.runner)
+            self.setup_wizard = wizard
+            wizard.finished.connect(self._on_setup_wizard_finished)
+            wizard.show()
+
+    @Slot(int)
+    def _on_setup_wizard_finished(self, _result: int) -> None:
+        wizard = self.setup_wizard
+        self.setup_wizard = None
+        if wizard is None:
+            return
+        session = wizard.session
+        wizard.deleteLater()
+        if session is None:
+            self.finished.emit()
+        else:
+            self.begin_session(session)
+
+    def show_login(self, parent: QWidget | None = None) -> LoginDialog:
+        dialog = LoginDialog(self._gateway, self.runner, parent)
+        self.login_dialog = dialog
+        dialog.logged_in.connect(self._on_login_dialog_logged_in)
+        dialog.rejected.connect(self._on_login_dialog_rejected)
+        if parent is not None:
+            dialog.open()
+        else:
+            dialog.show()
+        return dialog
+
+    @Slot(object)
+    def _on_login_dialog_logged_in(self, session: Any) -> None:
+        self.login_dialog = None
+        if self.session is not None:
+            # Someone else logged in at the lock screen: the first session ends here.
+            self.end_session("switched to another user")
+        self.begin_session(session)
+
+    @Slot()
+    def _on_login_dialog_rejected(self) -> None:
+        self.login_dialog = None
+        if self.session is None:
+            self.finished.emit()
+        # At the lock screen, cancelling the other user's login just returns to it.
+
+    # --- the session ------------------------------------------------------------------------
+
+    def begin_session(self, session: SessionLike) -> None:
+        self.session = session
+        if session.must_change_password:
+            dialog = ChangePasswordDialog(session, self.runner, None, forced=True)
+            self.change_password_dialog = dialog
+            dialog.finished.connect(self._on_forced_change_finished)
+            dialog.show()
+            return
+        self._open_window()
+
+    @Slot(int)
+    def _on_forced_change_finished(self, result: int) -> None:
+        self.change_password_dialog = None
+        if result == QDialog.DialogCode.Accepted:
+            self._open_window()
+        else:
+            self.end_session("password change refused")
+            self.show_login()
+
+    def _open_window(self) -> None:
+        session = self.session
+        window = self._window_factory(session)
+        self.window = window
+        window.lock_requested.connect(self._on_window_lock_requested)  # type: ignore[attr-defined]
+        window.installEventFilter(self)
+        window.show()
+        self._hide_lock_screen()
+        self.idle = self._new_idle()
+        self.idle.start()
+        self.session_started.emit(session)
+
+    def _new_idle(self) -> IdleWatcher:
+        self.idle.dispose()
+        interval = self._idle_ms
+        if interval is None:
+            interval = int(self._gateway.policy().idle_lock_minutes) * 60_000
+        watcher = IdleWatcher(interval, self)
+        watcher.idle.connect(self._on_idle_idle)
+        return watcher
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # After the window handled its own close (draft saved), end the session, unless the
+        # close is ours (switching users).
+        closing = watched is self.window and event.type() == QEvent.Type.Close
+        if closing and not self._closing_window:
+            QTimer.singleShot(0, self._on_window_closed)
+        return False
+
+    @Slot()
+    def _on_window_closed(self) -> None:
+        if self.window is not None and not self.window.isVisible():
+            self.end_session()
+            self.finished.emit()
+
+    def end_session(self, detail: str = "") -> None:
+        """Close the session's windows the normal way, then log out."""
+        self.idle.stop()
+        window, session = self.window, self.session
+        self.window = None
+        self.session = None
+        for widget in self._hidden:
+            if shiboken6.isValid(widget) and widget is not window:
+                widget.close()
+        self._hidden = []
+        if window is not None and shiboken6.isValid(window):
+            self._closing_window = True
+            try:
+                prepare = getattr(window, "prepare_to_close", None)
+                if callable(prepare):
+                    prepare()
+                window.close()
+                # The window's close queued work whose results (the saved draft) come back as
+                # queued calls: let them land while their widgets still exist.
+                QApplication.processEvents()
+            finally:
+                self._closing_window = False
+            window.removeEventFilter(self)
+            window.deleteLater()
+        if session is not None:
+            self.runner.wait()
+            session.logout(detail)
+
+    def shutdown(self) -> None:
+        """At program exit: whatever session is open is logged out."""
+        if self.session is not None:
+            self.end_session("program closed")
+        self.runner.wait()
+        self.idle.dispose()
+
+    # --- locking ----------------------------------------------------------------------------
+
+    @Slot()
+    def _on_idle_idle(self) -> None:
+        self.lock("idle")
+
+    @Slot()
+    def _on_window_lock_requested(self) -> None:
+        self.lock("hotkey")
+
+    def lock(self, reason: str = "hotkey") -> None:
+        """Hide every window of the session and show the lock screen."""
+        if self.session is None or self.window is None or self.is_locked:
+            return
+        self.idle.stop()
+        session = self.session
+        self.runner.run(lambda: session.record_lock(reason))
+        geometry = self.window.geometry()
+        maximized = self.window.isMaximized()
+        screen = LockScreen(session, self.runner)
+        screen.unlocked.connect(self._on_lock_screen_unlocked)
+        screen.session_ended.connect(self._on_lock_screen_session_ended)
+        screen.switch_user_requested.connect(self._on_lock_screen_switch_user_requested)
+        self.lock_screen = screen
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        # Show first, then hide the rest: hiding the last visible window first could end the
+        # program (quitOnLastWindowClosed) on some platforms.
+        screen.setGeometry(geometry)
+        if maximized:
+            screen.showMaximized()
+        else:
+            screen.show()
+        self._hidden = [w for w in app.topLevelWidgets() if w.isVisible() and w is not screen]
+        for widget in self._hidden:
+            widget.hide()
+        self.locked.emit()
+
+    def _hide_lock_screen(self) -> None:
+        screen = self.lock_screen
+        self.lock_screen = None
+        if screen is not None:
+            screen.hide()
+            screen.deleteLater()
+
+    @Slot()
+    def _on_lock_screen_unlocked(self) -> None:
+        for widget in self._hidden:
+            if shiboken6.isValid(widget):
+                widget.show()
+        self._hidden = []
+        if self.window is not None:
+            self.window.raise_()
+            self.window.activateWindow()
+        self._hide_lock_screen()
+        self.idle.start()
+        self.unlocked.emit()
+
+    @Slot(str)
+    def _on_lock_screen_session_ended(self, _code: str) -> None:
+        # Locked out or disabled while away: this session may not continue.
+        screen = self.lock_screen
+        self.end_session("ended at the lock screen")
+        self.show_login(screen)
+
+    @Slot()
+    def _on_lock_screen_switch_user_requested(self) -> None:
+        if self.login_dialog is None and self.lock_screen is not None:
+            self.show_login(self.lock_screen)
