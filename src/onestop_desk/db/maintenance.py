@@ -176,45 +176,51 @@ def compact(engine: Engine) -> None:
 
 def snapshot_copy(engine: Engine, target: Path) -> bool:
     """Copy the live file byte for byte to ``target`` (replaced atomically) when that is safe:
-    after a full checkpoint, holding the write lock, with an empty WAL, the main file is the
-    whole database and nothing can change it. Readers go on; a writer waits for the copy
-    (well under a second per 100 MB) on its busy timeout. SQLCipher pages carry their own IV
-    and HMAC, so the copy is a valid database under the same key, and no page is decrypted
-    and re-encrypted (the backup API spends ~2 s doing that for 100,000 cases).
+    one connection holds the write lock (no commit can happen), a second runs a PASSIVE
+    checkpoint (which never takes the writer lock nor waits); when every WAL frame is then in
+    the main file, that file is the whole database and nothing can change it during the copy.
+    Readers go on; a writer waits for the copy (well under a second per 100 MB) on its busy
+    timeout. SQLCipher pages carry their own IV and HMAC, so the copy is a valid database
+    under the same key, and no page is decrypted and re-encrypted (the backup API spends ~2 s
+    doing that for 100,000 cases).
 
-    Returns False, having written nothing, when the WAL could not be emptied (a reader held
-    it, or a commit slipped in); the caller then uses the backup API.
+    Returns False, having written nothing, when a reader of an older snapshot kept frames
+    from being checkpointed; the caller then uses the backup API.
     """
     database = engine.url.database
     if not database:
         return False
     live = Path(database)
-    wal = Path(f"{live}-wal")
     partial = target.with_name(target.name + ".partial")
-    raw = engine.raw_connection()
+    holder = engine.raw_connection()
     try:
-        driver = raw.driver_connection
-        assert driver is not None
-        busy, _log, _done = driver.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-        if busy:
-            return False
-        driver.execute("BEGIN IMMEDIATE")
+        lock = holder.driver_connection
+        assert lock is not None
+        lock.execute("BEGIN IMMEDIATE")
         try:
-            if wal.exists() and wal.stat().st_size > 0:
+            checkpointer = engine.raw_connection()
+            try:
+                driver = checkpointer.driver_connection
+                assert driver is not None
+                _busy, log, done = driver.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+            finally:
+                checkpointer.close()
+            if log != done:
                 return False
             target.parent.mkdir(parents=True, exist_ok=True)
-            with open(live, "rb") as src, open(partial, "wb") as dst:
-                while chunk := src.read(8 << 20):
-                    dst.write(chunk)
-                dst.flush()
-                os.fsync(dst.fileno())
-        except BaseException:
-            partial.unlink(missing_ok=True)
-            raise
+            try:
+                with open(live, "rb") as src, open(partial, "wb") as dst:
+                    while chunk := src.read(8 << 20):
+                        dst.write(chunk)
+                    dst.flush()
+                    os.fsync(dst.fileno())
+            except BaseException:
+                partial.unlink(missing_ok=True)
+                raise
         finally:
-            driver.execute("ROLLBACK")
+            lock.execute("ROLLBACK")
     finally:
-        raw.close()
+        holder.close()
     os.replace(partial, target)
     if os.name == "posix":
         target.chmod(0o600)

@@ -18,6 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from sqlalchemy.orm import Session
+
 from onestop_desk.db import maintenance
 from onestop_desk.db.repositories import SettingsRepository
 from onestop_desk.db.retention import RetentionRepository
@@ -79,8 +81,7 @@ class RetentionService(Service):
 
     def retention_years(self) -> int:
         with self._ctx.transaction() as s:
-            value = SettingsRepository(s).get(YEARS_SETTING, DEFAULT_YEARS)
-        return int(value) if isinstance(value, int) and value > 0 else DEFAULT_YEARS
+            return self._years(s)
 
     def set_retention_years(self, years: int) -> None:
         require_role(self.actor, Role.ADMIN)
@@ -157,6 +158,6 @@ class RetentionService(Service):
             ]
 
     @staticmethod
-    def _years(s) -> int:  # type: ignore[no-untyped-def]
+    def _years(s: Session) -> int:
         value = SettingsRepository(s).get(YEARS_SETTING, DEFAULT_YEARS)
         return int(value) if isinstance(value, int) and value > 0 else DEFAULT_YEARS
