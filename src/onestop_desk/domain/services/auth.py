@@ -75,6 +75,10 @@ UNKNOWN_ACCOUNT = "(unknown)"
 including a victim's name, and the keyring file is not encrypted."""
 
 
+_SEEDED: set[str] = set()
+"""Databases whose seed data this process has already brought up to date."""
+
+
 # --- errors ---------------------------------------------------------------------------------
 
 
@@ -395,7 +399,17 @@ class AuthService:
         return state.locked_until if state.locked_until > _now_utc(self.clock) else None
 
     def _open(self, data_key: bytes) -> Store:
-        return open_store(self.database_path, key=data_key, backup_dir=self.backup_dir)
+        # Seed data only changes with a new release, i.e. between program starts: load it at
+        # the first open in this process, not at every login and user switch (~80 ms each).
+        path = str(self.database_path.resolve())
+        store = open_store(
+            self.database_path,
+            key=data_key,
+            backup_dir=self.backup_dir,
+            seed=path not in _SEEDED,
+        )
+        _SEEDED.add(path)
+        return store
 
     # --- first run --------------------------------------------------------------------------
 
