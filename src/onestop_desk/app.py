@@ -88,26 +88,6 @@ def self_test(out: Any = None) -> int:
     return 0
 
 
-def guard_emit_refcount() -> None:
-    """Keep PySide6 6.12.0's ``Signal.emit()`` from crashing a long session.
-
-    In that release ``emit()`` called from Python returns ``True`` without a new reference, so
-    every emit (the task runner emits once per database job) lowers ``True``'s reference count
-    by one. On CPython 3.12+ booleans are immortal and nothing happens; on 3.11 (Debian 12)
-    the count reaches zero after some hundreds of emits and the interpreter aborts with
-    "bool_dealloc". Raising the count by 2**40 puts that out of reach for any real session.
-    Remove once the pinned PySide6 no longer has the bug.
-    """
-    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
-        return
-    import ctypes
-
-    for value in (True, False):
-        refcount = ctypes.c_ssize_t.from_address(id(value))  # ob_refcnt is the first field
-        if refcount.value < 1 << 40:
-            refcount.value += 1 << 40
-
-
 def make_window_factory(settings: Any) -> Any:
     """``session -> MainWindow`` bound to the UI settings file."""
     from onestop_desk.ui.main_window import MainWindow
@@ -127,7 +107,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stderr.write(f"self-test FAILED: {type(exc).__name__}: {exc}\n")
             return 1
 
-    guard_emit_refcount()
     from PySide6.QtCore import QSettings
 
     from onestop_desk.ui.auth import SessionController

@@ -16,7 +16,6 @@ from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 
-
 MAX_DPI = 300
 
 
