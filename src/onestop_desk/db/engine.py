@@ -52,6 +52,9 @@ def create_store_engine(
             cursor.execute(f"PRAGMA synchronous = {synchronous}")
             cursor.execute("PRAGMA foreign_keys = ON")
             cursor.execute("PRAGMA secure_delete = ON")
+            # Sorts and temporary indexes stay in memory: a temp file would hold decrypted
+            # rows outside SQLCipher's protection.
+            cursor.execute("PRAGMA temp_store = MEMORY")
         finally:
             cursor.close()
 

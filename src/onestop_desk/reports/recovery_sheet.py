@@ -2,31 +2,32 @@
 
 It is the only copy of the key that opens the database when every password is lost, so the
 page says what it is, where it must be kept and what losing it means, in plain Korean. The
-key is set in a large monospaced face with its groups spaced out, because it will be typed
-back from paper years later by someone under pressure.
+key is set large, one group of five per box, because it will be typed back from paper years
+later by someone under pressure (its alphabet has no I, L, O or U to misread).
 """
 
 from __future__ import annotations
 
-import io
 from datetime import datetime
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
+from onestop_desk.reports._doc import FRAME_WIDTH, DocumentPart, Footer, Metadata, build_pdf
 from onestop_desk.reports._text import markup
-from onestop_desk.reports.fonts import register_fonts
+from onestop_desk.reports.fonts import FONT_BOLD, register_fonts
 from onestop_desk.reports.styles import BODY, HEADING, RULE, SMALL, TITLE, WARNING
 
 KEY_STYLE = ParagraphStyle(
     "RecoveryKey",
     parent=BODY,
-    fontName="Courier-Bold",  # Latin digits and capitals only: the built-in face suffices
-    fontSize=18,
+    # The bundled face, embedded like every other text: a PDF viewer's built-in Courier is
+    # one more thing the sheet would depend on.
+    fontName=FONT_BOLD,
+    fontSize=20,
     leading=26,
     alignment=TA_CENTER,
 )
@@ -38,26 +39,19 @@ def render_recovery_sheet(
     """The sheet as PDF bytes. Not encrypted: it goes straight to a printer and a safe, and a
     password on it would only be one more thing to lose."""
     register_fonts()
-    buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=20 * mm,
-        rightMargin=20 * mm,
-        topMargin=20 * mm,
-        bottomMargin=20 * mm,
-        title="복구 키 / Recovery key",
-        author="OneStop Desk",
-        creator="OneStop Desk",
-    )
+    width = FRAME_WIDTH
+    groups = recovery_key.split("-")
     key_table = Table(
-        [[Paragraph(markup(recovery_key.replace("-", "  ")), KEY_STYLE)]],
-        colWidths=[doc.width],
+        [[Paragraph(markup(group), KEY_STYLE) for group in groups]],
+        colWidths=[width / len(groups)] * len(groups),
     )
     key_table.setStyle(
         TableStyle(
             [
+                # Table cells start from Helvetica unless told: it would be declared unembedded.
+                ("FONTNAME", (0, 0), (-1, -1), FONT_BOLD),
                 ("BOX", (0, 0), (-1, -1), 1.5, colors.black),
+                ("INNERGRID", (0, 0), (-1, -1), 0.5, RULE),
                 ("TOPPADDING", (0, 0), (-1, -1), 14),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 14),
             ]
@@ -69,9 +63,13 @@ def render_recovery_sheet(
             [Paragraph("만든 날", BODY), Paragraph(f"{created_at:%Y-%m-%d %H:%M}", BODY)],
             [Paragraph("만든 관리자", BODY), Paragraph(markup(administrator), BODY)],
         ],
-        colWidths=[35 * mm, doc.width - 35 * mm],
+        colWidths=[35 * mm, width - 35 * mm],
     )
-    facts.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE)]))
+    facts.setStyle(
+        TableStyle(
+            [("FONTNAME", (0, 0), (-1, -1), FONT_BOLD), ("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE)]
+        )
+    )
     story = [
         Paragraph("원스톱 데스크 복구 키", TITLE),
         Paragraph("기밀 · 센터 금고에 보관", WARNING),
@@ -107,5 +105,8 @@ def render_recovery_sheet(
             SMALL,
         ),
     ]
-    doc.build(story)
-    return buffer.getvalue()
+    footer = Footer(printed_by=administrator, printed_at=created_at, notice="기밀", label="복구 키")
+    return build_pdf(
+        [DocumentPart(story, footer)],
+        Metadata(title="복구 키 / Recovery key", author="OneStop Desk"),
+    )
