@@ -331,3 +331,54 @@ def test_as_a_real_process(tmp_path: Path) -> None:
     assert bad.stderr.count("\n") == 1 and "Traceback" not in bad.stderr
     usage = run("frobnicate")
     assert usage.returncode == 2 and usage.stderr.count("\n") == 1
+
+
+def test_packet_writes_the_consented_letters_and_logs_a_download(
+    center: Cli, tmp_path: Path
+) -> None:
+    from onestop_desk.domain.records import ConsentInput
+    from onestop_desk.domain.vocab import ConsentItem, ConsentMethod
+
+    session = cheap_auth(center.folder).login("c1", C1_PW)
+    services = session.services
+    case = services.cases.create_case(
+        PersonInput(name="패킷확인", birth_date=date(1991, 2, 3)),
+        CaseInput(intake_channel=IntakeChannel.VISIT, intake_date=date.today()),
+    )
+    for agency in ("police", "legal_aid"):
+        services.consents.record(
+            case.id,
+            ConsentInput(
+                agency_code=agency,
+                items=frozenset({ConsentItem.IDENTITY}),
+                given_on=date.today(),
+                method=ConsentMethod.WRITTEN,
+            ),
+        )
+    police = services.referrals.create(case.id, "police", ["smartwatch"])
+    services.referrals.create(case.id, "legal_aid", ["legal_aid"])
+    session.close()
+    out = tmp_path / "packet.pdf"
+    assert (
+        center.as_user(
+            "c1", C1_PW, "packet", case.case_number, "--out", str(out), "--agency", "police"
+        )
+        == 0
+    ), center.err
+    text = "".join(p.extract_text() for p in pypdf.PdfReader(out).pages)
+    assert "패킷확인" in text and police.document_number in center.out
+    assert "대한법률구조공단" not in text.split("연계 의뢰서", 1)[1]  # only the police letter
+    assert not list(tmp_path.glob(".*.partial"))
+    assert (
+        center.as_user(
+            "c1", C1_PW, "packet", case.case_number, "--out", str(out), "--agency", "smile_center"
+        )
+        == 1
+    )
+    center.assert_one_line_error()
+    session = cheap_auth(center.folder).login("admin", ADMIN_PW)
+    downloads = [e for e in session.audit_log.events() if e.action == "download"]
+    session.close()
+    assert [(e.case_number, e.reason) for e in downloads] == [
+        (case.case_number, "연계 안내문 출력")
+    ]

@@ -99,6 +99,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         f"no password given ({PASSWORD_ENV} or standard input)",
     ),
     "file": ("파일을 쓸 수 없습니다", "cannot write the file"),
+    "consent_required": (
+        "이 기관에 대한 유효한 제3자 제공 동의가 없습니다",
+        "no valid consent to share with this agency",
+    ),
+    "no_open_referral": (
+        "이 기관으로 진행 중인 연계가 없습니다",
+        "no open referral to this agency",
+    ),
     "internal": ("예상하지 못한 오류입니다", "unexpected error"),
 }
 
@@ -217,12 +225,18 @@ def _session_command(func: Callable[[argparse.Namespace, Context, AuthSession], 
 
 
 def _write_private(path: Path, data: bytes) -> None:
-    """Exports hold personal data or secrets: readable by the owner only."""
+    """Exports hold personal data or secrets: readable by the owner only, and written whole
+    or not at all (a temporary name beside the target, synced, then renamed)."""
+    partial = path.with_name(f".{path.name}.partial")
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(partial, path)
     except OSError as exc:
+        partial.unlink(missing_ok=True)
         raise CliError("file", str(path)) from exc
 
 
@@ -316,6 +330,27 @@ def cmd_cases_show(args: argparse.Namespace, ctx: Context, session: AuthSession)
     ]
     for label, value in lines:
         ctx.print(f"{label}: {value}")
+    return EXIT_OK
+
+
+@_session_command
+def cmd_packet(args: argparse.Namespace, ctx: Context, session: AuthSession) -> int:
+    """The same packet the print button makes: only consented items, logged as a download."""
+    services = session.services
+    case_id = services.cases.id_by_number(args.case_number)
+    packet = services.documents.build_packet(
+        case_id, args.agency or None, discreet=args.discreet, include_consent_form=args.consent_form
+    )
+    out = Path(args.out)
+    _write_private(out, packet.pdf)
+    services.documents.record_output(
+        case_id, packet.document_numbers, printed=False, destination=str(out), reason=args.reason
+    )
+    ctx.print(
+        f"{out}: {len(packet.document_numbers)} letters ({', '.join(packet.document_numbers)})"
+    )
+    for code in packet.skipped_without_consent:
+        ctx.print(f"skipped {code}: {describe('consent_required')}")
     return EXIT_OK
 
 
@@ -494,6 +529,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("case_number")
     p.add_argument("--reveal", action="store_true", help="show the full name (logged)")
     p.set_defaults(handler=cmd_cases_show)
+
+    p = commands.add_parser(
+        "packet", parents=[with_user], help="referral packet PDF (take-home sheet + letters)"
+    )
+    p.add_argument("case_number")
+    p.add_argument("--out", required=True, help="PDF file to write")
+    p.add_argument("--agency", action="append", help="only this agency (repeatable)")
+    p.add_argument("--discreet", action="store_true", help="neutral take-home sheet")
+    p.add_argument("--consent-form", action="store_true", help="add the consent form")
+    p.add_argument("--reason", default="연계 안내문 출력", help="logged reason for the file")
+    p.set_defaults(handler=cmd_packet)
 
     agencies = commands.add_parser("agencies").add_subparsers(
         dest="agencies_command", required=True, parser_class=_Parser
