@@ -12,7 +12,7 @@ qt_libs=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 li
          libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0)
 # What the tests drive for real: a virtual screen, a print queue, PDF and QR tools, FAT32.
 dev_libs=(xvfb x11-utils imagemagick cups cups-bsd printer-driver-cups-pdf poppler-utils qpdf
-          libzbar0 dosfstools fusefat)
+          libzbar0 dosfstools fusefat xdotool)
 
 want=("${qt_libs[@]}")
 [ "$mode" = dev ] && want+=("${dev_libs[@]}")

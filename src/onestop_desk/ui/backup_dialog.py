@@ -34,26 +34,35 @@ from onestop_desk.domain.services.backups import BackupError, BackupInfo, Verifi
 from .messages import error_text, stored_time_text
 from .tasks import TaskRunner
 
-tr = QCoreApplication.translate
 PathRole = Qt.ItemDataRole.UserRole + 1
 
 
 def backup_error_text(exc: BaseException) -> str:
     if isinstance(exc, BackupError):
         texts = {
-            "backup.not_found": tr("BackupDialog", "백업 파일이나 폴더를 찾을 수 없습니다."),
-            "backup.wrong_key": tr(
+            "backup.not_found": QCoreApplication.translate(
+                "BackupDialog", "백업 파일이나 폴더를 찾을 수 없습니다."
+            ),
+            "backup.wrong_key": QCoreApplication.translate(
                 "BackupDialog", "이 센터의 데이터베이스 키로 열리지 않는 백업입니다."
             ),
-            "backup.damaged": tr("BackupDialog", "백업 파일이 손상되어 복원할 수 없습니다."),
-            "backup.too_new": tr(
+            "backup.damaged": QCoreApplication.translate(
+                "BackupDialog", "백업 파일이 손상되어 복원할 수 없습니다."
+            ),
+            "backup.too_new": QCoreApplication.translate(
                 "BackupDialog",
                 "더 새 버전의 프로그램이 만든 백업입니다. 프로그램을 업데이트해 주세요.",
             ),
-            "backup.disk_full": tr("BackupDialog", "저장 공간이 부족해 백업하지 못했습니다."),
-            "backup.not_writable": tr("BackupDialog", "이 위치에는 백업을 저장할 수 없습니다."),
+            "backup.disk_full": QCoreApplication.translate(
+                "BackupDialog", "저장 공간이 부족해 백업하지 못했습니다."
+            ),
+            "backup.not_writable": QCoreApplication.translate(
+                "BackupDialog", "이 위치에는 백업을 저장할 수 없습니다."
+            ),
         }
-        return texts.get(exc.code, tr("BackupDialog", "백업 작업 중 오류가 났습니다."))
+        return texts.get(
+            exc.code, QCoreApplication.translate("BackupDialog", "백업 작업 중 오류가 났습니다.")
+        )
     return error_text(exc)
 
 
@@ -92,20 +101,26 @@ class Ui_BackupDialog:
         self.retranslate_ui(dialog)
 
     def retranslate_ui(self, dialog: QDialog) -> None:
-        dialog.setWindowTitle(tr("BackupDialog", "백업과 복원"))
+        dialog.setWindowTitle(QCoreApplication.translate("BackupDialog", "백업과 복원"))
         self.info_label.setText(
-            tr(
+            QCoreApplication.translate(
                 "BackupDialog",
                 "백업은 데이터베이스와 같은 키로 암호화됩니다. 프로그램을 닫을 때와 하루 한 번 "
                 "자동으로 만들어집니다.",
             )
         )
         self.backup_table.setHorizontalHeaderLabels(
-            [tr("BackupDialog", "만든 때"), tr("BackupDialog", "크기"), tr("BackupDialog", "종류")]
+            [
+                QCoreApplication.translate("BackupDialog", "만든 때"),
+                QCoreApplication.translate("BackupDialog", "크기"),
+                QCoreApplication.translate("BackupDialog", "종류"),
+            ]
         )
-        self.backup_button.setText(tr("BackupDialog", "지금 백업"))
-        self.backup_to_button.setText(tr("BackupDialog", "다른 곳에 백업…"))
-        self.restore_button.setText(tr("BackupDialog", "선택한 백업으로 복원…"))
+        self.backup_button.setText(QCoreApplication.translate("BackupDialog", "지금 백업"))
+        self.backup_to_button.setText(QCoreApplication.translate("BackupDialog", "다른 곳에 백업…"))
+        self.restore_button.setText(
+            QCoreApplication.translate("BackupDialog", "선택한 백업으로 복원…")
+        )
 
 
 class BackupDialog(QDialog):

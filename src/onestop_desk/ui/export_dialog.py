@@ -39,50 +39,51 @@ from onestop_desk.domain.services.export import ExportError, ExportResult, Volum
 from .messages import error_text
 from .tasks import TaskRunner
 
-tr = QCoreApplication.translate
-
 
 def export_error_text(exc: BaseException) -> str:
     """What a full, pulled or read-only drive means for the person at the desk."""
     if isinstance(exc, ExportError):
         texts = {
-            "export.disk_full": tr(
+            "export.disk_full": QCoreApplication.translate(
                 "ExportDialog",
                 "USB 저장 공간이 부족합니다. 파일은 만들어지지 않았습니다. "
                 "공간을 비우거나 다른 USB를 사용해 주세요.",
             ),
-            "export.device_gone": tr(
+            "export.device_gone": QCoreApplication.translate(
                 "ExportDialog",
                 "USB가 분리되었거나 읽을 수 없습니다. 파일은 만들어지지 않았습니다. "
                 "USB를 다시 꽂고 다시 시도해 주세요.",
             ),
-            "export.not_writable": tr(
+            "export.not_writable": QCoreApplication.translate(
                 "ExportDialog",
                 "이 위치에는 저장할 수 없습니다(쓰기 금지 또는 권한 없음). 다른 곳을 골라 주세요.",
             ),
-            "export.target_missing": tr(
+            "export.target_missing": QCoreApplication.translate(
                 "ExportDialog", "저장할 위치가 없습니다. USB가 꽂혀 있는지 확인해 주세요."
             ),
-            "export.verify_failed": tr(
+            "export.verify_failed": QCoreApplication.translate(
                 "ExportDialog",
                 "저장한 파일을 확인하지 못해 지웠습니다. USB 상태를 확인하고 다시 시도해 주세요.",
             ),
         }
         message = texts.get(
-            exc.code, tr("ExportDialog", "파일을 저장하지 못했습니다. 다시 시도해 주세요.")
+            exc.code,
+            QCoreApplication.translate(
+                "ExportDialog", "파일을 저장하지 못했습니다. 다시 시도해 주세요."
+            ),
         )
         done = exc.params.get("done", ())
         if done:
-            message += "\n" + tr("ExportDialog", "그 전에 저장된 파일 %1개는 온전합니다.").replace(
-                "%1", str(len(done))
-            )
+            message += "\n" + QCoreApplication.translate(
+                "ExportDialog", "그 전에 저장된 파일 %1개는 온전합니다."
+            ).replace("%1", str(len(done)))
         return message
     if isinstance(exc, ValidationError):
         codes = {e.field: e.code for e in exc.errors}
         if "export.reason" in codes:
-            return tr("ExportDialog", "내보내는 사유를 입력해 주세요.")
+            return QCoreApplication.translate("ExportDialog", "내보내는 사유를 입력해 주세요.")
         if "export.password" in codes:
-            return tr(
+            return QCoreApplication.translate(
                 "ExportDialog",
                 "비밀번호는 8자 이상이면 2종류 이상, 10자 이상이면 1종류 이상의 문자가 필요합니다.",
             )
@@ -179,22 +180,24 @@ class Ui_ExportDialog:
         self.retranslate_ui(dialog)
 
     def retranslate_ui(self, dialog: QDialog) -> None:
-        dialog.setWindowTitle(tr("ExportDialog", "암호 PDF로 내보내기"))
-        self.target_label.setText(tr("ExportDialog", "저장 위치"))
-        self.refresh_button.setText(tr("ExportDialog", "새로 고침"))
-        self.browse_button.setText(tr("ExportDialog", "폴더 선택…"))
-        self.reason_label.setText(tr("ExportDialog", "사유 (기록됨)"))
+        dialog.setWindowTitle(QCoreApplication.translate("ExportDialog", "암호 PDF로 내보내기"))
+        self.target_label.setText(QCoreApplication.translate("ExportDialog", "저장 위치"))
+        self.refresh_button.setText(QCoreApplication.translate("ExportDialog", "새로 고침"))
+        self.browse_button.setText(QCoreApplication.translate("ExportDialog", "폴더 선택…"))
+        self.reason_label.setText(QCoreApplication.translate("ExportDialog", "사유 (기록됨)"))
         self.reason_edit.setPlaceholderText(
-            tr("ExportDialog", "예: 피해자 본인 요청, 법률 상담 지참")
+            QCoreApplication.translate("ExportDialog", "예: 피해자 본인 요청, 법률 상담 지참")
         )
-        self.password_mode_label.setText(tr("ExportDialog", "파일 비밀번호"))
-        self.typed_radio.setText(tr("ExportDialog", "직접 입력"))
-        self.generated_radio.setText(tr("ExportDialog", "자동 생성"))
-        self.password_label.setText(tr("ExportDialog", "비밀번호"))
-        self.confirm_label.setText(tr("ExportDialog", "비밀번호 확인"))
-        self.letters_check.setText(tr("ExportDialog", "연계 의뢰서 포함"))
-        self.export_button.setText(tr("ExportDialog", "내보내기"))
-        self.stop_button.setText(tr("ExportDialog", "멈추기"))
+        self.password_mode_label.setText(
+            QCoreApplication.translate("ExportDialog", "파일 비밀번호")
+        )
+        self.typed_radio.setText(QCoreApplication.translate("ExportDialog", "직접 입력"))
+        self.generated_radio.setText(QCoreApplication.translate("ExportDialog", "자동 생성"))
+        self.password_label.setText(QCoreApplication.translate("ExportDialog", "비밀번호"))
+        self.confirm_label.setText(QCoreApplication.translate("ExportDialog", "비밀번호 확인"))
+        self.letters_check.setText(QCoreApplication.translate("ExportDialog", "연계 의뢰서 포함"))
+        self.export_button.setText(QCoreApplication.translate("ExportDialog", "내보내기"))
+        self.stop_button.setText(QCoreApplication.translate("ExportDialog", "멈추기"))
 
 
 class ExportDialog(QDialog):

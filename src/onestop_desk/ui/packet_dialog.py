@@ -72,12 +72,15 @@ class Ui_PacketDialog:
         self.retranslate_ui(dialog)
 
     def retranslate_ui(self, dialog: QDialog) -> None:
-        tr = QCoreApplication.translate
-        dialog.setWindowTitle(tr("PacketDialog", "연계 안내문 인쇄"))
-        self.discreet_check.setText(tr("PacketDialog", "조용한 안내문 (범죄·피해 단어 없이)"))
-        self.consent_form_check.setText(tr("PacketDialog", "제3자 제공 동의서 포함"))
-        self.print_button.setText(tr("PacketDialog", "인쇄…"))
-        self.save_button.setText(tr("PacketDialog", "PDF로 저장…"))
+        dialog.setWindowTitle(QCoreApplication.translate("PacketDialog", "연계 안내문 인쇄"))
+        self.discreet_check.setText(
+            QCoreApplication.translate("PacketDialog", "조용한 안내문 (범죄·피해 단어 없이)")
+        )
+        self.consent_form_check.setText(
+            QCoreApplication.translate("PacketDialog", "제3자 제공 동의서 포함")
+        )
+        self.print_button.setText(QCoreApplication.translate("PacketDialog", "인쇄…"))
+        self.save_button.setText(QCoreApplication.translate("PacketDialog", "PDF로 저장…"))
 
 
 class PacketDialog(QDialog):
