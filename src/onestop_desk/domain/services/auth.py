@@ -60,6 +60,7 @@ from ..vocab import AuditAction, Role
 from . import Services, build_services
 from .audit import AuditTrail
 from .audit_log import AuditLogService
+from .backups import BackupService, RestoreOutcome, restore_backup, verify_backup
 from .users import validate_account
 
 KEYRING_FILE = "keyring.json"
@@ -663,7 +664,11 @@ class AuthSession:
         self.actor = actor
         self.must_change_password = must_change_password
         self.services: Services = build_services(
-            store.sessions, actor, clock=auth.clock, audit_key=audit_chain_key(data_key)
+            store.sessions,
+            actor,
+            clock=auth.clock,
+            audit_key=audit_chain_key(data_key),
+            store=store,
         )
         self.audit_log = AuditLogService(self.services.context)
         self.closed = False
@@ -829,6 +834,47 @@ class AuthSession:
             if self._auth.keyring_path.read_bytes() != before:
                 write_atomic(self._auth.keyring_path, before)
             raise
+
+    # --- restore ----------------------------------------------------------------------------
+
+    def restore(self, backup: Path) -> tuple[AuthSession, RestoreOutcome]:
+        """Replace the database with ``backup`` and go on as the same administrator.
+
+        The protocol of :mod:`.backups`: verify first (nothing is closed if the backup is
+        refused), log out (which closes the store), switch the backup in, open it again with
+        the same data key, log in the account as the restored file knows it, and log the
+        restore. Returns the new session; this one is closed. If the restored file has no
+        active administrator of this name, the restore is logged by the system and
+        :class:`AccountDisabledError` is raised: the caller shows the login.
+        """
+        require_role(self.actor, Role.ADMIN)
+        key = self._data_key
+        verify_backup(Path(backup), key)
+        self.logout("restore from backup")
+        outcome = restore_backup(Path(backup), self._auth.database_path, key)
+        store = self._auth._open(key)
+        try:
+            with store.sessions.begin() as s:
+                row = UserRepository(s).by_username(self.username)
+                usable = row is not None and row.active and row.role == Role.ADMIN.value
+                actor = (
+                    Actor(row.id, row.username, Role.ADMIN, self._auth.pc_name)
+                    if row is not None and usable
+                    else SYSTEM_ACTOR
+                )
+            if not usable:
+                system = build_services(
+                    store.sessions, actor, clock=self._auth.clock, audit_key=audit_chain_key(key)
+                )
+                BackupService(system.context, store).record_restore(outcome)
+                raise AccountDisabledError("account not in the restored database")
+            session = self._auth._start_session(store, key, actor, must_change=False)
+        except BaseException:
+            store.close()
+            raise
+        assert session.services.backups is not None
+        session.services.backups.record_restore(outcome)
+        return session, outcome
 
     # --- the end ----------------------------------------------------------------------------
 

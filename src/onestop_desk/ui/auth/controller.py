@@ -6,17 +6,25 @@ and shows a separate lock window that carries nothing but the user name. Windows
 not closed, so unlocking brings back exactly what was on screen with nothing lost. If another
 user logs in from the lock screen, the first session's windows are closed the normal way (the
 main window saves the intake draft on close) and the session is logged out.
+
+Backups (issue 6): an automatic backup is taken when the program closes, and whenever the
+newest one is a day old: at each session start and end, and on an hourly check while the
+program runs. Restoring a backup replaces the database, which only works with every
+connection closed, so the controller does it, not the backup dialog: see :meth:`restore`.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QWidget
 
+from onestop_desk.domain.vocab import Role
 from onestop_desk.ui.tasks import TaskRunner
 
 from .change_password import ChangePasswordDialog
@@ -26,6 +34,11 @@ from .login_dialog import LoginDialog
 from .setup_wizard import SetupWizard
 
 WindowFactory = Callable[[Any], QMainWindow]
+
+BACKUP_CHECK_MS = 60 * 60 * 1000
+"""How often a running program asks whether the daily backup is due."""
+
+log = logging.getLogger(__name__)
 
 _ACTIVITY = frozenset(
     {
@@ -89,15 +102,18 @@ class SessionController(QObject):
     """Runs the desk: see the module docstring.
 
     ``window_factory(session)`` builds the session's main window, which must have a
-    ``lock_requested`` signal. ``idle_ms`` overrides the idle time of the lockout policy
-    (tests use a short one). ``finished`` is emitted when the program should end: the login
-    or setup was cancelled, or the user closed the main window (the session is logged out).
+    ``lock_requested`` signal; its ``logout_requested`` and ``restore_requested(Path)``
+    signals and ``show_message(str)`` are used when it has them. ``idle_ms`` overrides the
+    idle time of the lockout policy (tests use a short one). ``finished`` is emitted when the
+    program should end: the login or setup was cancelled, or the user closed the main window
+    (the session is logged out).
     """
 
     session_started = Signal(object)
     locked = Signal()
     unlocked = Signal()
     finished = Signal()
+    restore_finished = Signal(bool)  # whether the database was switched
 
     def __init__(
         self,
@@ -121,6 +137,10 @@ class SessionController(QObject):
         self.idle = IdleWatcher(self._idle_ms or 60_000, self)
         self._hidden: list[QWidget] = []
         self._closing_window = False
+        self.backup_timer = QTimer(self)
+        self.backup_timer.setObjectName("backup_timer")
+        self.backup_timer.setInterval(BACKUP_CHECK_MS)
+        self.backup_timer.timeout.connect(self._on_backup_timer_timeout)
 
     @property
     def is_locked(self) -> bool:
@@ -151,8 +171,8 @@ class SessionController(QObject):
         else:
             self.begin_session(session)
 
-    def show_login(self, parent: QWidget | None = None) -> LoginDialog:
-        dialog = LoginDialog(self._gateway, self.runner, parent)
+    def show_login(self, parent: QWidget | None = None, *, intro: str = "") -> LoginDialog:
+        dialog = LoginDialog(self._gateway, self.runner, parent, intro=intro)
         self.login_dialog = dialog
         dialog.logged_in.connect(self._on_login_dialog_logged_in)
         dialog.rejected.connect(self._on_login_dialog_rejected)
@@ -203,11 +223,17 @@ class SessionController(QObject):
         window = self._window_factory(session)
         self.window = window
         window.lock_requested.connect(self._on_window_lock_requested)  # type: ignore[attr-defined]
+        if hasattr(window, "logout_requested"):
+            window.logout_requested.connect(self._on_window_logout_requested)
+        if hasattr(window, "restore_requested"):
+            window.restore_requested.connect(self.restore)
         window.installEventFilter(self)
         window.show()
         self._hide_lock_screen()
         self.idle = self._new_idle()
         self.idle.start()
+        self._backup_if_due()
+        self.backup_timer.start()
         self.session_started.emit(session)
 
     def _new_idle(self) -> IdleWatcher:
@@ -230,13 +256,32 @@ class SessionController(QObject):
     @Slot()
     def _on_window_closed(self) -> None:
         if self.window is not None and not self.window.isVisible():
-            self.end_session()
+            self.end_session(program_closing=True)
             self.finished.emit()
 
-    def end_session(self, detail: str = "") -> None:
-        """Close the session's windows the normal way, then log out."""
+    @Slot()
+    def _on_window_logout_requested(self) -> None:
+        self.end_session("logout")
+        self.show_login()
+
+    def end_session(self, detail: str = "", *, program_closing: bool = False) -> None:
+        """Close the session's windows the normal way, back up, then log out.
+
+        ``program_closing``: the backup is taken whatever the age of the last one (the
+        "backup on close" of issue 6); a logout or user switch only takes the daily one."""
+        session = self.session
+        self._close_windows()
+        if session is not None:
+            self.runner.wait()
+            self._backup_on_close(session, always=program_closing)
+            session.logout(detail)
+
+    def _close_windows(self) -> None:
+        """Close the session's windows (the main window saves its draft) and forget them;
+        the session itself stays open."""
         self.idle.stop()
-        window, session = self.window, self.session
+        self.backup_timer.stop()
+        window = self.window
         self.window = None
         self.session = None
         for widget in self._hidden:
@@ -257,14 +302,11 @@ class SessionController(QObject):
                 self._closing_window = False
             window.removeEventFilter(self)
             window.deleteLater()
-        if session is not None:
-            self.runner.wait()
-            session.logout(detail)
 
     def shutdown(self) -> None:
-        """At program exit: whatever session is open is logged out."""
+        """At program exit: whatever session is open is backed up and logged out."""
         if self.session is not None:
-            self.end_session("program closed")
+            self.end_session("program closed", program_closing=True)
         self.runner.wait()
         self.idle.dispose()
 
@@ -337,3 +379,93 @@ class SessionController(QObject):
     def _on_lock_screen_switch_user_requested(self) -> None:
         if self.login_dialog is None and self.lock_screen is not None:
             self.show_login(self.lock_screen)
+
+    # --- backups ----------------------------------------------------------------------------
+
+    @staticmethod
+    def _backups_of(session: Any) -> Any:
+        services = getattr(session, "services", None)
+        return getattr(services, "backups", None)
+
+    def _backup_if_due(self) -> None:
+        backups = self._backups_of(self.session)
+        if backups is not None:
+            self.runner.run(backups.backup_if_due, None, self._on_backup_failed)
+
+    @Slot()
+    def _on_backup_timer_timeout(self) -> None:
+        self._backup_if_due()
+
+    def _on_backup_failed(self, exc: BaseException) -> None:
+        # A failed automatic backup must not stop the work at the desk; it is said in the
+        # status bar (the backup dialog shows the list, so a gap can be seen there too).
+        log.warning("automatic backup failed: %s", exc)
+        show = getattr(self.window, "show_message", None)
+        if callable(show):
+            show(self.tr("자동 백업을 만들지 못했습니다. 백업·복원 화면에서 확인해 주세요."))
+
+    def _backup_on_close(self, session: Any, *, always: bool) -> None:
+        """On the UI thread: the program is closing or the session ending, nothing waits."""
+        backups = self._backups_of(session)
+        if backups is None:
+            return
+        try:
+            backups.backup_now() if always else backups.backup_if_due()
+        except Exception as exc:  # closing goes on; the next start makes the daily one
+            log.warning("backup at session end failed: %s", exc)
+
+    # --- restore ----------------------------------------------------------------------------
+
+    @Slot(object)
+    def restore(self, backup: Path) -> None:
+        """Switch the database to ``backup`` (administrators; the backup dialog verified it
+        and the user confirmed). The windows close (drafts saved), the session's
+        ``restore`` closes the store, switches the file in, reopens it and logs the restore;
+        then the same administrator continues in a new window. If the backup is refused
+        before anything changed, the old session continues; if the account is missing from
+        the restored file, the login is shown."""
+        session = self.session
+        if session is None or session.role is not Role.ADMIN or self.is_locked:
+            return
+        self._close_windows()
+        self.runner.wait()
+        self.runner.run(
+            lambda: session.restore(backup),
+            self._on_restored,
+            lambda exc: self._on_restore_failed(session, exc),
+            label=self.tr("백업으로 복원하는 중입니다…"),
+        )
+
+    def _on_restored(self, result: tuple[Any, Any]) -> None:
+        session, outcome = result
+        self.begin_session(session)
+        show = getattr(self.window, "show_message", None)
+        if callable(show):
+            show(
+                self.tr(
+                    "백업으로 복원했습니다. 복원 전 데이터베이스는 %1 파일로 보관했습니다."
+                ).replace("%1", outcome.kept_copy.name)
+            )
+        self.restore_finished.emit(True)
+
+    def _on_restore_failed(self, session: Any, exc: BaseException) -> None:
+        # Imported here: the login screen, the first thing a start shows, does not need it.
+        from onestop_desk.ui.backup_dialog import backup_error_text
+
+        if not getattr(session, "closed", False):
+            # Refused before the store was closed: nothing changed, go on as before.
+            self.begin_session(session)
+            show = getattr(self.window, "show_message", None)
+            if callable(show):
+                show(backup_error_text(exc))
+        else:
+            log.warning("restore ended without a session: %s", exc)
+            if getattr(exc, "code", "") == "auth.disabled":
+                intro = self.tr(
+                    "백업으로 복원했습니다. 복원한 데이터에 이 관리자 계정이 없어 "
+                    "다시 로그인해야 합니다."
+                )
+            else:
+                intro = backup_error_text(exc) + " " + self.tr("다시 로그인해 주세요.")
+            self.show_login(intro=intro)
+        self.restore_finished.emit(False)
