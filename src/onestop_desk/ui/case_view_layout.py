@@ -9,31 +9,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
-    QTableWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from .widgets import heading, make_date_edit, make_error_label, setup_table
+from .widgets import heading, make_button, make_date_edit, make_error_label, make_table
 
 translate = QCoreApplication.translate
-
-
-def _button(text: str, name: str, parent: QWidget) -> QPushButton:
-    button = QPushButton(text, parent)
-    button.setObjectName(name)
-    button.setAutoDefault(False)
-    return button
-
-
-def _table(name: str, headers: list[str], parent: QWidget) -> QTableWidget:
-    table = QTableWidget(0, len(headers), parent)
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels(headers)
-    setup_table(table)
-    return table
 
 
 class Ui_CaseView:
@@ -42,11 +25,11 @@ class Ui_CaseView:
         outer = QVBoxLayout(view)
 
         top = QHBoxLayout()
-        self.back_button = _button(translate("CaseView", "← 사례 목록"), "back_button", view)
+        self.back_button = make_button(translate("CaseView", "← 사례 목록"), "back_button", view)
         top.addWidget(self.back_button)
         self.title_label = heading("", "title_label", view)
         top.addWidget(self.title_label, 1)
-        self.reveal_name_button = _button(
+        self.reveal_name_button = make_button(
             translate("CaseView", "이름 보기"), "reveal_name_button", view
         )
         self.reveal_name_button.setToolTip(
@@ -63,7 +46,7 @@ class Ui_CaseView:
         self.status_combo = QComboBox(view)
         self.status_combo.setObjectName("status_combo")
         status_row.addWidget(self.status_combo)
-        self.change_status_button = _button(
+        self.change_status_button = make_button(
             translate("CaseView", "단계 바꾸기"), "change_status_button", view
         )
         status_row.addWidget(self.change_status_button)
@@ -104,7 +87,7 @@ class Ui_CaseView:
         page = QWidget(view)
         page.setObjectName("timeline_tab")
         layout = QVBoxLayout(page)
-        self.timeline_table = _table(
+        self.timeline_table = make_table(
             "timeline_table",
             [
                 translate("CaseView", "일시"),
@@ -119,7 +102,7 @@ class Ui_CaseView:
         self.note_edit = QLineEdit(page)
         self.note_edit.setObjectName("note_edit")
         self.note_edit.setPlaceholderText(translate("CaseView", "상담 메모를 쓰고 Enter"))
-        self.add_note_button = _button(
+        self.add_note_button = make_button(
             translate("CaseView", "메모 남기기"), "add_note_button", page
         )
         row.addWidget(self.note_edit, 1)
@@ -133,7 +116,7 @@ class Ui_CaseView:
         page = QWidget(view)
         page.setObjectName("needs_tab")
         layout = QVBoxLayout(page)
-        self.needs_table = _table(
+        self.needs_table = make_table(
             "needs_table",
             [
                 translate("CaseView", "지원 영역"),
@@ -148,7 +131,7 @@ class Ui_CaseView:
         row.addStretch(1)
         self.need_status_combo = QComboBox(page)
         self.need_status_combo.setObjectName("need_status_combo")
-        self.need_status_button = _button(
+        self.need_status_button = make_button(
             translate("CaseView", "선택한 욕구 상태 바꾸기"), "need_status_button", page
         )
         row.addWidget(self.need_status_combo)
@@ -160,7 +143,7 @@ class Ui_CaseView:
         page = QWidget(view)
         page.setObjectName("consents_tab")
         layout = QVBoxLayout(page)
-        self.consent_table = _table(
+        self.consent_table = make_table(
             "consent_table",
             [
                 translate("CaseView", "기관"),
@@ -174,10 +157,10 @@ class Ui_CaseView:
         layout.addWidget(self.consent_table, 1)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.add_consent_button = _button(
+        self.add_consent_button = make_button(
             translate("CaseView", "동의 기록…"), "add_consent_button", page
         )
-        self.withdraw_consent_button = _button(
+        self.withdraw_consent_button = make_button(
             translate("CaseView", "선택한 동의 철회"), "withdraw_consent_button", page
         )
         row.addWidget(self.add_consent_button)
@@ -189,7 +172,7 @@ class Ui_CaseView:
         page = QWidget(view)
         page.setObjectName("referrals_tab")
         layout = QVBoxLayout(page)
-        self.referral_table = _table(
+        self.referral_table = make_table(
             "referral_table",
             [
                 translate("CaseView", "문서번호"),
@@ -203,14 +186,14 @@ class Ui_CaseView:
         )
         layout.addWidget(self.referral_table, 1)
         actions = QHBoxLayout()
-        self.send_button = _button(translate("CaseView", "발송 처리"), "send_button", page)
-        self.reply_button = _button(translate("CaseView", "회신 기록…"), "reply_button", page)
-        self.withdraw_referral_button = _button(
+        self.send_button = make_button(translate("CaseView", "발송 처리"), "send_button", page)
+        self.reply_button = make_button(translate("CaseView", "회신 기록…"), "reply_button", page)
+        self.withdraw_referral_button = make_button(
             translate("CaseView", "연계 철회"), "withdraw_referral_button", page
         )
         self.follow_up_edit = make_date_edit("follow_up_edit", page)
         self.follow_up_edit.setMaximumWidth(120)
-        self.follow_up_button = _button(
+        self.follow_up_button = make_button(
             translate("CaseView", "후속 확인일 정하기"), "follow_up_button", page
         )
         for widget in (
@@ -227,7 +210,7 @@ class Ui_CaseView:
         create.addWidget(QLabel(translate("CaseView", "새 연계"), page))
         self.agency_combo = QComboBox(page)
         self.agency_combo.setObjectName("agency_combo")
-        self.create_referral_button = _button(
+        self.create_referral_button = make_button(
             translate("CaseView", "연계 만들기"), "create_referral_button", page
         )
         create.addWidget(self.agency_combo, 1)

@@ -16,8 +16,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -33,14 +31,14 @@ from .tasks import TaskRunner
 from .widgets import (
     DateParseError,
     FieldErrors,
+    append_row,
     heading,
     make_date_edit,
     make_error_label,
+    make_table,
     parse_date,
     resize_to_contents,
-    restore_header,
     save_header,
-    setup_table,
 )
 
 
@@ -205,9 +203,8 @@ class DirectoryPage(QWidget):
         self._editable = services.actor.role in (Role.ADMIN, Role.SYSTEM)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("기관"), "title_label", self))
-        self.agency_table = QTableWidget(0, 6, self)
-        self.agency_table.setObjectName("agency_table")
-        self.agency_table.setHorizontalHeaderLabels(
+        self.agency_table = make_table(
+            "agency_table",
             [
                 self.tr("기관"),
                 self.tr("전화"),
@@ -215,10 +212,10 @@ class DirectoryPage(QWidget):
                 self.tr("상주"),
                 self.tr("운영 시간"),
                 self.tr("정보 확인일"),
-            ]
+            ],
+            self,
+            settings,
         )
-        setup_table(self.agency_table)
-        restore_header(settings, self.agency_table)
         layout.addWidget(self.agency_table, 1)
         self.detail_label = QLabel(self)
         self.detail_label.setObjectName("detail_label")
@@ -259,8 +256,6 @@ class DirectoryPage(QWidget):
         table = self.agency_table
         table.setRowCount(0)
         for a in agencies:
-            row = table.rowCount()
-            table.insertRow(row)
             name = localized_name(a) + (f" · {a.department}" if a.department else "")
             if not a.active:
                 name += self.tr(" (사용 안 함)")
@@ -272,10 +267,7 @@ class DirectoryPage(QWidget):
                 a.hours,
                 date_text(a.verified_on) or self.tr("확인 안 됨"),
             ]
-            for column, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                item.setData(AgencyCodeRole, a.code)
-                table.setItem(row, column, item)
+            append_row(table, values, {AgencyCodeRole: a.code})
         resize_to_contents(table)
         self.loaded.emit()
 

@@ -11,8 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -28,12 +26,12 @@ from .roles import InquiryIdRole
 from .tasks import TaskRunner
 from .widgets import (
     FieldErrors,
+    append_row,
     heading,
     make_error_label,
+    make_table,
     resize_to_contents,
-    restore_header,
     save_header,
-    setup_table,
 )
 
 
@@ -105,9 +103,8 @@ class InquiryPage(QWidget):
         form.addRow(buttons)
         layout.addWidget(form_box)
 
-        self.inquiry_table = QTableWidget(0, 6, self)
-        self.inquiry_table.setObjectName("inquiry_table")
-        self.inquiry_table.setHorizontalHeaderLabels(
+        self.inquiry_table = make_table(
+            "inquiry_table",
             [
                 self.tr("받은 시각"),
                 self.tr("구분"),
@@ -115,10 +112,10 @@ class InquiryPage(QWidget):
                 self.tr("상담 주제"),
                 self.tr("안내 결과"),
                 self.tr("사례"),
-            ]
+            ],
+            self,
+            settings,
         )
-        setup_table(self.inquiry_table)
-        restore_header(settings, self.inquiry_table)
         layout.addWidget(self.inquiry_table, 1)
         bottom = QHBoxLayout()
         bottom.addStretch(1)
@@ -159,8 +156,6 @@ class InquiryPage(QWidget):
         table = self.inquiry_table
         table.setRowCount(0)
         for r in records:
-            row = table.rowCount()
-            table.insertRow(row)
             values = [
                 stored_time_text(r.received_at),
                 caller_type_label(r.caller_type),
@@ -169,10 +164,7 @@ class InquiryPage(QWidget):
                 r.outcome,
                 r.case_number or "",
             ]
-            for column, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                item.setData(InquiryIdRole, r.id)
-                table.setItem(row, column, item)
+            append_row(table, values, {InquiryIdRole: r.id})
         resize_to_contents(table)
         self._update_buttons()
         self.loaded.emit()

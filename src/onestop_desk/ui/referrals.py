@@ -12,8 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -26,12 +24,12 @@ from .messages import date_text, error_text, referral_status_label, stored_time_
 from .roles import CaseIdRole, ReferralIdRole
 from .tasks import TaskRunner
 from .widgets import (
+    append_row,
     heading,
     make_error_label,
+    make_table,
     resize_to_contents,
-    restore_header,
     save_header,
-    setup_table,
 )
 
 
@@ -72,9 +70,8 @@ class ReferralPage(QWidget):
         self.waiting_label = QLabel(self.tr("회신을 기다리거나 후속 확인일이 지난 연계"), self)
         self.waiting_label.setObjectName("waiting_label")
         layout.addWidget(self.waiting_label)
-        self.referral_table = QTableWidget(0, 7, self)
-        self.referral_table.setObjectName("referral_table")
-        self.referral_table.setHorizontalHeaderLabels(
+        self.referral_table = make_table(
+            "referral_table",
             [
                 self.tr("문서번호"),
                 self.tr("사례번호"),
@@ -83,10 +80,10 @@ class ReferralPage(QWidget):
                 self.tr("발송"),
                 self.tr("후속 확인일"),
                 self.tr("회신"),
-            ]
+            ],
+            self,
+            settings,
         )
-        setup_table(self.referral_table)
-        restore_header(settings, self.referral_table)
         layout.addWidget(self.referral_table, 1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -114,8 +111,6 @@ class ReferralPage(QWidget):
         table = self.referral_table
         table.setRowCount(0)
         for r in records:
-            row = table.rowCount()
-            table.insertRow(row)
             values = [
                 r.document_number,
                 r.case_number,
@@ -125,11 +120,7 @@ class ReferralPage(QWidget):
                 date_text(r.follow_up_due),
                 date_text(r.reply.received_on) if r.reply else "",
             ]
-            for column, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                item.setData(ReferralIdRole, r.id)
-                item.setData(CaseIdRole, r.case_id)
-                table.setItem(row, column, item)
+            append_row(table, values, {ReferralIdRole: r.id, CaseIdRole: r.case_id})
         resize_to_contents(table)
         self.loaded.emit()
 

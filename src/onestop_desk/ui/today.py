@@ -32,7 +32,7 @@ from .messages import (
 )
 from .roles import CaseIdRole
 from .tasks import TaskRunner
-from .widgets import heading, resize_to_contents, restore_header, save_header, setup_table
+from .widgets import append_row, heading, make_table, resize_to_contents, save_header
 
 RECENT_CASES_SCANNED = 200
 UNANSWERED_DAYS = 7
@@ -64,23 +64,6 @@ def load_today(services: Services) -> TodayData:
 
 def _aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
-
-
-def _table(name: str, headers: list[str], parent: QWidget) -> QTableWidget:
-    table = QTableWidget(0, len(headers), parent)
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels(headers)
-    setup_table(table)
-    return table
-
-
-def _row(table: QTableWidget, case_id: int, values: list[str]) -> None:
-    row = table.rowCount()
-    table.insertRow(row)
-    for column, value in enumerate(values):
-        item = QTableWidgetItem(value)
-        item.setData(CaseIdRole, case_id)
-        table.setItem(row, column, item)
 
 
 class TodayPage(QWidget):
@@ -124,7 +107,7 @@ class TodayPage(QWidget):
         grid = QGridLayout()
         self.new_cases_box = QGroupBox(self.tr("오늘 접수한 사례"), self)
         self.new_cases_box.setObjectName("new_cases_box")
-        self.new_cases_table = _table(
+        self.new_cases_table = make_table(
             "new_cases_table",
             [
                 self.tr("사례번호"),
@@ -134,11 +117,12 @@ class TodayPage(QWidget):
                 self.tr("담당"),
             ],
             self.new_cases_box,
+            settings,
         )
         QVBoxLayout(self.new_cases_box).addWidget(self.new_cases_table)
         self.due_box = QGroupBox(self.tr("후속 확인할 연계(기한 도래·경과)"), self)
         self.due_box.setObjectName("due_box")
-        self.due_table = _table(
+        self.due_table = make_table(
             "due_table",
             [
                 self.tr("확인일"),
@@ -148,11 +132,12 @@ class TodayPage(QWidget):
                 self.tr("문서번호"),
             ],
             self.due_box,
+            settings,
         )
         QVBoxLayout(self.due_box).addWidget(self.due_table)
         self.unanswered_box = QGroupBox(self.tr("7일 넘게 회신 없는 연계"), self)
         self.unanswered_box.setObjectName("unanswered_box")
-        self.unanswered_table = _table(
+        self.unanswered_table = make_table(
             "unanswered_table",
             [
                 self.tr("발송"),
@@ -162,6 +147,7 @@ class TodayPage(QWidget):
                 self.tr("문서번호"),
             ],
             self.unanswered_box,
+            settings,
         )
         QVBoxLayout(self.unanswered_box).addWidget(self.unanswered_table)
         grid.addWidget(self.new_cases_box, 0, 0, 1, 2)
@@ -170,7 +156,6 @@ class TodayPage(QWidget):
         layout.addLayout(grid, 1)
 
         for table in self._tables():
-            restore_header(settings, table)
             table.itemActivated.connect(self._on_table_item_activated)
         self.refresh_button.clicked.connect(self.refresh)
         self.resume_draft_button.clicked.connect(self.draft_resume_requested)
@@ -191,9 +176,8 @@ class TodayPage(QWidget):
         self.title_label.setText(self.tr("오늘 %1").replace("%1", date_text(data.today)))
         self.new_cases_table.setRowCount(0)
         for s in data.new_cases:
-            _row(
+            append_row(
                 self.new_cases_table,
-                s.id,
                 [
                     s.case_number,
                     s.masked_name,
@@ -201,6 +185,7 @@ class TodayPage(QWidget):
                     ", ".join(bucket_label(b) for b in s.crime_buckets),
                     s.counselor_name,
                 ],
+                {CaseIdRole: s.id},
             )
         for table, rows, first in (
             (self.due_table, data.due, lambda r: date_text(r.follow_up_due)),
@@ -208,9 +193,8 @@ class TodayPage(QWidget):
         ):
             table.setRowCount(0)
             for r in rows:
-                _row(
+                append_row(
                     table,
-                    r.case_id,
                     [
                         first(r),
                         r.case_number,
@@ -218,6 +202,7 @@ class TodayPage(QWidget):
                         referral_status_label(r.status),
                         r.document_number,
                     ],
+                    {CaseIdRole: r.case_id},
                 )
         for table in self._tables():
             resize_to_contents(table)

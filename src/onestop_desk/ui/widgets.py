@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
+    QPushButton,
     QTableView,
     QTableWidget,
+    QTableWidgetItem,
     QWidget,
 )
 
@@ -112,6 +116,76 @@ def setup_table(view: QTableView | QTableWidget, *, stretch_last: bool = True) -
     view.horizontalHeader().setStretchLastSection(stretch_last)
     view.horizontalHeader().setHighlightSections(False)
     view.setWordWrap(False)
+
+
+def make_table(
+    name: str, headers: Sequence[str], parent: QWidget, settings: QSettings | None = None
+) -> QTableWidget:
+    """A list page's table: named, headed, :func:`setup_table`, and with ``settings`` the
+    column widths the user left last time."""
+    table = QTableWidget(0, len(headers), parent)
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(list(headers))
+    setup_table(table)
+    if settings is not None:
+        restore_header(settings, table)
+    return table
+
+
+def append_row(
+    table: QTableWidget, values: Sequence[str], data: Mapping[int, object] | None = None
+) -> int:
+    """One row of text; every cell carries ``data`` (role -> value), so whichever cell is
+    current tells which record the row is. Returns the row number."""
+    row = table.rowCount()
+    table.insertRow(row)
+    for column, value in enumerate(values):
+        item = QTableWidgetItem(value)
+        for role, datum in (data or {}).items():
+            item.setData(role, datum)
+        table.setItem(row, column, item)
+    return row
+
+
+def make_button(text: str, name: str, parent: QWidget) -> QPushButton:
+    button = QPushButton(text, parent)
+    button.setObjectName(name)
+    button.setAutoDefault(False)
+    return button
+
+
+def button_row(*widgets: QWidget) -> QHBoxLayout:
+    """Buttons at the right edge, in the order given."""
+    row = QHBoxLayout()
+    row.addStretch(1)
+    for widget in widgets:
+        row.addWidget(widget)
+    return row
+
+
+def ask(
+    parent: QWidget, name: str, title: str, text: str, on_yes: Callable[[], None]
+) -> QMessageBox:
+    """A yes/no question opened window-modal (never a blocking ``exec``), so the rest of the
+    event loop, and a test driving it, go on; ``on_yes`` runs if the answer is yes."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        parent,
+    )
+    box.setObjectName(name)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def answered(_result: int) -> None:
+        if box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Yes:
+            on_yes()
+
+    box.finished.connect(answered)
+    box.open()
+    return box
 
 
 def fill_combo(combo: QComboBox, items: Sequence[tuple[str, object]]) -> None:
