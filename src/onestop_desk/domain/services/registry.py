@@ -1,4 +1,4 @@
-"""The services the UI and the CLI use, bound to one actor (the logged-in account)."""
+"""The service registry: every service bound to one actor (the logged-in account)."""
 
 from __future__ import annotations
 
