@@ -24,6 +24,7 @@ from typing import NoReturn, TextIO
 from onestop_desk import paths
 from onestop_desk.db.repositories import MaintenanceRepository, SettingsRepository
 from onestop_desk.domain.errors import DomainError, ValidationError
+from onestop_desk.domain.labels import CASE_STATUS
 from onestop_desk.domain.security import SecurityError
 from onestop_desk.domain.services.audit_log import AuditFilter, AuditReview
 from onestop_desk.domain.services.auth import AuthService, AuthSession
@@ -300,7 +301,7 @@ def cmd_cases_search(args: argparse.Namespace, ctx: Context, session: AuthSessio
                     row.case_number,
                     row.masked_name,
                     row.intake_date.isoformat(),
-                    row.status.value,
+                    CASE_STATUS[row.status],
                     row.counselor_name,
                 ]
             )
@@ -324,7 +325,7 @@ def cmd_cases_show(args: argparse.Namespace, ctx: Context, session: AuthSession)
         ("성별 gender", person.gender.value),
         ("접수 intake", f"{detail.intake_date.isoformat()} {detail.intake_channel.value}"),
         ("범죄 crimes", ", ".join(detail.crime_types)),
-        ("상태 status", detail.status.value),
+        ("상태 status", CASE_STATUS[detail.status]),
         ("위험도 risk", detail.risk_level.value),
         ("담당 counselor", detail.counselor_name or "-"),
     ]

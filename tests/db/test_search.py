@@ -98,3 +98,14 @@ def test_text_helpers():
         "*",
         "",
     ]
+
+
+def test_a_whole_case_number_finds_that_case_only(world):
+    cases = [world.new_case(name=f"번호{i}") for i in range(12)]
+    for case in cases:
+        world.c1.consents.record(case.id, consent("police"))
+        world.c1.referrals.create(case.id, "police", ["smartwatch"])
+    # R2026-000010 and R2026-000011 contain "2026-00001" too; the exact case wins.
+    assert search(world, "2026-00001") == {cases[0].id}
+    assert search(world, "R2026-000011") == {cases[10].id}
+    assert search(world, "2026-0000") >= {cases[0].id, cases[8].id}  # a partial number

@@ -26,3 +26,16 @@ def test_recovery_sheet_shows_every_group_in_the_bundled_font():
             assert "/FontFile2" in font["/FontDescriptor"].get_object()  # embedded, never Helvetica
     assert fonts and all("NanumGothic" in f for f in fonts)
     assert key not in " ".join(str(v) for v in (reader(pdf).metadata or {}).values())
+
+
+def test_the_widest_groups_do_not_wrap():
+    key = "WWWWW-MMMMM-WMWMW-MWMWM-WWMMW-MMWWM"
+    pdf = render_recovery_sheet(
+        center_name="서울",
+        recovery_key=key,
+        administrator="admin",
+        created_at=datetime(2026, 11, 25, 9, 0),
+    )
+    lines = text_of(pdf).split("\n")
+    for group in key.split("-"):
+        assert any(group in line for line in lines)  # each group whole on one line

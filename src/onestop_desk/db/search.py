@@ -60,6 +60,11 @@ class SearchRepository:
         if not query:
             return []
         if _CASE_NUMBER.match(query) or _DOCUMENT_NUMBER.match(query):
+            # A whole number typed or scanned means that one case; R2026-000012 also
+            # contains "2026-00001", so the substring index alone would list neighbours.
+            exact = self._exact_number(query.upper())
+            if exact is not None:
+                return [exact]
             return self._fts("numbers", query.upper(), limit)
         only_digits = digits(query)
         if only_digits and len(only_digits) >= 4 and re.fullmatch(r"[\d\s()+-]+", query):
@@ -75,6 +80,14 @@ class SearchRepository:
         if is_initials_query(compact):
             return self._prefix(m.Person.name_initials, compact, limit)
         return self._prefix(m.Person.name, compact, limit)
+
+    def _exact_number(self, number: str) -> int | None:
+        case_id = self._s.scalar(select(m.Case.id).where(m.Case.case_number == number))
+        if case_id is None:
+            case_id = self._s.scalar(
+                select(m.Referral.case_id).where(m.Referral.document_number == number)
+            )
+        return case_id
 
     def _fts(self, column: str, term: str, limit: int) -> list[int]:
         if len(term) < 3:

@@ -27,8 +27,8 @@ KEY_STYLE = ParagraphStyle(
     # The bundled face, embedded like every other text: a PDF viewer's built-in Courier is
     # one more thing the sheet would depend on.
     fontName=FONT_BOLD,
-    fontSize=20,
-    leading=26,
+    fontSize=22,
+    leading=28,
     alignment=TA_CENTER,
 )
 
@@ -41,9 +41,12 @@ def render_recovery_sheet(
     register_fonts()
     width = FRAME_WIDTH
     groups = recovery_key.split("-")
+    per_row = 3  # wide boxes: even WWWWW fits on one line at this size
+    rows = [groups[i : i + per_row] for i in range(0, len(groups), per_row)]
+    rows[-1] += [""] * (per_row - len(rows[-1]))
     key_table = Table(
-        [[Paragraph(markup(group), KEY_STYLE) for group in groups]],
-        colWidths=[width / len(groups)] * len(groups),
+        [[Paragraph(markup(group), KEY_STYLE) for group in row] for row in rows],
+        colWidths=[width / per_row] * per_row,
     )
     key_table.setStyle(
         TableStyle(
@@ -52,6 +55,8 @@ def render_recovery_sheet(
                 ("FONTNAME", (0, 0), (-1, -1), FONT_BOLD),
                 ("BOX", (0, 0), (-1, -1), 1.5, colors.black),
                 ("INNERGRID", (0, 0), (-1, -1), 0.5, RULE),
+                ("LEFTPADDING", (0, 0), (-1, -1), 1),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 1),
                 ("TOPPADDING", (0, 0), (-1, -1), 14),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 14),
             ]
