@@ -359,22 +359,20 @@ def test_packet_writes_the_consented_letters_and_logs_a_download(
     services.referrals.create(case.id, "legal_aid", ["legal_aid"])
     session.close()
     out = tmp_path / "packet.pdf"
-    assert (
-        center.as_user(
-            "c1", C1_PW, "packet", case.case_number, "--out", str(out), "--agency", "police"
-        )
-        == 0
-    ), center.err
-    text = "".join(p.extract_text() for p in pypdf.PdfReader(out).pages)
+    packet = ("packet", case.case_number, "--out", str(out), "--agency", "police")
+    assert center.as_user("c1", C1_PW, *packet, stdin="짧은\n") == 1  # weak file password
+    center.assert_one_line_error()
+    assert not out.exists()
+    assert center.as_user("c1", C1_PW, *packet, stdin="패킷-비밀번호-2026\n") == 0, center.err
+    encrypted = pypdf.PdfReader(out)
+    assert encrypted.is_encrypted and "패킷확인".encode() not in out.read_bytes()
+    encrypted.decrypt("패킷-비밀번호-2026")
+    text = "".join(p.extract_text() for p in encrypted.pages)
     assert "패킷확인" in text and police.document_number in center.out
     assert "대한법률구조공단" not in text.split("연계 의뢰서", 1)[1]  # only the police letter
     assert not list(tmp_path.glob(".*.partial"))
-    assert (
-        center.as_user(
-            "c1", C1_PW, "packet", case.case_number, "--out", str(out), "--agency", "smile_center"
-        )
-        == 1
-    )
+    smile = ("packet", case.case_number, "--out", str(out), "--agency", "smile_center")
+    assert center.as_user("c1", C1_PW, *smile, "--generate-password") == 1
     center.assert_one_line_error()
     session = cheap_auth(center.folder).login("admin", ADMIN_PW)
     downloads = [e for e in session.audit_log.events() if e.action == "download"]

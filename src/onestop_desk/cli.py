@@ -28,6 +28,7 @@ from onestop_desk.domain.labels import CASE_STATUS
 from onestop_desk.domain.security import SecurityError
 from onestop_desk.domain.services.audit_log import AuditFilter, AuditReview
 from onestop_desk.domain.services.auth import AuthService, AuthSession
+from onestop_desk.domain.services.export import generate_passphrase
 from onestop_desk.domain.text import mask_name
 from onestop_desk.domain.vocab import AuditAction, Role
 
@@ -336,14 +337,22 @@ def cmd_cases_show(args: argparse.Namespace, ctx: Context, session: AuthSession)
 
 @_session_command
 def cmd_packet(args: argparse.Namespace, ctx: Context, session: AuthSession) -> int:
-    """The same packet the print button makes: only consented items, logged as a download."""
+    """The same packet the print button makes: only consented items, AES-256 encrypted with
+    a password (the next stdin line, ONESTOP_DESK_NEW_PASSWORD, or --generate-password),
+    logged as a download."""
     services = session.services
     case_id = services.cases.id_by_number(args.case_number)
     packet = services.documents.build_packet(
         case_id, args.agency or None, discreet=args.discreet, include_consent_form=args.consent_form
     )
+    if args.generate_password:
+        password = generate_passphrase()
+        ctx.print(f"파일 비밀번호 / file password (shown once): {password}")
+    else:
+        password = ctx.secrets.new_password()
+    pdf = services.documents.encrypt_for_file(packet.pdf, password)
     out = Path(args.out)
-    _write_private(out, packet.pdf)
+    _write_private(out, pdf)
     services.documents.record_output(
         case_id, packet.document_numbers, printed=False, destination=str(out), reason=args.reason
     )
@@ -540,6 +549,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--discreet", action="store_true", help="neutral take-home sheet")
     p.add_argument("--consent-form", action="store_true", help="add the consent form")
     p.add_argument("--reason", default="연계 안내문 출력", help="logged reason for the file")
+    p.add_argument("--generate-password", action="store_true", help="make a passphrase, shown once")
     p.set_defaults(handler=cmd_packet)
 
     agencies = commands.add_parser("agencies").add_subparsers(

@@ -162,3 +162,16 @@ def test_backup_is_encrypted_and_opens_with_the_key(tmp_path, world):
         assert s.scalars(select(m.Person.name)).all() == ["백업확인"]
     copy.close()
     assert not list(Path(target.parent).glob("*.partial"))
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_database_and_backups_are_owner_only(tmp_path, world):
+    from onestop_desk.db.backup import backup_database
+
+    world.new_case(name="권한확인")
+    path = world.store.path
+    target = backup_database(world.store.engine, tmp_path / "bk" / "copy.db", key=world.store.key)
+    for file in (path, path.with_name(path.name + "-wal"), target):
+        if file.exists():
+            assert file.stat().st_mode & 0o077 == 0, file
+    assert target.parent.stat().st_mode & 0o077 == 0

@@ -57,12 +57,16 @@ def test_save_needs_a_reason_and_is_logged(qtbot, dialog, tmp_path, store, monke
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
     target = tmp_path / "packet.pdf"
-    assert not dialog.save_to(target, "  ")
-    assert warnings and not target.exists()
-    assert dialog.save_to(target, "타 센터 이관")
+    assert not dialog.save_to(target, "  ", "packet-pass-2026")
+    assert not dialog.save_to(target, "타 센터 이관", "short")  # the login password rule
+    assert len(warnings) == 2 and not target.exists()
+    assert dialog.save_to(target, "타 센터 이관", "packet-pass-2026")
     dialog._runner.wait()
     qtbot.waitUntil(lambda: len(audit_rows(store, "download")) == 1)
-    assert target.read_bytes() == dialog.packet.pdf
+    saved = PdfReader(target)
+    assert saved.is_encrypted and "인쇄확인".encode() not in target.read_bytes()
+    saved.decrypt("packet-pass-2026")
+    assert len(saved.pages) == len(PdfReader(__import__("io").BytesIO(dialog.packet.pdf)).pages)
     assert audit_rows(store, "download")[0].reason == "타 센터 이관"
     assert not list(tmp_path.glob(".onestop-*"))
 

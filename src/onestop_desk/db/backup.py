@@ -22,7 +22,7 @@ def _open_target(path: Path, key: bytes | None):  # type: ignore[no-untyped-def]
 
 def backup_database(engine: Engine, target: Path, *, key: bytes | None = None) -> Path:
     """Copy the live database to ``target`` (encrypted with ``key`` when given), atomically."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
     raw = engine.raw_connection()

@@ -207,7 +207,7 @@ def snapshot_copy(engine: Engine, target: Path) -> bool:
                 checkpointer.close()
             if log != done:
                 return False
-            target.parent.mkdir(parents=True, exist_ok=True)
+            target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             try:
                 with open(live, "rb") as src, open(partial, "wb") as dst:
                     while chunk := src.read(8 << 20):

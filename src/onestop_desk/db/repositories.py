@@ -359,13 +359,15 @@ class InquiryRepository:
     def get(self, inquiry_id: int) -> m.PhoneInquiry | None:
         return self._s.get(m.PhoneInquiry, inquiry_id)
 
-    def recent(self, limit: int) -> list[m.PhoneInquiry]:
+    def recent(self, limit: int, *, counselor: str | None = None) -> list[m.PhoneInquiry]:
         stmt = (
             select(m.PhoneInquiry)
             .options(selectinload(m.PhoneInquiry.case))
             .order_by(m.PhoneInquiry.received_at.desc(), m.PhoneInquiry.id.desc())
             .limit(limit)
         )
+        if counselor is not None:
+            stmt = stmt.where(m.PhoneInquiry.counselor == counselor)
         return list(self._s.scalars(stmt))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,6 +49,12 @@ def open_store(
                 "the database cannot be opened with this key", path=str(path)
             ) from exc
         raise StoreError(f"the database file cannot be opened: {exc.orig}", path=str(path)) from exc
+    if os.name == "posix":
+        # New -wal and -shm files take the database file's mode; the first connection may
+        # have made them already, with the default umask.
+        for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            if file.exists():
+                file.chmod(0o600)
     try:
         migrate.upgrade(engine, backup_dir=backup_dir, key=key)
         sessions = make_sessions(engine)

@@ -2,8 +2,8 @@
 
 The packet is built by ``DocumentService`` (consent already applied) on the database worker,
 previewed with QtPdf, then printed through the system print dialog to any installed printer
-or saved as a PDF file. Printing and saving are each written to the access log; saving asks
-for a reason, as every download must.
+or saved as an AES-256 encrypted PDF file. Printing and saving are each written to the access
+log; saving asks for a reason, as every download must.
 """
 
 from __future__ import annotations
@@ -22,12 +22,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from onestop_desk.domain.errors import ValidationError
 from onestop_desk.domain.services import Services
 from onestop_desk.domain.services.documents import Packet
 
@@ -205,16 +207,42 @@ class PacketDialog(QDialog):
         )
         if not ok:
             return
-        self.save_to(Path(name), reason)
+        password, ok = QInputDialog.getText(
+            self,
+            self.tr("파일 비밀번호"),
+            self.tr(
+                "파일은 암호화해 저장합니다. 비밀번호를 정해 주세요 "
+                "(비워 두면 새로 만들어 한 번만 보여 드립니다)."
+            ),
+            QLineEdit.EchoMode.Password,
+        )
+        if not ok:
+            return
+        generated = not password
+        if generated:
+            password = self._services.export.generate_passphrase()
+        if self.save_to(Path(name), reason, password) and generated:
+            QMessageBox.information(
+                self,
+                self.tr("파일 비밀번호"),
+                self.tr(
+                    "이 비밀번호는 다시 보여 드리지 않습니다. 받는 분께 따로 알려 주세요:\n\n%1"
+                ).replace("%1", password),
+            )
 
-    def save_to(self, target: Path, reason: str) -> bool:
-        """Save the packet to ``target`` with a logged reason; False (with a message) if not."""
+    def save_to(self, target: Path, reason: str, password: str) -> bool:
+        """Save the packet to ``target``, AES-256 encrypted with ``password``, with a logged
+        reason; False (with a message) if not."""
         assert self.packet is not None
         if not reason.strip():
             QMessageBox.warning(self, self.windowTitle(), self.tr("저장 사유를 적어 주세요."))
             return False
         try:
-            save_pdf(self.packet.pdf, target)
+            pdf = self._services.documents.encrypt_for_file(self.packet.pdf, password)
+            save_pdf(pdf, target)
+        except ValidationError as exc:
+            QMessageBox.warning(self, self.windowTitle(), error_text(exc))
+            return False
         except OSError as exc:
             QMessageBox.warning(
                 self,
@@ -228,7 +256,9 @@ class PacketDialog(QDialog):
                 self._case_id, numbers, printed=False, destination=str(target), reason=reason
             )
         )
-        self.ui.status_label.setText(self.tr("저장했습니다: %1").replace("%1", str(target)))
+        self.ui.status_label.setText(
+            self.tr("암호화해 저장했습니다: %1").replace("%1", str(target))
+        )
         return True
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]

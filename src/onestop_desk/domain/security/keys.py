@@ -9,7 +9,7 @@ recovery key printed on paper. So:
 - removing an account deletes its wrapped copy, and its password opens nothing any more;
 - a lost administrator password is recovered with the paper key, not a back door.
 
-Each copy is bound to its owner through AES-GCM associated data (``b"user:3"``,
+Each copy is bound to its owner through AES-GCM associated data (``b"user:<username>"``,
 ``b"recovery"``): a copy moved to another account's row no longer opens, so whoever can edit
 the account table cannot make their password open someone else's copy.
 
@@ -170,7 +170,7 @@ def derive_kek(secret: str, params: KdfParams) -> bytes:
 
 @dataclass(frozen=True)
 class WrappedKey:
-    """One encrypted copy of the data key, as stored in the database (see :meth:`to_json`)."""
+    """One encrypted copy of the data key, as stored in ``keyring.json`` (see :meth:`to_json`)."""
 
     kdf: KdfParams
     nonce: bytes
@@ -220,7 +220,7 @@ def _load_json_object(text: str | bytes) -> Mapping[str, Any]:
 def _full_aad(aad: bytes) -> bytes:
     if not aad:
         # An empty label would let every unlabelled copy stand in for every other.
-        raise ValueError("aad must name the copy's owner, e.g. b'user:3' or b'recovery'")
+        raise ValueError("aad must name the copy's owner, e.g. b'user:kim' or b'recovery'")
     return _AAD_PREFIX + aad
 
 

@@ -30,6 +30,7 @@ from onestop_desk.reports.take_home import DISCREET_FORBIDDEN
 from ..errors import ConsentRequiredError, FieldError, ValidationError
 from ..labels import CONSENT_ITEM, CONSENT_METHOD, GENDER, URGENCY
 from ..records import CaseDetail, ConsentRecord, ReferralRecord
+from ..security.passwords import check_password_policy
 from ..vocab import OPEN_REFERRAL_STATES, AuditAction, ConsentItem, Relationship
 from .base import Service
 from .center import CENTER_SETTING, CenterDetails
@@ -235,6 +236,15 @@ class DocumentService(Service):
                 f"packet {','.join(document_numbers)} -> {destination}",
                 reason=reason.strip(),
             )
+
+    @staticmethod
+    def encrypt_for_file(pdf: bytes, password: str) -> bytes:
+        """A packet leaving the PC as a file is AES-256 encrypted (PIPC notice §7), with a
+        password that meets the login rule."""
+        problems = check_password_policy(password)
+        if problems:
+            raise ValidationError([FieldError("output.password", str(code)) for code in problems])
+        return reports.encrypt_pdf(pdf, password)
 
     def _center(self, s: Session) -> reports.CenterInfo:
         stored = SettingsRepository(s).get(CENTER_SETTING) or {}

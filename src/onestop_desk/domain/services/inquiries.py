@@ -6,7 +6,7 @@ from onestop_desk.db import models as m
 from onestop_desk.db.convert import inquiry_record
 from onestop_desk.db.repositories import DirectoryRepository, InquiryRepository
 
-from ..access import require_case_work
+from ..access import require_case_work, sees_all_cases
 from ..clock import to_utc_naive
 from ..errors import FieldError, ValidationError
 from ..records import InquiryInput, InquiryRecord, PersonInput
@@ -41,9 +41,13 @@ class InquiryService(Service):
             return inquiry_record(row)
 
     def recent(self, limit: int = 200) -> list[InquiryRecord]:
+        """The latest calls: a counselor sees the calls they took, a team lead every call
+        (callers' names and numbers are personal data like any case file)."""
         require_case_work(self.actor)
+        counselor = None if sees_all_cases(self.actor) else self.actor.username
         with self._ctx.transaction() as s:
-            return [inquiry_record(q) for q in InquiryRepository(s).recent(limit)]
+            rows = InquiryRepository(s).recent(limit, counselor=counselor)
+            return [inquiry_record(q) for q in rows]
 
     @staticmethod
     def prefill(inquiry: InquiryRecord) -> tuple[PersonInput, tuple[str, ...]]:
