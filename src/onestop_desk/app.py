@@ -19,7 +19,10 @@ from onestop_desk import paths
 from onestop_desk.domain.services.auth import AuthService, AuthSession
 
 UI_SETTINGS_FILE = "ui.ini"
-"""Window geometry and column layouts; in the data folder, never the registry or home."""
+"""Window geometry, column layouts and the language; in the data folder, never the registry
+or home."""
+LANGUAGE_SETTING = "ui/language"
+"""Written by the main window's 설정 → 언어 menu, read here at the next start."""
 SELF_TEST_NAME = "자가점검"
 
 
@@ -27,7 +30,12 @@ def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
     """Our options; anything else (``-platform offscreen``, ``-style``) is left for Qt."""
     parser = argparse.ArgumentParser(prog="onestop-desk", description="원스톱 데스크")
     parser.add_argument("--data-dir", default=None, help="data folder")
-    parser.add_argument("--language", choices=["ko", "en"], default="ko")
+    parser.add_argument(
+        "--language",
+        choices=["ko", "en"],
+        default=None,
+        help="this run only; otherwise the choice of 설정 → 언어 (Korean by default)",
+    )
     parser.add_argument(
         "--self-test",
         action="store_true",
@@ -93,9 +101,15 @@ def make_window_factory(settings: Any) -> Any:
     from onestop_desk.ui.main_window import MainWindow
 
     def build(session: AuthSession) -> MainWindow:
-        return MainWindow(session.services, settings)
+        return MainWindow(session.services, settings, account=session)
 
     return build
+
+
+def stored_language(settings: Any) -> str:
+    """The language chosen in the menu; Korean when none (or an unknown one) is stored."""
+    value = str(settings.value(LANGUAGE_SETTING, "ko"))
+    return value if value in ("ko", "en") else "ko"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -113,13 +127,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     from onestop_desk.ui.qtapp import create_application
 
     folder = paths.data_dir(args.data_dir)
+    settings = QSettings(str(folder / UI_SETTINGS_FILE), QSettings.Format.IniFormat)
     app = create_application(
-        [sys.argv[0] if sys.argv else "onestop-desk", *qt_args], language=args.language
+        [sys.argv[0] if sys.argv else "onestop-desk", *qt_args],
+        language=args.language or stored_language(settings),
     )
     # The controller decides when the program ends: while the screen is locked or users
     # switch, there are moments with no main window, which must not quit the program.
     app.setQuitOnLastWindowClosed(False)
-    settings = QSettings(str(folder / UI_SETTINGS_FILE), QSettings.Format.IniFormat)
     controller = SessionController(AuthService(folder), make_window_factory(settings))
     controller.finished.connect(app.quit)
     controller.start()

@@ -119,10 +119,11 @@ def test_directory_is_read_only_for_counselors(qtbot, window):
 
 def test_administrator_edits_an_agency(qtbot, world, make_window):
     window = make_window(world.admin)
-    # administrators do not work on victims' files: only the directory is there
-    assert window.nav_list.count() == 1
+    # administrators do not work on victims' files: no case pages, the directory is there
     assert window.case_list_page is None
+    assert "기관" in window.page_titles()
     page = window.directory_page
+    window.show_page(page)
     qtbot.waitUntil(lambda: page.agency_table.rowCount() > 10)
     page.agency_table.selectRow(0)
     qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)

@@ -202,6 +202,7 @@ class CaseListPage(QWidget):
         self._runner = runner
         self._settings = settings
         self._query_ticket = 0
+        self._preset: CaseFilter | None = None
         self._build()
         self.model = CaseTableModel(services, runner, self)
         self.case_table.setModel(self.model)
@@ -217,6 +218,7 @@ class CaseListPage(QWidget):
         for combo in (self.status_combo, self.counselor_combo, self.bucket_combo):
             combo.currentIndexChanged.connect(self._on_filter_changed)
         self.overdue_check.toggled.connect(self._on_filter_changed)
+        self.clear_preset_button.clicked.connect(self._on_clear_preset_button_clicked)
         self.case_table.activated.connect(self._on_case_table_activated)
         self.open_button.clicked.connect(self._on_open_button_clicked)
         self.reveal_button.clicked.connect(self._on_reveal_button_clicked)
@@ -263,6 +265,17 @@ class CaseListPage(QWidget):
         self.count_label.setObjectName("count_label")
         filters.addWidget(self.count_label)
         layout.addLayout(filters)
+        preset = QHBoxLayout()
+        self.preset_label = QLabel(self)
+        self.preset_label.setObjectName("preset_label")
+        self.preset_label.setStyleSheet("color: #0b3d6e;")
+        self.clear_preset_button = QPushButton(self.tr("모든 사례 보기"), self)
+        self.clear_preset_button.setObjectName("clear_preset_button")
+        preset.addWidget(self.preset_label, 1)
+        preset.addWidget(self.clear_preset_button)
+        self.preset_label.hide()
+        self.clear_preset_button.hide()
+        layout.addLayout(preset)
 
         self.case_table = QTableView(self)
         self.case_table.setObjectName("case_table")
@@ -302,6 +315,25 @@ class CaseListPage(QWidget):
     def save_layout(self) -> None:
         save_header(self._settings, self.case_table)
 
+    def show_filter(self, case_filter: CaseFilter, title: str) -> None:
+        """List exactly ``case_filter`` (a dashboard bar: period, crime type, channel…,
+        which the filter row cannot express) until the user clears it or picks a filter."""
+        self._preset = case_filter
+        self.search_edit.blockSignals(True)
+        self.search_edit.clear()
+        self.search_edit.blockSignals(False)
+        self.preset_label.setText(title)
+        self.preset_label.show()
+        self.clear_preset_button.show()
+        if self.counselor_combo.count() == 1:
+            self._runner.run(self._services.users.list, self._on_users_loaded)
+        self.refresh()
+
+    def clear_filter(self) -> None:
+        self._preset = None
+        self.preset_label.hide()
+        self.clear_preset_button.hide()
+
     @property
     def searching(self) -> bool:
         """A keystroke is waiting out the pause, or a query is still running."""
@@ -316,6 +348,8 @@ class CaseListPage(QWidget):
     # --- query ------------------------------------------------------------------------------
 
     def current_filter(self) -> CaseFilter:
+        if self._preset is not None:
+            return self._preset
         status_data = self.status_combo.currentData()
         return CaseFilter(
             status=CaseStatus(status_data) if status_data not in (None, "open") else None,
@@ -370,6 +404,12 @@ class CaseListPage(QWidget):
 
     @Slot()
     def _on_filter_changed(self) -> None:
+        self.clear_filter()
+        self.refresh()
+
+    @Slot()
+    def _on_clear_preset_button_clicked(self) -> None:
+        self.clear_filter()
         self.refresh()
 
     @Slot(QModelIndex)

@@ -1,6 +1,14 @@
-"""The window a counselor lives in all day: 오늘, 사례, 전화상담, 연계 현황, 기관."""
+"""The window a counselor lives in all day: 오늘, 사례, 전화상담, 연계 현황, 기관; for team
+leads also 통계, for administrators 통계, 접속기록, 사용자, 보관·파기 and 기관.
+
+The window composes pages and dialogs that each live in their own module; it only decides
+which exist for the account's role and connects them.
+"""
 
 from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSettings, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -18,21 +26,35 @@ from PySide6.QtWidgets import (
 )
 
 from onestop_desk.domain.access import may_work_on_cases
-from onestop_desk.domain.records import CaseDetail, InquiryRecord, ReferralRecord
+from onestop_desk.domain.records import CaseDetail, CaseFilter, InquiryRecord, ReferralRecord
 from onestop_desk.domain.services import Services
 from onestop_desk.domain.services.drafts import IntakeDraft
 from onestop_desk.domain.text import mask_name
+from onestop_desk.domain.vocab import Role
 
+from .about_dialog import AboutDialog
+from .admin_audit import AuditPage
+from .admin_retention import RetentionPage
+from .admin_users import UsersPage
+from .auth.change_password import ChangePasswordDialog
+from .backup_dialog import BackupDialog
 from .case_list import CaseListPage
 from .case_view import CaseView
+from .center_dialog import CenterDialog
+from .dashboard import DashboardWidget
 from .directory import DirectoryPage
+from .export_dialog import ExportDialog
 from .inquiries import InquiryPage
 from .intake import IntakeDialog
+from .main_menus import MainMenus
 from .messages import error_text, role_label
 from .packet_dialog import PacketDialog
 from .referrals import ReferralPage
 from .tasks import TaskRunner
 from .today import TodayPage
+
+LANGUAGE_SETTING = "ui/language"
+"""Read by ``app.py`` at start; the menu only stores the choice."""
 
 STATUS_MESSAGE_MS = 8000
 
@@ -45,24 +67,38 @@ class MainWindow(QMainWindow):
     (``QSettings(str(path), QSettings.IniFormat)``), where window geometry and column
     layouts are remembered. Nothing here reads the registry or the home folder.
 
+    ``account`` is the logged-in session (``AuthSession``) for what needs more than the
+    services: the own password, user administration and the access log with its head. Without
+    one (tests on bare services) those parts are left out.
+
     Shortcuts: Ctrl+N new walk-in, Ctrl+F search, Ctrl+P the packet of the case on screen,
-    Alt+1..5 the pages. ``lock_requested`` is emitted on Ctrl+L; whoever owns the session
-    locks the screen.
+    Alt+1..n the pages. Signals for whoever owns the session: ``lock_requested`` (Ctrl+L),
+    ``logout_requested``, ``restore_requested(Path)`` (a verified, confirmed backup).
     """
 
     lock_requested = Signal()
+    logout_requested = Signal()
+    restore_requested = Signal(object)  # Path
     intake_opened = Signal(object)  # IntakeDialog, for whoever needs to follow it
     packet_opened = Signal(object)  # PacketDialog
+    dialog_opened = Signal(object)  # any other dialog the menus open
 
     def __init__(
-        self, services: Services, settings: QSettings, parent: QWidget | None = None
+        self,
+        services: Services,
+        settings: QSettings,
+        parent: QWidget | None = None,
+        *,
+        account: Any = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("main_window")
         self._services = services
         self._settings = settings
+        self._account = account
         self.runner = TaskRunner(self, progress_parent=self)
         self.runner.failed.connect(self._on_runner_failed)
+        self._role = services.actor.role
         self._works_on_cases = may_work_on_cases(services.actor)
         self._intake: IntakeDialog | None = None
         self.setWindowTitle(self.tr("원스톱 데스크"))
@@ -143,6 +179,25 @@ class MainWindow(QMainWindow):
             self.inquiry_page.case_requested.connect(self._on_inquiry_page_case_requested)
             self.referral_page.case_opened.connect(self.open_case)
             self.resume_draft_button.clicked.connect(self._on_resume_draft_button_clicked)
+        self.dashboard_page: DashboardWidget | None = None
+        self.audit_page: AuditPage | None = None
+        self.users_page: UsersPage | None = None
+        self.retention_page: RetentionPage | None = None
+        admin = self._role is Role.ADMIN
+        if self._role in (Role.TEAM_LEAD, Role.ADMIN):
+            self.dashboard_page = DashboardWidget(s, r, self)
+            self._add_page(self.tr("통계"), self.dashboard_page)
+            self.dashboard_page.case_list_requested.connect(
+                self._on_dashboard_page_case_list_requested
+            )
+        if admin and self._account is not None:
+            self.audit_page = AuditPage(self._account, r, st, self)
+            self._add_page(self.tr("접속기록"), self.audit_page)
+            self.users_page = UsersPage(self._account, r, st, self)
+            self._add_page(self.tr("사용자"), self.users_page)
+        if admin:
+            self.retention_page = RetentionPage(s, r, st, self)
+            self._add_page(self.tr("보관·파기"), self.retention_page)
         self.directory_page = DirectoryPage(s, r, st, self)
         self._add_page(self.tr("기관"), self.directory_page)
         self.nav_list.currentRowChanged.connect(self._on_nav_list_current_row_changed)
@@ -158,23 +213,35 @@ class MainWindow(QMainWindow):
         item.setSizeHint(QSize(140, 40))
 
     def _build_actions(self) -> None:
-        self.new_case_action = QAction(self.tr("새 방문 접수"), self)
-        self.new_case_action.setObjectName("new_case_action")
-        self.new_case_action.setShortcut(QKeySequence.StandardKey.New)
+        self.menus = MainMenus(
+            self,
+            role=self._role,
+            works_on_cases=self._works_on_cases,
+            has_account=self._account is not None,
+            has_backups=self._services.backups is not None,
+            language=str(self._settings.value(LANGUAGE_SETTING, "ko")),
+        )
+        m = self.menus
+        self.new_case_action = m.new_case_action
+        self.search_action = m.search_action
+        self.print_packet_action = m.print_packet_action
+        self.export_action = m.export_action
+        self.lock_action = m.lock_action
         self.new_case_action.triggered.connect(self._on_new_case_action_triggered)
-        self.search_action = QAction(self.tr("사례 찾기"), self)
-        self.search_action.setObjectName("search_action")
-        self.search_action.setShortcut(QKeySequence.StandardKey.Find)
         self.search_action.triggered.connect(self._on_search_action_triggered)
-        self.print_packet_action = QAction(self.tr("안내문·의뢰서 인쇄"), self)
-        self.print_packet_action.setObjectName("print_packet_action")
-        self.print_packet_action.setShortcut(QKeySequence.StandardKey.Print)
-        self.print_packet_action.setEnabled(False)
         self.print_packet_action.triggered.connect(self._on_print_packet_action_triggered)
-        self.lock_action = QAction(self.tr("화면 잠금"), self)
-        self.lock_action.setObjectName("lock_action")
-        self.lock_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L))
+        self.export_action.triggered.connect(self._on_export_action_triggered)
         self.lock_action.triggered.connect(self.lock_requested)
+        m.logout_action.triggered.connect(self.logout_requested)
+        m.close_action.triggered.connect(self.close)
+        m.about_action.triggered.connect(self._on_about_action_triggered)
+        m.language_group.triggered.connect(self._on_language_group_triggered)
+        if m.backup_action is not None:
+            m.backup_action.triggered.connect(self._on_backup_action_triggered)
+        if m.change_password_action is not None:
+            m.change_password_action.triggered.connect(self._on_change_password_action_triggered)
+        if m.center_action is not None:
+            m.center_action.triggered.connect(self._on_center_action_triggered)
         actions = [self.lock_action]
         if self._works_on_cases:
             actions = [
@@ -184,7 +251,6 @@ class MainWindow(QMainWindow):
                 self.lock_action,
             ]
         for action in actions:
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.addAction(action)
         toolbar = self.addToolBar(self.tr("작업"))
         toolbar.setObjectName("main_toolbar")
@@ -201,6 +267,19 @@ class MainWindow(QMainWindow):
             self.addAction(action)
             self.page_actions.append(action)
 
+    def pages(self) -> list[QWidget]:
+        """Every page of the navigation list, in order (the cases page as its stack)."""
+        return [self.page_stack.widget(i) for i in range(self.page_stack.count())]
+
+    def page_titles(self) -> list[str]:
+        return [self.nav_list.item(i).text() for i in range(self.nav_list.count())]
+
+    def show_page(self, page: QWidget) -> None:
+        self.nav_list.setCurrentRow(self.page_stack.indexOf(page))
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, STATUS_MESSAGE_MS)
+
     # --- navigation -------------------------------------------------------------------------
 
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
@@ -214,17 +293,11 @@ class MainWindow(QMainWindow):
         self.page_stack.setCurrentIndex(row)
         self.print_packet_action.setEnabled(self._case_view_showing())
         page = self.page_stack.currentWidget()
-        if page is self.today_page and self.today_page is not None:
-            self.today_page.refresh()
-        elif page is getattr(self, "cases_stack", None) and self.case_list_page is not None:
+        if page is getattr(self, "cases_stack", None) and self.case_list_page is not None:
             if self.cases_stack.currentWidget() is self.case_list_page:
                 self.case_list_page.load()
-        elif page is self.inquiry_page and self.inquiry_page is not None:
-            self.inquiry_page.refresh()
-        elif page is self.referral_page and self.referral_page is not None:
-            self.referral_page.refresh()
-        elif page is self.directory_page:
-            self.directory_page.refresh()
+        elif page is not None and hasattr(page, "refresh"):
+            page.refresh()
 
     def show_cases(self) -> None:
         if self.case_list_page is None:
@@ -263,6 +336,20 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         self.packet_opened.emit(dialog)
+
+    @Slot(object)
+    def _on_dashboard_page_case_list_requested(self, case_filter: CaseFilter) -> None:
+        """A bar of the dashboard: the cases it counts (team leads; the dashboard asks only
+        for accounts that work on cases)."""
+        if self.case_list_page is None:
+            return
+        self.case_list_page.show_filter(case_filter, self.tr("통계에서 고른 사례"))
+        self.nav_list.blockSignals(True)
+        self.nav_list.setCurrentRow(self.page_stack.indexOf(self.cases_stack))
+        self.page_stack.setCurrentWidget(self.cases_stack)
+        self.nav_list.blockSignals(False)
+        self.cases_stack.setCurrentWidget(self.case_list_page)
+        self.print_packet_action.setEnabled(False)
 
     @Slot()
     def _on_case_view_back_requested(self) -> None:
@@ -356,6 +443,68 @@ class MainWindow(QMainWindow):
         else:
             self.draft_bar.hide()
 
+    # --- menus ------------------------------------------------------------------------------
+
+    def _open_dialog(self, dialog: Any) -> None:
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        self.dialog_opened.emit(dialog)
+
+    def selected_case_ids(self) -> list[int]:
+        """The case on screen, or the one chosen in the case list."""
+        if self._case_view_showing() and self.case_view is not None:
+            return [self.case_view.case_id] if self.case_view.case_id is not None else []
+        if self.case_list_page is not None and self.page_stack.currentWidget() is getattr(
+            self, "cases_stack", None
+        ):
+            case_id = self.case_list_page.current_case_id()
+            return [case_id] if case_id is not None else []
+        return []
+
+    @Slot()
+    def _on_export_action_triggered(self) -> None:
+        case_ids = self.selected_case_ids()
+        if not case_ids:
+            self.show_message(self.tr("내보낼 사례를 사례 목록에서 고르거나 열어 주세요."))
+            return
+        self._open_dialog(ExportDialog(self._services, self.runner, case_ids, self))
+
+    @Slot()
+    def _on_backup_action_triggered(self) -> None:
+        dialog = BackupDialog(self._services, self.runner, self)
+        if self._role is not Role.ADMIN:
+            # Restoring replaces everyone's data: administrators only (the controller checks
+            # again).
+            dialog.ui.restore_button.hide()
+        dialog.restore_requested.connect(self._on_backup_dialog_restore_requested)
+        self._open_dialog(dialog)
+
+    @Slot(object)
+    def _on_backup_dialog_restore_requested(self, path: Path) -> None:
+        self.restore_requested.emit(Path(path))
+
+    @Slot()
+    def _on_change_password_action_triggered(self) -> None:
+        dialog = ChangePasswordDialog(self._account, self.runner, self)
+        dialog.accepted.connect(lambda: self.show_message(self.tr("비밀번호를 바꿨습니다.")))
+        self._open_dialog(dialog)
+
+    @Slot()
+    def _on_center_action_triggered(self) -> None:
+        dialog = CenterDialog(self._services, self.runner, self)
+        dialog.saved.connect(lambda _d: self.show_message(self.tr("센터 정보를 저장했습니다.")))
+        self._open_dialog(dialog)
+
+    @Slot()
+    def _on_about_action_triggered(self) -> None:
+        self._open_dialog(AboutDialog(self))
+
+    @Slot(QAction)
+    def _on_language_group_triggered(self, action: QAction) -> None:
+        self._settings.setValue(LANGUAGE_SETTING, action.data())
+        self._settings.sync()
+        self.show_message(self.tr("언어를 바꿨습니다. 다음에 프로그램을 시작할 때 적용됩니다."))
+
     # --- errors and closing -----------------------------------------------------------------
 
     @Slot(object)
@@ -364,15 +513,8 @@ class MainWindow(QMainWindow):
 
     def save_layout(self) -> None:
         self._settings.setValue("window/geometry", self.saveGeometry())
-        for page in (
-            self.today_page,
-            self.case_list_page,
-            self.case_view,
-            self.inquiry_page,
-            self.referral_page,
-            self.directory_page,
-        ):
-            if page is not None:
+        for page in [*self.pages(), self.case_list_page, self.case_view]:
+            if page is not None and hasattr(page, "save_layout"):
                 page.save_layout()
         self._settings.sync()
 

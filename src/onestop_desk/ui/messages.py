@@ -38,6 +38,8 @@ from onestop_desk.domain.vocab import (
     Urgency,
 )
 
+from .auth.messages import error_text as auth_error_text
+
 translate = QCoreApplication.translate
 
 
@@ -332,3 +334,74 @@ def error_text(exc: BaseException, agency_names: dict[str, str] | None = None) -
     return translate(
         "Messages", "예기치 못한 문제로 작업을 마치지 못했습니다. 입력한 내용은 그대로 있습니다."
     )
+
+
+# --- access log and accounts (administration) -----------------------------------------------
+
+
+def audit_action_label(action: str) -> str:
+    return {
+        "view": translate("Vocab", "조회"),
+        "create": translate("Vocab", "입력"),
+        "update": translate("Vocab", "변경"),
+        "delete": translate("Vocab", "삭제"),
+        "print": translate("Vocab", "출력"),
+        "export": translate("Vocab", "내보내기"),
+        "download": translate("Vocab", "다운로드"),
+        "search": translate("Vocab", "검색"),
+        "reveal": translate("Vocab", "이름 보기"),
+        "login": translate("Vocab", "로그인"),
+        "logout": translate("Vocab", "로그아웃"),
+        "login_failed": translate("Vocab", "로그인 실패"),
+        "lock": translate("Vocab", "화면 잠금"),
+        "unlock": translate("Vocab", "잠금 해제"),
+        "account": translate("Vocab", "계정·권한"),
+        "purge": translate("Vocab", "파기·삭제"),
+    }.get(action, action)
+
+
+def chain_problem_text(reason: str | None) -> str:
+    """Why ``audit verify`` stopped, for the administrator reading the result."""
+    return {
+        "audit.row_edited": translate("Messages", "기록 내용이 작성 후에 바뀌었습니다."),
+        "audit.row_missing": translate("Messages", "기록이 빠졌습니다(번호가 건너뜁니다)."),
+        "audit.row_inserted": translate("Messages", "기록이 끼워 넣어졌습니다(같은 번호)."),
+        "audit.out_of_order": translate("Messages", "기록 순서가 뒤바뀌었습니다."),
+        "audit.link_broken": translate(
+            "Messages", "앞 기록과의 연결이 끊겼습니다(앞 기록이 고쳐졌거나 지워졌습니다)."
+        ),
+        "audit.head_mismatch": translate(
+            "Messages", "마지막으로 확인한 기록까지 이어지지 않습니다(끝부분이 잘렸습니다)."
+        ),
+    }.get(reason or "", translate("Messages", "기록 사슬이 맞지 않습니다."))
+
+
+def review_finding_text(kind: str) -> str:
+    return {
+        "after_hours": translate("Messages", "근무 시간 외 사례 열람·변경"),
+        "heavy_viewer": translate("Messages", "다른 사람보다 훨씬 많은 사례 열람"),
+        "failed_logins": translate("Messages", "로그인 실패 5회 이상"),
+        "export": translate("Messages", "내보내기·다운로드"),
+        "chain_broken": translate("Messages", "접속기록 사슬 손상"),
+    }.get(kind, kind)
+
+
+def account_error_text(exc: BaseException) -> str:
+    """Errors of the account administration: the password rule and the refusals that keep
+    at least one administrator. The service's conflict messages are fixed English phrases."""
+    if isinstance(exc, ValidationError):
+        return auth_error_text(exc)
+    if isinstance(exc, ConflictError):
+        conflicts = {
+            "username taken": translate("Messages", "이미 쓰이는 아이디입니다."),
+            "last administrator": translate(
+                "Messages", "마지막 관리자는 사용을 중지하거나 역할을 바꿀 수 없습니다."
+            ),
+            "cannot disable yourself": translate(
+                "Messages", "지금 로그인한 자기 계정은 사용을 중지할 수 없습니다."
+            ),
+            "account is disabled": translate("Messages", "사용이 중지된 계정입니다."),
+        }
+        if str(exc) in conflicts:
+            return conflicts[str(exc)]
+    return error_text(exc)

@@ -13,3 +13,5 @@ NeedIdRole = Qt.ItemDataRole.UserRole + 6
 AgencyCodeRole = Qt.ItemDataRole.UserRole + 7
 InquiryIdRole = Qt.ItemDataRole.UserRole + 8
 CodeRole = Qt.ItemDataRole.UserRole + 9
+UsernameRole = Qt.ItemDataRole.UserRole + 10
+AuditSeqRole = Qt.ItemDataRole.UserRole + 11
