@@ -11,6 +11,7 @@ each picture is taken with ImageMagick's ``import -window root``.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -33,7 +34,9 @@ from onestop_desk.domain.records import (
     PersonInput,
     SafeContact,
 )
+from onestop_desk.domain.security import KdfParams
 from onestop_desk.domain.services import build_services
+from onestop_desk.domain.services.auth import AuthService, InvalidCredentialsError
 from onestop_desk.domain.vocab import (
     CallerType,
     Gender,
@@ -193,9 +196,59 @@ def main() -> int:
     shoot(app, "intake_step3.png")
     dialog.discard()
     pump(app, 0.5)
+
+    window.show_page(window.dashboard_page)
+    window.dashboard_page.from_date_edit.setDate(
+        window.dashboard_page.from_date_edit.date().addYears(-1)
+    )
+    window.dashboard_page.refresh()
+    pump(app, 2.0)
+    shoot(app, "dashboard.png")
     window.runner.wait()
+    window.close()
     store.close()
+    admin_screens(app, folder / "center")
     return 0
+
+
+def admin_screens(app: QApplication, folder: Path) -> None:
+    """접속기록, 사용자 and 정보 need an administrator's session: a small real center."""
+    auth = AuthService(folder, pc_name="desk-1", kdf_params=lambda: KdfParams(1, 64, 1))
+    setup = auth.set_up("서울 원스톱 솔루션센터", "choi.admin", "최관리", "demo-admin-2026!")
+    for username, name, role in (
+        ("kim.lead", "김지현", Role.TEAM_LEAD),
+        ("lee.c", "이상담", Role.COUNSELOR),
+        ("park.c", "박상담", Role.COUNSELOR),
+    ):
+        setup.session.add_user(username, name, role, "demo-pass-2026")
+    setup.session.disable_user("park.c")
+    setup.session.logout()
+    for _ in range(2):
+        with contextlib.suppress(InvalidCredentialsError):
+            auth.login("lee.c", "wrong-password")
+    session = auth.login("choi.admin", "demo-admin-2026!")
+    settings = QSettings(str(folder / "ui.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(session.services, settings, account=session)
+    window.setGeometry(0, 0, 1280, 800)
+    window.showMaximized()
+    pump(app, 1.0)
+    page = window.audit_page
+    assert page is not None
+    window.show_page(page)
+    pump(app, 1.0)
+    page.ui.verify_button.click()
+    pump(app, 1.0)
+    shoot(app, "audit.png")
+    assert window.users_page is not None
+    window.show_page(window.users_page)
+    pump(app, 1.0)
+    shoot(app, "users.png")
+    window.menus.about_action.trigger()
+    pump(app, 1.0)
+    shoot(app, "about.png")
+    window.runner.wait()
+    window.close()
+    session.logout()
 
 
 if __name__ == "__main__":

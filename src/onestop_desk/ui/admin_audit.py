@@ -62,6 +62,7 @@ from .widgets import (
     make_date_edit,
     make_table,
     parse_date,
+    resize_to_contents,
     restore_header,
     save_header,
     setup_table,
@@ -69,6 +70,8 @@ from .widgets import (
 
 EVENT_LIMIT = 20_000
 FETCH_STEP = 500
+DETAIL_WIDTH = 360
+"""A purge row's detail is long JSON: the tooltip has it whole."""
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -370,6 +373,10 @@ class AuditPage(QWidget):
         more = len(events) > EVENT_LIMIT
         # The service returns the oldest first; the newest matter most when looking.
         self.model.set_events(list(reversed(events[:EVENT_LIMIT])))
+        table = self.ui.event_table
+        resize_to_contents(table)
+        detail = AuditEventModel.DETAIL
+        table.setColumnWidth(detail, min(table.columnWidth(detail), DETAIL_WIDTH))
         text = self.tr("%1건").replace("%1", f"{self.model.total():,}")
         if more:
             text += " " + self.tr(
