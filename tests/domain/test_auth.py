@@ -599,3 +599,37 @@ def test_keyring_damage_is_reported_as_damage(center: tuple[AuthService, str]) -
     (auth.data_dir / KEYRING_FILE).write_text("{not json", encoding="utf-8")
     with pytest.raises(KeyringError):
         auth.login("admin", ADMIN_PW)
+
+
+def test_restoring_an_older_backup_locks_nobody_out(center):
+    """Passwords changed after the backup still work after the restore (the keyring holds
+    the current key copies); the stale hash in the restored file is brought up to date."""
+    auth, _ = center
+    admin = auth.login("admin", ADMIN_PW)
+    backup = admin.services.backups.backup_now()
+    admin.logout()
+    c1 = auth.login("c1", USER_PW)
+    c1.change_password(USER_PW, "새상담원비번2027")
+    c1.logout()
+    admin = auth.login("admin", ADMIN_PW)
+    admin, _outcome = admin.restore(backup.path)
+    admin.logout()
+    c1 = auth.login("c1", "새상담원비번2027")
+    c1.logout()
+    with pytest.raises(InvalidCredentialsError):
+        auth.login("c1", USER_PW)
+    admin = auth.login("admin", ADMIN_PW)
+    assert any(
+        who == "c1" and action == "account" and "keyring" in detail
+        for who, action, detail in actions(admin)
+    )
+    assert admin.verify_audit().ok
+    admin.logout()
+
+
+def test_the_center_named_at_setup_is_the_one_documents_print(center):
+    auth, _ = center
+    lead = auth.login("lead", USER_PW)
+    assert lead.services.center.get().name == "서울 원스톱 솔루션센터"
+    assert lead.center_name() == "서울 원스톱 솔루션센터"
+    lead.logout()

@@ -31,9 +31,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from onestop_desk.db.repositories import AuditRepository, SettingsRepository, UserRepository
+from onestop_desk.db.repositories import AuditRepository, UserRepository
 from onestop_desk.db.store import Store, open_store
-from onestop_desk.paths import DATABASE_FILE
+from onestop_desk.paths import DATABASE_FILE, KEYRING_FILE
 
 from ..access import SYSTEM_ACTOR, require_role
 from ..clock import Clock
@@ -61,13 +61,12 @@ from . import Services, build_services
 from .audit import AuditTrail
 from .audit_log import AuditLogService
 from .backups import BackupService, RestoreOutcome, restore_backup, verify_backup
+from .center import CenterDetails
 from .users import validate_account
 
-KEYRING_FILE = "keyring.json"
 BACKUP_DIR = "backups"
 KEYRING_FORMAT = 1
 RECOVERY_AAD = b"recovery"
-CENTER_NAME_SETTING = "center.name"
 MAX_QUEUED_FAILURES = 1000
 """Beyond this the oldest queued failures are dropped (and counted): a script hammering the
 login must not grow the file without bound."""
@@ -447,8 +446,9 @@ class AuthService:
                 store.sessions, SYSTEM_ACTOR, clock=self.clock, audit_key=audit_chain_key(data_key)
             )
             admin = system.users.create(username, display_name, Role.ADMIN, password)
+            # The name every letter and sheet prints; address and phone are edited later.
+            system.center.save(replace(CenterDetails(), name=center_name.strip()))
             with store.sessions.begin() as s:
-                SettingsRepository(s).set(CENTER_NAME_SETTING, center_name.strip())
                 system.audit.record(
                     s, SYSTEM_ACTOR, AuditAction.ACCOUNT, detail=f"center set up by {username}"
                 )
@@ -491,23 +491,36 @@ class AuthService:
         try:
             with store.sessions.begin() as s:
                 row = UserRepository(s).by_username(username)
-                problem = ""
-                if row is None or not row.active:
+                problem = detail = ""
+                if row is None:
+                    # The keyring knows the account but this database does not: it was
+                    # restored from a backup older than the account.
                     problem = "disabled"
-                elif not verify_password(row.password_hash, password):
-                    problem = "password hash mismatch"
+                    detail = "account not in this database (restored from an older backup?)"
+                elif not row.active:
+                    problem, detail = "disabled", "disabled"
                 else:
-                    if needs_rehash(row.password_hash):
+                    # Unwrapping the key copy already proved the password. A stored hash that
+                    # disagrees is older than the keyring (the database was restored from a
+                    # backup taken before a password change): bring it up to date and log it,
+                    # instead of locking out everyone who changed a password since.
+                    if not verify_password(row.password_hash, password):
+                        row.password_hash = hash_password(password)
+                        AuditTrail(self.clock, audit_chain_key(data_key)).record(
+                            s,
+                            Actor(row.id, row.username, Role(row.role), self.pc_name),
+                            AuditAction.ACCOUNT,
+                            detail="stored password hash updated from the keyring "
+                            "(database older than the keyring)",
+                        )
+                    elif needs_rehash(row.password_hash):
                         row.password_hash = hash_password(password)
                     row.failed_logins = 0
                     row.locked_until = None
                     actor = Actor(row.id, row.username, Role(row.role), self.pc_name)
             if problem == "disabled":
-                self._log_now(store, data_key, username, AuditAction.LOGIN_FAILED, "disabled")
+                self._log_now(store, data_key, username, AuditAction.LOGIN_FAILED, detail)
                 raise AccountDisabledError("account disabled", username=username)
-            if problem:
-                self._log_now(store, data_key, username, AuditAction.LOGIN_FAILED, problem)
-                self._fail(username, problem, queue=False)
         except BaseException:
             store.close()
             raise
@@ -682,8 +695,7 @@ class AuthSession:
         return self.actor.role
 
     def center_name(self) -> str:
-        with self.store.sessions.begin() as s:
-            return str(SettingsRepository(s).get(CENTER_NAME_SETTING, ""))
+        return self.services.center.get().name
 
     def policy(self) -> LockoutPolicy:
         return self._auth.policy()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+from sqlalchemy.orm import Session
+
 from onestop_desk.db.repositories import SettingsRepository
 
 from ..access import require_role
@@ -23,12 +25,17 @@ class CenterDetails:
     hours: str = ""
 
 
+def center_details(session: Session) -> CenterDetails:
+    """The stored details inside the caller's transaction (defaults for what was never set)."""
+    stored = SettingsRepository(session).get(CENTER_SETTING) or {}
+    known = {k: v for k, v in stored.items() if k in CenterDetails.__dataclass_fields__}
+    return CenterDetails(**known)
+
+
 class CenterService(Service):
     def get(self) -> CenterDetails:
         with self._ctx.transaction() as s:
-            stored = SettingsRepository(s).get(CENTER_SETTING) or {}
-        known = {k: v for k, v in stored.items() if k in CenterDetails.__dataclass_fields__}
-        return CenterDetails(**known)
+            return center_details(s)
 
     def save(self, details: CenterDetails) -> CenterDetails:
         require_role(self.actor, Role.ADMIN)

@@ -22,7 +22,6 @@ from onestop_desk.db.repositories import (
     DirectoryRepository,
     NeedRepository,
     ReferralRepository,
-    SettingsRepository,
     UserRepository,
 )
 from onestop_desk.reports.take_home import DISCREET_FORBIDDEN
@@ -33,7 +32,7 @@ from ..records import CaseDetail, ConsentRecord, ReferralRecord
 from ..security.passwords import check_password_policy
 from ..vocab import OPEN_REFERRAL_STATES, AuditAction, ConsentItem, Relationship
 from .base import Service
-from .center import CENTER_SETTING, CenterDetails
+from .center import center_details
 
 ATTACHMENTS = (
     "개인정보 제3자 제공 동의서 사본",
@@ -246,11 +245,9 @@ class DocumentService(Service):
             raise ValidationError([FieldError("output.password", str(code)) for code in problems])
         return reports.encrypt_pdf(pdf, password)
 
-    def _center(self, s: Session) -> reports.CenterInfo:
-        stored = SettingsRepository(s).get(CENTER_SETTING) or {}
-        details = CenterDetails(
-            **{k: v for k, v in stored.items() if k in CenterDetails.__dataclass_fields__}
-        )
+    @staticmethod
+    def _center(s: Session) -> reports.CenterInfo:
+        details = center_details(s)
         return reports.CenterInfo(
             name=details.name,
             address=details.address,
