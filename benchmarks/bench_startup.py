@@ -24,6 +24,19 @@ RUNS = 10
 TITLE = "원스톱 데스크 로그인"
 
 
+def _wait_for_window(env: dict[str, str], started: float, limit: float = 30.0) -> float | None:
+    """Seconds until a visible window titled TITLE exists. Polls every 10 ms: xdotool's own
+    ``--sync`` sleeps half a second between looks, which would round every figure up."""
+    while time.perf_counter() - started < limit:
+        found = subprocess.run(
+            ["xdotool", "search", "--onlyvisible", "--name", TITLE], env=env, capture_output=True
+        )
+        if found.returncode == 0 and found.stdout.strip():
+            return time.perf_counter() - started
+        time.sleep(0.01)
+    return None
+
+
 def main() -> int:
     for tool in ("Xvfb", "xdotool"):
         if shutil.which(tool) is None:

@@ -10,13 +10,17 @@ import argparse
 import os
 import sys
 import tempfile
+import threading
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from onestop_desk import paths
-from onestop_desk.domain.services.auth import AuthService, AuthSession
+
+if TYPE_CHECKING:
+    from onestop_desk.domain.services.auth import AuthService, AuthSession
+    from onestop_desk.ui.main_window import MainWindow
 
 UI_SETTINGS_FILE = "ui.ini"
 """Window geometry, column layouts and the language; in the data folder, never the registry
@@ -24,6 +28,45 @@ or home."""
 LANGUAGE_SETTING = "ui/language"
 """Written by the main window's 설정 → 언어 menu, read here at the next start."""
 SELF_TEST_NAME = "자가점검"
+
+
+class DeferredAuth:
+    """The account service, loaded behind the first window.
+
+    ``AuthService`` brings SQLAlchemy, alembic and reportlab with it (about half a second on
+    a center PC). The setup or login window needs none of that: it only asks whether the
+    keyring exists. So the window comes up first while a thread imports and builds the real
+    service, which every other call then waits for (by the time a password is typed, it is
+    long ready).
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self._folder = folder
+        self._service: AuthService | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._load, name="auth-loader", daemon=True)
+        self._thread.start()
+
+    def _load(self) -> None:
+        try:
+            from onestop_desk.domain.services.auth import AuthService
+
+            self._service = AuthService(self._folder)
+        except BaseException as exc:  # handed to the caller of the first real call
+            self._error = exc
+
+    def _real(self) -> AuthService:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._service is not None
+        return self._service
+
+    def is_set_up(self) -> bool:
+        return (self._folder / paths.KEYRING_FILE).exists()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._real(), name)
 
 
 def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
@@ -54,6 +97,8 @@ def self_test(out: Any = None) -> int:
     from onestop_desk.reports.recovery_sheet import render_recovery_sheet
 
     with tempfile.TemporaryDirectory(prefix="onestop-self-test-") as folder:
+        from onestop_desk.domain.services.auth import AuthService
+
         auth = AuthService(Path(folder))
         setup = auth.set_up("자가점검 센터", "selftest_admin", "점검관리자", "self-test-2026!")
         setup.session.add_user("selftest_lead", "점검팀장", Role.TEAM_LEAD, "self-test-2026!")
@@ -97,10 +142,12 @@ def self_test(out: Any = None) -> int:
 
 
 def make_window_factory(settings: Any) -> Any:
-    """``session -> MainWindow`` bound to the UI settings file."""
-    from onestop_desk.ui.main_window import MainWindow
+    """``session -> MainWindow`` bound to the UI settings file. The main window (and with it
+    every service) is imported on the first login, not before the login window shows."""
 
     def build(session: AuthSession) -> MainWindow:
+        from onestop_desk.ui.main_window import MainWindow
+
         return MainWindow(session.services, settings, account=session)
 
     return build
@@ -135,7 +182,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # The controller decides when the program ends: while the screen is locked or users
     # switch, there are moments with no main window, which must not quit the program.
     app.setQuitOnLastWindowClosed(False)
-    controller = SessionController(AuthService(folder), make_window_factory(settings))
+    controller = SessionController(DeferredAuth(folder), make_window_factory(settings))
     controller.finished.connect(app.quit)
     controller.start()
     try:

@@ -15,6 +15,7 @@ APP_NAME = "OneStopDesk"
 APP_AUTHOR = "OneStopDesk"
 HOME_ENV = "ONESTOP_DESK_HOME"
 DATABASE_FILE = "onestop.db"
+KEYRING_FILE = "keyring.json"  # each account's wrapped copy of the database key
 
 IS_FROZEN = bool(getattr(sys, "frozen", False))
 

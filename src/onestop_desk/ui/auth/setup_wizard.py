@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from onestop_desk.domain.clock import KST
-from onestop_desk.reports.recovery_sheet import render_recovery_sheet
 from onestop_desk.ui.printing import PrintError, print_pdf, save_pdf
 from onestop_desk.ui.tasks import TaskRunner
 
@@ -282,6 +281,9 @@ class SetupWizard(QWizard):
 
     def sheet_pdf(self) -> bytes:
         if self._pdf is None:
+            # reportlab loads only when the sheet is made, not with the first window.
+            from onestop_desk.reports.recovery_sheet import render_recovery_sheet
+
             self._pdf = render_recovery_sheet(
                 center_name=self.center_page.center_name_edit.text().strip(),
                 recovery_key=self.recovery_key,
