@@ -358,6 +358,141 @@
         <source>8자 이상, 2종류 이상의 문자(10자 이상이면 1종류)로 정하세요.</source>
         <translation>Use at least 8 characters of 2 or more kinds (1 kind is enough from 10 characters).</translation>
     </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/messages.py" line="18"/>
+        <source>사용자 이름 또는 비밀번호가 맞지 않습니다.</source>
+        <translation>The user name or password is wrong.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/messages.py" line="21"/>
+        <source>로그인 실패가 많아 계정이 잠겼습니다.</source>
+        <translation>The account is locked after too many failed logins.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/messages.py" line="24"/>
+        <source>사용이 중지된 계정입니다. 관리자에게 문의하세요.</source>
+        <translation>This account is disabled. Please ask an administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/messages.py" line="27"/>
+        <source>키 파일이 손상되었습니다. 관리자에게 문의하세요.</source>
+        <translation>The key file is damaged. Please ask an administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/messages.py" line="30"/>
+        <source>이 데이터 폴더는 이미 설정되어 있습니다.</source>
+        <translation>This data folder is already set up.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/messages.py" line="33"/>
+        <source>아직 설정되지 않았습니다.</source>
+        <translation>Not set up yet.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/messages.py" line="34"/>
+        <source>복구 키가 이 센터의 것이 아닙니다.</source>
+        <translation>This recovery key does not belong to this center.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/messages.py" line="37"/>
+        <source>복구 키를 입력하세요.</source>
+        <translation>Enter the recovery key.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/messages.py" line="38"/>
+        <source>한글 입력 상태입니다. 한/영 키를 눌러 주세요.</source>
+        <translation>The keyboard is in Hangul mode. Press the Han/Eng key.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/messages.py" line="41"/>
+        <source>복구 키에 쓰이지 않는 글자가 있습니다.</source>
+        <translation>The recovery key contains a character that is never used in keys.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/messages.py" line="44"/>
+        <source>복구 키는 30글자입니다.</source>
+        <translation>A recovery key has 30 characters.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/messages.py" line="47"/>
+        <source>복구 키에 잘못 읽은 글자가 있습니다.</source>
+        <translation>Some character of the recovery key was misread.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/messages.py" line="50"/>
+        <source>비밀번호를 입력하세요.</source>
+        <translation>Enter the password.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/messages.py" line="51"/>
+        <source>비밀번호는 8자 이상이어야 합니다.</source>
+        <translation>A password needs at least 8 characters.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/messages.py" line="54"/>
+        <source>비밀번호가 너무 깁니다.</source>
+        <translation>The password is too long.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/messages.py" line="55"/>
+        <source>8~9자 비밀번호는 영문·한글·숫자·기호 중 2종류 이상이 필요합니다.</source>
+        <translation>A password of 8–9 characters needs at least 2 kinds of letters, Hangul, digits or symbols.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/messages.py" line="58"/>
+        <source>지금 쓰는 비밀번호와 다른 비밀번호를 정하세요.</source>
+        <translation>Choose a password different from the current one.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/messages.py" line="61"/>
+        <source>두 번 입력한 비밀번호가 다릅니다.</source>
+        <translation>The two passwords do not match.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/messages.py" line="64"/>
+        <source>현재 비밀번호가 맞지 않습니다.</source>
+        <translation>The current password is wrong.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/messages.py" line="65"/>
+        <source>사용자 이름은 글자, 숫자, 점(.), 밑줄(_)만 쓸 수 있습니다.</source>
+        <translation>A user name may contain only letters, digits, dots (.) and underscores (_).</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/messages.py" line="68"/>
+        <source>빈칸을 채워 주세요.</source>
+        <translation>Please fill in the empty fields.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/messages.py" line="69"/>
+        <source>해당 관리자 계정이 없습니다.</source>
+        <translation>There is no such administrator account.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/messages.py" line="70"/>
+        <source>이 역할로는 할 수 없는 작업입니다.</source>
+        <translation>Your role may not do this.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/messages.py" line="73"/>
+        <source>데이터베이스를 열 수 없습니다.</source>
+        <translation>The database cannot be opened.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/messages.py" line="74"/>
+        <source>더 새 버전의 프로그램이 만든 데이터입니다. 프로그램을 업데이트하세요.</source>
+        <translation>This data was made by a newer version of the program. Please update the program.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/messages.py" line="81"/>
+        <source>처리하지 못했습니다.</source>
+        <translation>This could not be done.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/messages.py" line="99"/>
+        <source>%1에 풀립니다.</source>
+        <translation>Unlocks at %1.</translation>
+    </message>
 </context>
 <context>
     <name>BackupDialog</name>
@@ -2237,6 +2372,91 @@ It is shown only once, on this screen. Give it to the recipient separately from 
         <location filename="../../src/onestop_desk/ui/main_window.py" line="431"/>
         <source>이름 없음</source>
         <translation>no name</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/main_menus.py" line="43"/>
+        <source>파일(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/main_menus.py" line="48"/>
+        <source>백업·복원…</source>
+        <translation>Backup and restore…</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/main_menus.py" line="54"/>
+        <source>끝내기</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/main_menus.py" line="62"/>
+        <source>새 방문 접수</source>
+        <translation>New walk-in</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/main_menus.py" line="68"/>
+        <source>사례 찾기</source>
+        <translation>Find a case</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/main_menus.py" line="74"/>
+        <source>안내문·의뢰서 인쇄</source>
+        <translation>Print sheet and letters</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/main_menus.py" line="79"/>
+        <source>USB로 내보내기…</source>
+        <translation>Export to USB…</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/main_menus.py" line="83"/>
+        <source>사례(&amp;C)</source>
+        <translation>&amp;Cases</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/main_menus.py" line="93"/>
+        <source>계정(&amp;A)</source>
+        <translation>&amp;Account</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/main_menus.py" line="100"/>
+        <source>비밀번호 변경…</source>
+        <translation>Change password…</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/main_menus.py" line="106"/>
+        <source>잠그기</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/main_menus.py" line="110"/>
+        <source>로그아웃</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/main_menus.py" line="115"/>
+        <source>설정(&amp;S)</source>
+        <translation>&amp;Settings</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/main_menus.py" line="118"/>
+        <source>언어</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/main_menus.py" line="135"/>
+        <source>센터 정보…</source>
+        <translation>Center details…</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/main_menus.py" line="139"/>
+        <source>도움말(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/main_menus.py" line="142"/>
+        <source>정보…</source>
+        <translation>About…</translation>
     </message>
 </context>
 <context>

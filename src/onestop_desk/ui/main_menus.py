@@ -17,10 +17,6 @@ LANGUAGES = (("ko", "한국어"), ("en", "English"))
 """Each language in its own words: whoever reads the menu can find theirs."""
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
 def _action(window: QMainWindow, name: str, text: str, shortcut: object = None) -> QAction:
     action = QAction(text, window)
     action.setObjectName(name)
@@ -44,31 +40,47 @@ class MainMenus:
         bar = window.menuBar()
         admin = role in (Role.ADMIN, Role.SYSTEM)
 
-        self.file_menu = bar.addMenu(_t("파일(&F)"))
+        self.file_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "파일(&F)"))
         self.file_menu.setObjectName("file_menu")
         self.backup_action = None
         if has_backups and role in (Role.ADMIN, Role.TEAM_LEAD, Role.SYSTEM):
-            self.backup_action = _action(window, "backup_action", _t("백업·복원…"))
+            self.backup_action = _action(
+                window, "backup_action", QCoreApplication.translate("MainWindow", "백업·복원…")
+            )
             self.file_menu.addAction(self.backup_action)
         self.close_action = _action(
-            window, "close_action", _t("끝내기"), QKeySequence(QKeySequence.StandardKey.Quit)
+            window,
+            "close_action",
+            QCoreApplication.translate("MainWindow", "끝내기"),
+            QKeySequence(QKeySequence.StandardKey.Quit),
         )
         self.file_menu.addAction(self.close_action)
 
         self.new_case_action = _action(
-            window, "new_case_action", _t("새 방문 접수"), QKeySequence.StandardKey.New
+            window,
+            "new_case_action",
+            QCoreApplication.translate("MainWindow", "새 방문 접수"),
+            QKeySequence.StandardKey.New,
         )
         self.search_action = _action(
-            window, "search_action", _t("사례 찾기"), QKeySequence.StandardKey.Find
+            window,
+            "search_action",
+            QCoreApplication.translate("MainWindow", "사례 찾기"),
+            QKeySequence.StandardKey.Find,
         )
         self.print_packet_action = _action(
-            window, "print_packet_action", _t("안내문·의뢰서 인쇄"), QKeySequence.StandardKey.Print
+            window,
+            "print_packet_action",
+            QCoreApplication.translate("MainWindow", "안내문·의뢰서 인쇄"),
+            QKeySequence.StandardKey.Print,
         )
         self.print_packet_action.setEnabled(False)
-        self.export_action = _action(window, "export_action", _t("USB로 내보내기…"))
+        self.export_action = _action(
+            window, "export_action", QCoreApplication.translate("MainWindow", "USB로 내보내기…")
+        )
         self.case_menu = None
         if works_on_cases:
-            self.case_menu = bar.addMenu(_t("사례(&C)"))
+            self.case_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "사례(&C)"))
             self.case_menu.setObjectName("case_menu")
             for action in (
                 self.new_case_action,
@@ -78,24 +90,33 @@ class MainMenus:
             ):
                 self.case_menu.addAction(action)
 
-        self.account_menu = bar.addMenu(_t("계정(&A)"))
+        self.account_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "계정(&A)"))
         self.account_menu.setObjectName("account_menu")
         self.change_password_action = None
         if has_account:
             self.change_password_action = _action(
-                window, "change_password_action", _t("비밀번호 변경…")
+                window,
+                "change_password_action",
+                QCoreApplication.translate("MainWindow", "비밀번호 변경…"),
             )
             self.account_menu.addAction(self.change_password_action)
         self.lock_action = _action(
-            window, "lock_action", _t("잠그기"), QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L)
+            window,
+            "lock_action",
+            QCoreApplication.translate("MainWindow", "잠그기"),
+            QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L),
         )
-        self.logout_action = _action(window, "logout_action", _t("로그아웃"))
+        self.logout_action = _action(
+            window, "logout_action", QCoreApplication.translate("MainWindow", "로그아웃")
+        )
         self.account_menu.addAction(self.lock_action)
         self.account_menu.addAction(self.logout_action)
 
-        self.settings_menu = bar.addMenu(_t("설정(&S)"))
+        self.settings_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "설정(&S)"))
         self.settings_menu.setObjectName("settings_menu")
-        self.language_menu = self.settings_menu.addMenu(_t("언어"))
+        self.language_menu = self.settings_menu.addMenu(
+            QCoreApplication.translate("MainWindow", "언어")
+        )
         self.language_menu.setObjectName("language_menu")
         self.language_group = QActionGroup(window)
         self.language_group.setObjectName("language_group")
@@ -110,10 +131,14 @@ class MainMenus:
             self.language_actions[code] = action
         self.center_action = None
         if admin:
-            self.center_action = _action(window, "center_action", _t("센터 정보…"))
+            self.center_action = _action(
+                window, "center_action", QCoreApplication.translate("MainWindow", "센터 정보…")
+            )
             self.settings_menu.addAction(self.center_action)
 
-        self.help_menu = bar.addMenu(_t("도움말(&H)"))
+        self.help_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "도움말(&H)"))
         self.help_menu.setObjectName("help_menu")
-        self.about_action = _action(window, "about_action", _t("정보…"))
+        self.about_action = _action(
+            window, "about_action", QCoreApplication.translate("MainWindow", "정보…")
+        )
         self.help_menu.addAction(self.about_action)
