@@ -82,18 +82,19 @@ def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
     parser.add_argument(
         "--self-test",
         action="store_true",
-        help="create a throw-away center in a temporary folder, add a case, exit 0 if all works",
+        help="throw-away center in a temporary folder: a case, a packet; exit 0 if all works",
     )
     return parser.parse_known_args(list(argv))
 
 
 def self_test(out: Any = None) -> int:
     """Exercise the whole stack without a screen: key wrapping, SQLCipher, migrations, seed
-    data, a case written and read back, the access log, the recovery sheet, Qt with the
-    bundled font. For installers and the packaged build ("does this machine run it?")."""
+    data, a case written and read back, consent and a referral packet rendered, the access
+    log, the recovery sheet, Qt with the bundled font. For installers and the packaged build
+    ("does this machine run it?")."""
     out = out or sys.stdout
-    from onestop_desk.domain.records import CaseInput, PersonInput
-    from onestop_desk.domain.vocab import IntakeChannel, Role
+    from onestop_desk.domain.records import CaseInput, ConsentInput, PersonInput
+    from onestop_desk.domain.vocab import ConsentItem, ConsentMethod, IntakeChannel, Role
     from onestop_desk.reports.recovery_sheet import render_recovery_sheet
 
     with tempfile.TemporaryDirectory(prefix="onestop-self-test-") as folder:
@@ -115,6 +116,20 @@ def self_test(out: Any = None) -> int:
             )
             if session.services.cases.get(case.id).person.name != SELF_TEST_NAME:
                 raise RuntimeError("the case did not read back")
+            services = session.services
+            services.consents.record(
+                case.id,
+                ConsentInput(
+                    agency_code="police",
+                    items=frozenset({ConsentItem.IDENTITY}),
+                    given_on=auth.clock.today(),
+                    method=ConsentMethod.WRITTEN,
+                ),
+            )
+            services.referrals.create(case.id, "police", ["personal_protection"])
+            packet = services.documents.build_packet(case.id)
+            if not packet.pdf.startswith(b"%PDF") or len(packet.document_numbers) != 1:
+                raise RuntimeError("the referral packet did not render")
         finally:
             session.logout("self-test")
         admin = auth.login("selftest_admin", "self-test-2026!")
@@ -137,7 +152,10 @@ def self_test(out: Any = None) -> int:
     from onestop_desk.ui.qtapp import create_application
 
     create_application([sys.argv[0] if sys.argv else "onestop-desk"])
-    out.write(f"self-test OK: case {case.case_number} written and read back encrypted\n")
+    out.write(
+        f"self-test OK: case {case.case_number} written and read back encrypted, "
+        f"packet {packet.document_numbers[0]} rendered\n"
+    )
     return 0
 
 
