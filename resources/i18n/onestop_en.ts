@@ -67,7 +67,7 @@
         <translation>Confirm password</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="111"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="101"/>
         <source>암호화된 데이터베이스를 만드는 중…</source>
         <translation>Creating the encrypted database…</translation>
     </message>
@@ -1218,17 +1218,17 @@ Anything entered after that will be kept only in a copy of the current database.
         <translation>Confirm new password</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/change_password.py" line="71"/>
+        <location filename="../../src/onestop_desk/ui/auth/change_password.py" line="69"/>
         <source>로그아웃</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/change_password.py" line="71"/>
+        <location filename="../../src/onestop_desk/ui/auth/change_password.py" line="69"/>
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/change_password.py" line="73"/>
+        <location filename="../../src/onestop_desk/ui/auth/change_password.py" line="71"/>
         <source>변경</source>
         <translation>Change</translation>
     </message>
@@ -2964,17 +2964,17 @@ It is shown only once, on this screen. Give it to the recipient separately from 
         <translation>Confirm new password</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/login_dialog.py" line="193"/>
+        <location filename="../../src/onestop_desk/ui/auth/login_dialog.py" line="191"/>
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/login_dialog.py" line="195"/>
+        <location filename="../../src/onestop_desk/ui/auth/login_dialog.py" line="193"/>
         <source>열기</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/login_dialog.py" line="234"/>
+        <location filename="../../src/onestop_desk/ui/auth/login_dialog.py" line="224"/>
         <source>확인하는 중…</source>
         <translation>Checking…</translation>
     </message>
@@ -2982,52 +2982,52 @@ It is shown only once, on this screen. Give it to the recipient separately from 
 <context>
     <name>RecoveryPage</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="127"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="117"/>
         <source>복구 키 - 지금 한 번만 보여 드립니다</source>
         <translation>Recovery key - shown only this once</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="131"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="121"/>
         <source>모든 비밀번호를 잊었을 때 자료를 여는 방법은 이 복구 키뿐입니다. 비밀번호와 복구 키를 모두 잃으면 자료는 영구히 사라지며, 누구도 되살릴 수 없습니다. 인쇄하거나 PDF로 저장한 뒤 센터 금고에 보관하세요.</source>
         <translation>If every password is forgotten, this recovery key is the only way to open the data. If both the passwords and the recovery key are lost, the data is gone for good and no one can bring it back. Print it or save it as a PDF, then keep it in the center&apos;s safe.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="155"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="145"/>
         <source>PDF로 저장…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="157"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="147"/>
         <source>인쇄…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="168"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="158"/>
         <source>복구 키를 인쇄하거나 저장했고, 안전한 곳에 보관하겠습니다.</source>
         <translation>I have printed or saved the recovery key and will keep it in a safe place.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="186"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="176"/>
         <source>복구 키 PDF 저장</source>
         <translation>Save recovery key as PDF</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="196"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="186"/>
         <source>저장하지 못했습니다. 다른 위치를 고르세요.</source>
         <translation>Could not save. Please choose another location.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="199"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="189"/>
         <source>저장했습니다: %1 - 인쇄한 뒤에는 파일을 지우세요.</source>
         <translation>Saved: %1 - delete the file once it is printed.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="211"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="201"/>
         <source>인쇄하지 못했습니다. 프린터를 확인하세요.</source>
         <translation>Could not print. Please check the printer.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="213"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="203"/>
         <source>인쇄를 보냈습니다.</source>
         <translation>Sent to the printer.</translation>
     </message>
@@ -3284,27 +3284,27 @@ It is shown only once, on this screen. Give it to the recipient separately from 
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="236"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="226"/>
         <source>원스톱 데스크 설정</source>
         <translation>OneStop Desk setup</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="239"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="229"/>
         <source>다음</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="240"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="230"/>
         <source>이전</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="241"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="231"/>
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="242"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="232"/>
         <source>시작하기</source>
         <translation>Get started</translation>
     </message>

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from onestop_desk.ui.tasks import TaskRunner
 
-from .fields import message_label, password_edit, password_problems, rule_hint
+from .fields import live_rule_label, message_label, password_edit, password_problems
 from .gateway import SessionLike
 from .messages import code_text, error_text
 
@@ -60,9 +60,7 @@ class ChangePasswordDialog(QDialog):
         form.addRow(self.tr("새 비밀번호"), self.new_password_edit)
         form.addRow(self.tr("새 비밀번호 확인"), self.confirm_password_edit)
         layout.addLayout(form)
-        self.rule_label = QLabel(rule_hint("", ""), self)
-        self.rule_label.setObjectName("rule_label")
-        self.rule_label.setWordWrap(True)
+        self.rule_label = live_rule_label(self, self.new_password_edit, self.confirm_password_edit)
         layout.addWidget(self.rule_label)
         self.message_label = message_label(self)
         layout.addWidget(self.message_label)
@@ -79,14 +77,6 @@ class ChangePasswordDialog(QDialog):
 
         self.cancel_button.clicked.connect(self.reject)
         self.change_button.clicked.connect(self._on_change_button_clicked)
-        self.new_password_edit.textChanged.connect(self._on_password_text_changed)
-        self.confirm_password_edit.textChanged.connect(self._on_password_text_changed)
-
-    @Slot()
-    def _on_password_text_changed(self) -> None:
-        self.rule_label.setText(
-            rule_hint(self.new_password_edit.text(), self.confirm_password_edit.text())
-        )
 
     def reject(self) -> None:
         if not self._busy:

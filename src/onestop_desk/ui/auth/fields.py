@@ -44,3 +44,17 @@ def rule_hint(password: str, confirm: str) -> str:
         )
     problems = password_problems(password, confirm)
     return code_text(problems[0]) if problems else ""
+
+
+def live_rule_label(parent: QWidget, password: QLineEdit, confirm: QLineEdit) -> QLabel:
+    """The hint under a new password and its confirmation, updated as either is typed."""
+    label = QLabel(rule_hint("", ""), parent)
+    label.setObjectName("rule_label")
+    label.setWordWrap(True)
+
+    def update() -> None:
+        label.setText(rule_hint(password.text(), confirm.text()))
+
+    password.textChanged.connect(update)
+    confirm.textChanged.connect(update)
+    return label

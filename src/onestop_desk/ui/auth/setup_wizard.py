@@ -28,7 +28,7 @@ from onestop_desk.domain.clock import KST
 from onestop_desk.ui.printing import PrintError, print_pdf, save_pdf
 from onestop_desk.ui.tasks import TaskRunner
 
-from .fields import message_label, password_edit, password_problems, rule_hint
+from .fields import live_rule_label, message_label, password_edit, password_problems
 from .gateway import AuthGateway
 from .messages import code_text, error_text
 
@@ -79,20 +79,10 @@ class AdminPage(QWizardPage):
         form.addRow(self.tr("비밀번호"), self.password_edit)
         form.addRow(self.tr("비밀번호 확인"), self.confirm_password_edit)
         layout.addLayout(form)
-        self.rule_label = QLabel(rule_hint("", ""), self)
-        self.rule_label.setObjectName("rule_label")
-        self.rule_label.setWordWrap(True)
+        self.rule_label = live_rule_label(self, self.password_edit, self.confirm_password_edit)
         layout.addWidget(self.rule_label)
         self.message_label = message_label(self)
         layout.addWidget(self.message_label)
-        self.password_edit.textChanged.connect(self._on_password_text_changed)
-        self.confirm_password_edit.textChanged.connect(self._on_password_text_changed)
-
-    @Slot()
-    def _on_password_text_changed(self) -> None:
-        self.rule_label.setText(
-            rule_hint(self.password_edit.text(), self.confirm_password_edit.text())
-        )
 
     def validatePage(self) -> bool:
         """Returns False while the center is being created; the wizard moves on by itself
