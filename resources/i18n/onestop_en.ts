@@ -1122,42 +1122,42 @@ Anything entered after that will be kept only in a copy of the current database.
 <context>
     <name>CenterDialog</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/center_dialog.py" line="29"/>
+        <location filename="../../src/onestop_desk/ui/center_dialog.py" line="27"/>
         <source>센터 정보</source>
         <translation>Center details</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/center_dialog.py" line="37"/>
+        <location filename="../../src/onestop_desk/ui/center_dialog.py" line="35"/>
         <source>센터 이름</source>
         <translation>Center name</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/center_dialog.py" line="38"/>
+        <location filename="../../src/onestop_desk/ui/center_dialog.py" line="36"/>
         <source>주소</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/center_dialog.py" line="39"/>
+        <location filename="../../src/onestop_desk/ui/center_dialog.py" line="37"/>
         <source>전화</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/center_dialog.py" line="40"/>
+        <location filename="../../src/onestop_desk/ui/center_dialog.py" line="38"/>
         <source>팩스</source>
         <translation>Fax</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/center_dialog.py" line="41"/>
+        <location filename="../../src/onestop_desk/ui/center_dialog.py" line="39"/>
         <source>운영 시간</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/center_dialog.py" line="55"/>
+        <location filename="../../src/onestop_desk/ui/center_dialog.py" line="53"/>
         <source>저장</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/center_dialog.py" line="57"/>
+        <location filename="../../src/onestop_desk/ui/center_dialog.py" line="55"/>
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
@@ -1236,12 +1236,12 @@ Anything entered after that will be kept only in a copy of the current database.
 <context>
     <name>CloseCaseDialog</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/dialogs.py" line="287"/>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="278"/>
         <source>사례 종결</source>
         <translation>Close case</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/dialogs.py" line="290"/>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="281"/>
         <source>종결 결과를 적어 주세요(예: 지원 완료, 본인 요청).</source>
         <translation>Write the outcome (e.g. support completed, at the person&apos;s request).</translation>
     </message>
@@ -1249,52 +1249,52 @@ Anything entered after that will be kept only in a copy of the current database.
 <context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/dialogs.py" line="69"/>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="68"/>
         <source>기관별 정보 제공 동의</source>
         <translation>Consent to share with an agency</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/dialogs.py" line="79"/>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="78"/>
         <source>받는 기관</source>
         <translation>Recipient agency</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/dialogs.py" line="88"/>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="87"/>
         <source>보낼 항목</source>
         <translation>Items to share</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/dialogs.py" line="95"/>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="94"/>
         <source>동의 방법</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/dialogs.py" line="99"/>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="98"/>
         <source>동의일</source>
         <translation>Consent date</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/dialogs.py" line="103"/>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="102"/>
         <source>만료일(없으면 비움)</source>
         <translation>Expires on (leave empty if none)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/dialogs.py" line="106"/>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="105"/>
         <source>범죄피해자 지원 연계</source>
         <translation>Referral for crime victim support</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/dialogs.py" line="108"/>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="107"/>
         <source>목적</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/dialogs.py" line="111"/>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="110"/>
         <source>지원 종료 후 3년</source>
         <translation>3 years after support ends</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/dialogs.py" line="113"/>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="112"/>
         <source>보유 기간</source>
         <translation>Retention</translation>
     </message>
@@ -1505,54 +1505,54 @@ Anything entered after that will be kept only in a copy of the current database.
 <context>
     <name>DirectoryPage</name>
     <message>
+        <location filename="../../src/onestop_desk/ui/directory.py" line="201"/>
         <location filename="../../src/onestop_desk/ui/directory.py" line="205"/>
-        <location filename="../../src/onestop_desk/ui/directory.py" line="209"/>
         <source>기관</source>
         <translation>Agencies</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/directory.py" line="210"/>
+        <location filename="../../src/onestop_desk/ui/directory.py" line="206"/>
         <source>전화</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/directory.py" line="211"/>
+        <location filename="../../src/onestop_desk/ui/directory.py" line="207"/>
         <source>지원 영역</source>
         <translation>Support areas</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/directory.py" line="212"/>
-        <location filename="../../src/onestop_desk/ui/directory.py" line="266"/>
+        <location filename="../../src/onestop_desk/ui/directory.py" line="208"/>
+        <location filename="../../src/onestop_desk/ui/directory.py" line="262"/>
         <source>상주</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/directory.py" line="213"/>
+        <location filename="../../src/onestop_desk/ui/directory.py" line="209"/>
         <source>운영 시간</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/directory.py" line="214"/>
+        <location filename="../../src/onestop_desk/ui/directory.py" line="210"/>
         <source>정보 확인일</source>
         <translation>Verified on</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/directory.py" line="227"/>
+        <location filename="../../src/onestop_desk/ui/directory.py" line="223"/>
         <source>기관 추가…</source>
         <translation>Add agency…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/directory.py" line="229"/>
+        <location filename="../../src/onestop_desk/ui/directory.py" line="225"/>
         <source>선택한 기관 수정…</source>
         <translation>Edit selected agency…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/directory.py" line="261"/>
+        <location filename="../../src/onestop_desk/ui/directory.py" line="257"/>
         <source> (사용 안 함)</source>
         <translation> (not in use)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/directory.py" line="268"/>
+        <location filename="../../src/onestop_desk/ui/directory.py" line="264"/>
         <source>확인 안 됨</source>
         <translation>not verified</translation>
     </message>
@@ -1736,89 +1736,89 @@ It is shown only once, on this screen. Give it to the recipient separately from 
 <context>
     <name>InquiryPage</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/inquiries.py" line="59"/>
+        <location filename="../../src/onestop_desk/ui/inquiries.py" line="58"/>
         <source>전화상담</source>
         <translation>Phone inquiries</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/inquiries.py" line="61"/>
+        <location filename="../../src/onestop_desk/ui/inquiries.py" line="60"/>
         <source>통화 기록</source>
         <translation>Call log</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/inquiries.py" line="71"/>
+        <location filename="../../src/onestop_desk/ui/inquiries.py" line="70"/>
         <source>이름(말한 경우)</source>
         <translation>Name (if given)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/inquiries.py" line="74"/>
+        <location filename="../../src/onestop_desk/ui/inquiries.py" line="73"/>
         <source>전화번호(말한 경우)</source>
         <translation>Phone (if given)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/inquiries.py" line="77"/>
+        <location filename="../../src/onestop_desk/ui/inquiries.py" line="76"/>
         <source>범죄 유형 모름</source>
         <translation>Crime type unknown</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/inquiries.py" line="82"/>
+        <location filename="../../src/onestop_desk/ui/inquiries.py" line="81"/>
         <source>누가</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/inquiries.py" line="85"/>
+        <location filename="../../src/onestop_desk/ui/inquiries.py" line="84"/>
         <source>무엇을 물었나요</source>
         <translation>What did they ask?</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/inquiries.py" line="86"/>
-        <location filename="../../src/onestop_desk/ui/inquiries.py" line="112"/>
+        <location filename="../../src/onestop_desk/ui/inquiries.py" line="85"/>
+        <location filename="../../src/onestop_desk/ui/inquiries.py" line="111"/>
         <source>상담 주제</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/inquiries.py" line="91"/>
+        <location filename="../../src/onestop_desk/ui/inquiries.py" line="90"/>
         <source>예: 방문 예약, 기관 안내</source>
         <translation>e.g. visit booked, referred to an agency</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/inquiries.py" line="92"/>
-        <location filename="../../src/onestop_desk/ui/inquiries.py" line="113"/>
+        <location filename="../../src/onestop_desk/ui/inquiries.py" line="91"/>
+        <location filename="../../src/onestop_desk/ui/inquiries.py" line="112"/>
         <source>안내 결과</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/inquiries.py" line="95"/>
+        <location filename="../../src/onestop_desk/ui/inquiries.py" line="94"/>
         <source>메모</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/inquiries.py" line="100"/>
+        <location filename="../../src/onestop_desk/ui/inquiries.py" line="99"/>
         <source>통화 기록 저장(&amp;S)</source>
         <translation>&amp;Save call</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/inquiries.py" line="109"/>
+        <location filename="../../src/onestop_desk/ui/inquiries.py" line="108"/>
         <source>받은 시각</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/inquiries.py" line="110"/>
+        <location filename="../../src/onestop_desk/ui/inquiries.py" line="109"/>
         <source>구분</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/inquiries.py" line="111"/>
+        <location filename="../../src/onestop_desk/ui/inquiries.py" line="110"/>
         <source>이름</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/inquiries.py" line="114"/>
+        <location filename="../../src/onestop_desk/ui/inquiries.py" line="113"/>
         <source>사례</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/inquiries.py" line="122"/>
+        <location filename="../../src/onestop_desk/ui/inquiries.py" line="121"/>
         <source>사례로 만들기</source>
         <translation>Make a case</translation>
     </message>
@@ -3103,42 +3103,42 @@ It is shown only once, on this screen. Give it to the recipient separately from 
 <context>
     <name>ReplyDialog</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/dialogs.py" line="182"/>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="177"/>
         <source>기관 회신 기록</source>
         <translation>Record the agency&apos;s reply</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/dialogs.py" line="197"/>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="192"/>
         <source>회신 받은 날</source>
         <translation>Reply received on</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/dialogs.py" line="202"/>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="197"/>
         <source>기관 담당자</source>
         <translation>Agency contact</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/dialogs.py" line="205"/>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="200"/>
         <source>예: 접수, 상담 일정 안내함</source>
         <translation>e.g. accepted, appointment given</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/dialogs.py" line="206"/>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="201"/>
         <source>회신 내용</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/dialogs.py" line="213"/>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="208"/>
         <source>메모</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/dialogs.py" line="216"/>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="211"/>
         <source>상태 그대로 두기</source>
         <translation>Keep status</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/dialogs.py" line="229"/>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="224"/>
         <source>연계 상태</source>
         <translation>Referral status</translation>
     </message>

@@ -8,11 +8,9 @@ from dataclasses import fields
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QDialog, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
-from onestop_desk.domain.errors import ValidationError
 from onestop_desk.domain.services import Services
 from onestop_desk.domain.services.center import CenterDetails
 
-from .messages import error_text
 from .tasks import TaskRunner
 from .widgets import FieldErrors, button_row, make_button, make_error_label
 
@@ -81,8 +79,4 @@ class CenterDialog(QDialog):
 
     def _on_failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
-        if isinstance(exc, ValidationError):
-            self.errors.show(exc.errors, self.error_label)
-        else:
-            self.error_label.setText(error_text(exc))
-            self.error_label.show()
+        self.errors.show_failure(exc, self.error_label)

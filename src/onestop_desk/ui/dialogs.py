@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from onestop_desk.domain.errors import FieldError, ValidationError
+from onestop_desk.domain.errors import FieldError
 from onestop_desk.domain.records import AgencyRecord, ConsentInput, ReferralRecord, ReferralReply
 from onestop_desk.domain.services import Services
 from onestop_desk.domain.vocab import (
@@ -32,7 +32,6 @@ from onestop_desk.domain.vocab import (
 from .messages import (
     consent_item_label,
     consent_method_label,
-    error_text,
     localized_name,
     referral_status_label,
 )
@@ -158,11 +157,7 @@ class ConsentDialog(QDialog):
         self.accept()
 
     def _on_failed(self, exc: BaseException) -> None:
-        if isinstance(exc, ValidationError):
-            self.errors.show(exc.errors, self.general_error_label)
-        else:
-            self.general_error_label.setText(error_text(exc))
-            self.general_error_label.show()
+        self.errors.show_failure(exc, self.general_error_label)
 
 
 class ReplyDialog(QDialog):
@@ -271,11 +266,7 @@ class ReplyDialog(QDialog):
         self.accept()
 
     def _on_failed(self, exc: BaseException) -> None:
-        if isinstance(exc, ValidationError):
-            self.errors.show(exc.errors, self.general_error_label)
-        else:
-            self.general_error_label.setText(error_text(exc))
-            self.general_error_label.show()
+        self.errors.show_failure(exc, self.general_error_label)
 
 
 class CloseCaseDialog(QDialog):

@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from onestop_desk.domain.errors import FieldError, ValidationError
+from onestop_desk.domain.errors import FieldError
 from onestop_desk.domain.records import AgencyInput, AgencyRecord, SupportAreaRecord
 from onestop_desk.domain.services import Services
 from onestop_desk.domain.vocab import Role
 
-from .messages import date_text, error_text, localized_name
+from .messages import date_text, localized_name
 from .roles import AgencyCodeRole
 from .tasks import TaskRunner
 from .widgets import (
@@ -175,11 +175,7 @@ class AgencyDialog(QDialog):
         self.accept()
 
     def _on_failed(self, exc: BaseException) -> None:
-        if isinstance(exc, ValidationError):
-            self.errors.show(exc.errors, self.general_error_label)
-        else:
-            self.general_error_label.setText(error_text(exc))
-            self.general_error_label.show()
+        self.errors.show_failure(exc, self.general_error_label)
 
 
 class DirectoryPage(QWidget):

@@ -15,13 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from onestop_desk.domain.errors import ValidationError
 from onestop_desk.domain.records import InquiryInput, InquiryRecord
 from onestop_desk.domain.services import Services
 from onestop_desk.domain.text import mask_name
 from onestop_desk.domain.vocab import CallerType
 
-from .messages import caller_type_label, error_text, localized_name, stored_time_text
+from .messages import caller_type_label, localized_name, stored_time_text
 from .roles import InquiryIdRole
 from .tasks import TaskRunner
 from .widgets import (
@@ -210,13 +209,9 @@ class InquiryPage(QWidget):
         self.refresh()
 
     def _on_log_failed(self, exc: BaseException) -> None:
-        if isinstance(exc, ValidationError):
-            first = self.errors.show(exc.errors, self.general_error_label)
-            if first is not None:
-                first.setFocus()
-        else:
-            self.general_error_label.setText(error_text(exc))
-            self.general_error_label.show()
+        first = self.errors.show_failure(exc, self.general_error_label)
+        if first is not None:
+            first.setFocus()
 
     @Slot()
     def _on_make_case_button_clicked(self) -> None:

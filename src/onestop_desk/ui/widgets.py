@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from onestop_desk.domain.errors import FieldError
+from onestop_desk.domain.errors import FieldError, ValidationError
 
-from .messages import field_error_text
+from .messages import error_text, field_error_text
 
 _DATE = re.compile(r"^\s*(\d{4})[-./ ]?(\d{1,2})[-./ ]?(\d{1,2})\s*$")
 
@@ -98,6 +98,16 @@ class FieldErrors:
             fallback.setText("\n".join(leftovers))
             fallback.setVisible(bool(leftovers))
         return first
+
+    def show_failure(self, exc: BaseException, fallback: QLabel) -> QWidget | None:
+        """A service's refusal: field errors next to their fields, anything else in
+        ``fallback``. Returns the first field in error, to focus it."""
+        if isinstance(exc, ValidationError):
+            return self.show(exc.errors, fallback)
+        self.clear()
+        fallback.setText(error_text(exc))
+        fallback.show()
+        return None
 
     def widget_for(self, field: str) -> QWidget | None:
         bound = self._fields.get(field)
