@@ -1866,63 +1866,63 @@ It is shown only once, on this screen. Give it to the recipient separately from 
         <translation>Consent and referrals</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="490"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="491"/>
         <source>동의한 기관</source>
         <translation>Consenting agency</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="490"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="491"/>
         <source>보낼 항목</source>
         <translation>Items to share</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="490"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="491"/>
         <source>방법</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="490"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="491"/>
         <source>동의일</source>
         <translation>Consent date</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="623"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="624"/>
         <source>사례를 등록하는 중…</source>
         <translation>Registering the case…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="700"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="701"/>
         <source>관계인 이름</source>
         <translation>Related person name</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="819"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="820"/>
         <source>%1: 신청 기한(%2)이 지났습니다. 예외 사유를 확인해 주세요.</source>
         <translation>%1: the filing deadline (%2) has passed. Check for exceptions.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="825"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="826"/>
         <source>%1: 신청 기한 %2까지 %3일 남았습니다.</source>
         <translation>%1: %3 days left until the filing deadline %2.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="834"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="835"/>
         <source>가해자가 친족이면 범죄피해구조금이 지급되지 않을 수 있습니다(구조심의회가 판단).</source>
         <translation>If the offender is kin, relief money may not be paid (the review board decides).</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="997"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="1000"/>
         <source>임시 저장됨 %1</source>
         <translation>Draft saved %1</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="1018"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="1021"/>
         <location filename="../../src/onestop_desk/ui/intake_layout.py" line="63"/>
         <source>작성 내용 버리기</source>
         <translation>Discard form</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="1019"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="1022"/>
         <source>지금까지 입력한 내용을 모두 지울까요? 되돌릴 수 없습니다.</source>
         <translation>Delete everything typed so far? This cannot be undone.</translation>
     </message>
@@ -2115,82 +2115,87 @@ It is shown only once, on this screen. Give it to the recipient separately from 
         <translation>Offender is kin</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="295"/>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="298"/>
+        <source>통계 작성에 쓰는 것에 동의함</source>
+        <translation>Agrees to be counted in the statistics</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="302"/>
         <source>접수 경로</source>
         <translation>Intake channel</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="296"/>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="303"/>
         <source>접수일</source>
         <translation>Intake date</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="298"/>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="305"/>
         <source>범죄 유형</source>
         <translation>Crime types</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="302"/>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="309"/>
         <source>피해를 안 날</source>
         <translation>Harm known on</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="304"/>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="311"/>
         <source>사건 발생일</source>
         <translation>Date of the crime</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="307"/>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="314"/>
         <source>사건 장소</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="313"/>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="320"/>
         <source>신고 여부</source>
         <translation>Reported?</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="317"/>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="324"/>
         <source>가해자와의 관계</source>
         <translation>Relation to offender</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="318"/>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="325"/>
         <source>위험도</source>
         <translation>Risk</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="319"/>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="326"/>
         <source>사건 요약</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="320"/>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="327"/>
         <source>이미 받은 지원</source>
         <translation>Support already received</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="323"/>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="331"/>
         <source>필요한 지원(욕구 체크리스트)</source>
         <translation>Needs checklist</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="330"/>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="338"/>
         <source>지원 영역 / 프로그램</source>
         <translation>Support area / programme</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="331"/>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="339"/>
         <source>제공 기관</source>
         <translation>Offered by</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="356"/>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="364"/>
         <source>체크한 지원을 제공하는 기관입니다. 기관마다 본인이 동의한 항목만 보냅니다. 동의하지 않은 기관에는 연계 의뢰서를 만들지 않습니다.</source>
         <translation>These agencies offer the ticked support. Each receives only the items the person agreed to; no referral letter is made for an agency without consent.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="376"/>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="384"/>
         <source>2단계에서 지원 프로그램을 체크하면 해당 기관이 여기에 나옵니다.</source>
         <translation>Tick programmes in step 2 and their agencies appear here.</translation>
     </message>

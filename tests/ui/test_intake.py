@@ -206,3 +206,16 @@ def test_closing_the_form_keeps_a_draft_and_discard_forgets_it(qtbot, world, win
         resumed.discard()
     qtbot.waitUntil(lambda: window.runner.idle)
     assert world.c1.drafts.load_intake() is None
+
+
+def test_refused_statistics_consent_is_saved_with_the_case(qtbot, world, window):
+    dialog = open_intake(qtbot, window)
+    type_text(dialog.name_edit, "통계거부")
+    go_next(qtbot, dialog, 1)
+    assert dialog.statistics_consent_check.isChecked()  # the usual answer is preselected
+    dialog.statistics_consent_check.setChecked(False)
+    go_next(qtbot, dialog, 2)
+    with qtbot.waitSignal(dialog.case_created, timeout=10000) as created:
+        qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    detail, _referrals = created.args
+    assert detail.statistics_consent is False

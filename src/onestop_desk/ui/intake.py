@@ -407,6 +407,7 @@ class IntakeDialog(QDialog, Ui_IntakeDialog):
             risk_level=RiskLevel(self.risk_combo.currentData()),
             summary=self.summary_edit.toPlainText().strip(),
             support_received=self.support_received_edit.text().strip(),
+            statistics_consent=self.statistics_consent_check.isChecked(),
             related=self._related(),
         )
 
@@ -886,6 +887,7 @@ class IntakeDialog(QDialog, Ui_IntakeDialog):
             "risk": self.risk_combo.currentData(),
             "summary": self.summary_edit.toPlainText(),
             "support_received": self.support_received_edit.text(),
+            "statistics_consent": self.statistics_consent_check.isChecked(),
             "needs": self.checked_need_codes(),
             "consents": dict(self._consent_state),
         }
@@ -923,6 +925,7 @@ class IntakeDialog(QDialog, Ui_IntakeDialog):
             "may_leave_message": self.may_leave_message_check,
             "may_send_mail": self.may_send_mail_check,
             "offender_kin": self.offender_kin_check,
+            "statistics_consent": self.statistics_consent_check,
         }
         for key, check in checks.items():
             if key in state:

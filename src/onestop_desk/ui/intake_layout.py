@@ -292,6 +292,13 @@ class Ui_IntakeDialog:
         self.summary_edit.setMaximumHeight(70)
         self.support_received_edit = QLineEdit(facts_box)
         self.support_received_edit.setObjectName("support_received_edit")
+        # Consent to counting the case in the center's statistics; a refusal keeps the case
+        # out of every figure and export.
+        self.statistics_consent_check = QCheckBox(
+            translate("IntakeDialog", "통계 작성에 쓰는 것에 동의함"), facts_box
+        )
+        self.statistics_consent_check.setObjectName("statistics_consent_check")
+        self.statistics_consent_check.setChecked(True)
         form.addRow(translate("IntakeDialog", "접수 경로"), self.channel_combo)
         form.addRow(translate("IntakeDialog", "접수일"), self.intake_date_edit)
         form.addRow("", self.intake_date_error_label)
@@ -318,6 +325,7 @@ class Ui_IntakeDialog:
         form.addRow(translate("IntakeDialog", "위험도"), self.risk_combo)
         form.addRow(translate("IntakeDialog", "사건 요약"), self.summary_edit)
         form.addRow(translate("IntakeDialog", "이미 받은 지원"), self.support_received_edit)
+        form.addRow("", self.statistics_consent_check)
         columns.addWidget(facts_box, 5)
 
         needs_box = QGroupBox(translate("IntakeDialog", "필요한 지원(욕구 체크리스트)"), page)
