@@ -8,4 +8,5 @@ scripts/print-queue.sh
 export QT_QPA_PLATFORM=offscreen
 .venv/bin/ruff check src tests benchmarks scripts
 .venv/bin/lint-imports
+.venv/bin/mypy
 exec .venv/bin/python -m pytest "$@"

@@ -27,7 +27,8 @@ class RetentionRepository:
             .where(m.Case.closed_on <= cutoff)
             .order_by(m.Case.closed_on, m.Case.id)
         )
-        return [(r[0], r[1], r[2]) for r in self._s.execute(stmt)]
+        # closed_on IS NOT NULL is in the query, so every row has a date.
+        return [(r[0], r[1], r[2]) for r in self._s.execute(stmt) if r[2] is not None]
 
     def destroy_cases(self, case_ids: Sequence[int]) -> int:
         """Delete the cases and everything hanging off them; returns how many persons went

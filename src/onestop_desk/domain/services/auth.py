@@ -24,6 +24,7 @@ import hmac
 import json
 import os
 import socket
+import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -36,7 +37,7 @@ from onestop_desk.db.store import Store, open_store
 from onestop_desk.paths import DATABASE_FILE, KEYRING_FILE
 
 from ..access import SYSTEM_ACTOR, require_role
-from ..clock import Clock
+from ..clock import Clock, fixed_clock
 from ..errors import ConflictError, DomainError, FieldError, NotFoundError, ValidationError
 from ..records import Actor, UserRecord
 from ..security import (
@@ -298,7 +299,7 @@ def _file_lock(path: Path) -> Iterator[None]:
     """Serialise read-modify-write of the keyring between processes (two app windows, the
     CLI). The lock file holds nothing; the OS lock dies with the process."""
     with open(path, "a+b") as handle:
-        if os.name == "posix":
+        if sys.platform != "win32":
             import fcntl
 
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
@@ -632,7 +633,8 @@ class AuthService:
             for failure in flushed:
                 row = users.by_username(failure.username)
                 who = Actor(row.id if row else None, failure.username, Role.SYSTEM, failure.pc_name)
-                AuditTrail(Clock(lambda at=failure.at: at), key).record(
+                # Each failure keeps the time it happened, not the time it reached the log.
+                AuditTrail(fixed_clock(failure.at), key).record(
                     s, who, AuditAction.LOGIN_FAILED, detail=failure.detail
                 )
             if dropped:

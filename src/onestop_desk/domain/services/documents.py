@@ -139,8 +139,10 @@ class DocumentService(Service):
             crime_names = {c.code: c.name for c in DirectoryRepository(s).crime_types()}
             needs = NeedRepository(s).for_case(case_id)
             area_names = {a.code: a.name for a in DirectoryRepository(s).support_areas()}
-            letters, stops, skipped = [], [], []
-            entries = []
+            letters: list[reports.ReferralLetter] = []
+            stops: list[reports.TakeHomeStop] = []
+            skipped: list[str] = []
+            entries: list[reports.ConsentFormEntry] = []
             for referral in referrals:
                 consents = [
                     consent_record(c)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass
 
 from onestop_desk.db import models as m
@@ -23,12 +24,12 @@ class NeedInput:
 
 
 class NeedService(Service):
-    def list(self, case_id: int) -> list[NeedRecord]:
+    def list(self, case_id: int) -> builtins.list[NeedRecord]:
         with self._ctx.transaction() as s:
             self._load_case(s, case_id)
             return [need_record(n) for n in NeedRepository(s).for_case(case_id)]
 
-    def set_needs(self, case_id: int, needs: list[NeedInput]) -> list[NeedRecord]:
+    def set_needs(self, case_id: int, needs: builtins.list[NeedInput]) -> builtins.list[NeedRecord]:
         """Make the checklist exactly ``needs``: ticks added, unticked rows removed, kept rows
         keep their history (status and note updated)."""
         now = self._ctx.clock.now_utc()
@@ -61,11 +62,11 @@ class NeedService(Service):
                 if key not in wanted:
                     s.delete(row)
             for key, need in wanted.items():
-                row = existing.get(key)
-                if row is None:
-                    row = m.Need(
-                        case_id=case_id, support_area=key[0], programme_id=key[1], created_at=now
-                    )
+                found = existing.get(key)
+                row = found or m.Need(
+                    case_id=case_id, support_area=key[0], programme_id=key[1], created_at=now
+                )
+                if found is None:
                     s.add(row)
                 row.status = need.status.value
                 row.note = need.note

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Sequence
 from datetime import date, timedelta
 
@@ -67,7 +68,7 @@ class ReferralService(Service):
                 )
             )
 
-    def create_from_needs(self, case_id: int) -> list[ReferralRecord]:
+    def create_from_needs(self, case_id: int) -> builtins.list[ReferralRecord]:
         """One draft per agency that has valid consent and offers a needed programme, unless an
         open referral to it exists already. Agencies without consent are simply not referred."""
         today = self._ctx.clock.today()
@@ -238,12 +239,12 @@ class ReferralService(Service):
             self._load_case(s, row.case_id)
             return referral_record(row)
 
-    def list(self, case_id: int) -> list[ReferralRecord]:
+    def list(self, case_id: int) -> builtins.list[ReferralRecord]:
         with self._ctx.transaction() as s:
             self._load_case(s, case_id)
             return [referral_record(r) for r in ReferralRepository(s).for_case(case_id)]
 
-    def waiting(self, *, unanswered_days: int = 7) -> list[ReferralRecord]:
+    def waiting(self, *, unanswered_days: int = 7) -> builtins.list[ReferralRecord]:
         """Sent and unanswered for more than ``unanswered_days``, or past the follow-up date."""
         require_case_work(self.actor)
         owner = None if sees_all_cases(self.actor) else (self.actor.user_id or -1)
