@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -754,6 +755,10 @@ class IntakeDialog(QDialog, Ui_IntakeDialog):
         self._duplicate_ticket = ticket
 
     def _on_duplicates_found(self, ticket: int, found: list[DuplicateCandidate]) -> None:
+        # A look-up still running when the case was created answers after the form closed;
+        # the runner cannot tell (the callback is a lambda), so the form checks itself.
+        if self._finished or not shiboken6.isValid(self.duplicate_list):
+            return
         if ticket == self._duplicate_ticket:
             self._show_duplicates(found)
 
