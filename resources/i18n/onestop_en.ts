@@ -286,67 +286,67 @@
         <translation>Enter dates like 2026-11-01.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="380"/>
+        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="379"/>
         <source>%1건</source>
         <translation>Entries: %1</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="383"/>
-        <source>(가장 오래된 %1건까지만 가져왔습니다. 기간을 좁혀 주세요.)</source>
-        <translation>(Only the oldest %1 entries were loaded. Please narrow the date range.)</translation>
+        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="381"/>
+        <source>(가장 최근 %1건만 가져왔습니다. 기간을 좁혀 주세요.)</source>
+        <translation>(only the latest %1 loaded; narrow the period)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="396"/>
+        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="395"/>
         <source>검증하는 중…</source>
         <translation>Verifying…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="401"/>
+        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="400"/>
         <source>접속기록을 검증하는 중입니다…</source>
         <translation>Verifying the access log…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="409"/>
+        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="408"/>
         <source>기록 %1건의 사슬이 모두 온전합니다.</source>
         <translation>Chain intact: all entries checked (%1).</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="416"/>
+        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="415"/>
         <source>%1번 기록에서 사슬이 끊겼습니다: %2</source>
         <translation>The chain breaks at entry no. %1: %2</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="443"/>
+        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="442"/>
         <source>월간 점검표를 만드는 중입니다…</source>
         <translation>Preparing the monthly review…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="454"/>
+        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="453"/>
         <source>%1: 기록 %2건</source>
         <translation>Entries in %1: %2</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="457"/>
+        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="456"/>
         <source>눈여겨볼 점이 없습니다.</source>
         <translation>Nothing needs attention.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="470"/>
+        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="469"/>
         <source>내보내는 사유를 적어 주세요.</source>
         <translation>Please write the reason for the export.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="477"/>
+        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="476"/>
         <source>CSV로 저장</source>
         <translation>Save as CSV</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="477"/>
+        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="476"/>
         <source>CSV 파일 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="525"/>
+        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="524"/>
         <source>저장했습니다: %1</source>
         <translation>Saved: %1</translation>
     </message>
@@ -1826,103 +1826,103 @@ It is shown only once, on this screen. Give it to the recipient separately from 
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="191"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="192"/>
         <source>신고 여부 모름</source>
         <translation>Reported: unknown</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="192"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="193"/>
         <source>경찰에 신고함</source>
         <translation>Reported to police</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="193"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="194"/>
         <source>신고하지 않음</source>
         <translation>Not reported</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="198"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="199"/>
         <source>대한민국</source>
         <translation>Republic of Korea</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="199"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="200"/>
         <source>한국어</source>
         <translation>Korean</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="277"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="278"/>
         <source>사람과 연락</source>
         <translation>Person and contact</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="278"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="279"/>
         <source>사건과 필요한 지원</source>
         <translation>Case and needs</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="279"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="280"/>
         <source>기관별 동의와 연계</source>
         <translation>Consent and referrals</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="491"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="492"/>
         <source>동의한 기관</source>
         <translation>Consenting agency</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="491"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="492"/>
         <source>보낼 항목</source>
         <translation>Items to share</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="491"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="492"/>
         <source>방법</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="491"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="492"/>
         <source>동의일</source>
         <translation>Consent date</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="624"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="625"/>
         <source>사례를 등록하는 중…</source>
         <translation>Registering the case…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="701"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="702"/>
         <source>관계인 이름</source>
         <translation>Related person name</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="820"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="825"/>
         <source>%1: 신청 기한(%2)이 지났습니다. 예외 사유를 확인해 주세요.</source>
         <translation>%1: the filing deadline (%2) has passed. Check for exceptions.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="826"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="831"/>
         <source>%1: 신청 기한 %2까지 %3일 남았습니다.</source>
         <translation>%1: %3 days left until the filing deadline %2.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="835"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="840"/>
         <source>가해자가 친족이면 범죄피해구조금이 지급되지 않을 수 있습니다(구조심의회가 판단).</source>
         <translation>If the offender is kin, relief money may not be paid (the review board decides).</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="1000"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="1005"/>
         <source>임시 저장됨 %1</source>
         <translation>Draft saved %1</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="1021"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="1026"/>
         <location filename="../../src/onestop_desk/ui/intake_layout.py" line="63"/>
         <source>작성 내용 버리기</source>
         <translation>Discard form</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="1022"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="1027"/>
         <source>지금까지 입력한 내용을 모두 지울까요? 되돌릴 수 없습니다.</source>
         <translation>Delete everything typed so far? This cannot be undone.</translation>
     </message>

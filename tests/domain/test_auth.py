@@ -633,3 +633,12 @@ def test_the_center_named_at_setup_is_the_one_documents_print(center):
     assert lead.services.center.get().name == "서울 원스톱 솔루션센터"
     assert lead.center_name() == "서울 원스톱 솔루션센터"
     lead.logout()
+
+
+def test_the_audit_viewer_gets_the_latest_rows_when_limited(center):
+    auth, _ = center
+    admin = auth.login("admin", ADMIN_PW)
+    every = admin.audit_log.events()
+    latest = admin.audit_log.events(limit=3, newest_first=True)
+    assert [e.seq for e in latest] == [e.seq for e in reversed(every)][:3]
+    admin.logout()

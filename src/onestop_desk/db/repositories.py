@@ -454,8 +454,10 @@ class AuditRepository:
         case_number: str = "",
         action: str = "",
         limit: int | None = None,
+        newest_first: bool = False,
     ) -> list[m.AuditEvent]:
-        """Rows in ``[start, end)`` matching the given exact filters, oldest first."""
+        """Rows in ``[start, end)`` matching the given exact filters, oldest first (or newest
+        first, so that a ``limit`` keeps the most recent rows)."""
         stmt = select(m.AuditEvent)
         if start is not None:
             stmt = stmt.where(m.AuditEvent.at >= start)
@@ -467,7 +469,7 @@ class AuditRepository:
             stmt = stmt.where(m.AuditEvent.case_number == case_number)
         if action:
             stmt = stmt.where(m.AuditEvent.action == action)
-        stmt = stmt.order_by(m.AuditEvent.seq)
+        stmt = stmt.order_by(m.AuditEvent.seq.desc() if newest_first else m.AuditEvent.seq)
         if limit is not None:
             stmt = stmt.limit(limit)
         return list(self._s.scalars(stmt))

@@ -360,7 +360,7 @@ class AuditPage(QWidget):
         self.ui.status_label.clear()
         audit_log = self._account.audit_log
         self._runner.run(
-            lambda: audit_log.events(flt, limit=EVENT_LIMIT + 1),
+            lambda: audit_log.events(flt, limit=EVENT_LIMIT + 1, newest_first=True),
             self._on_events_loaded,
             self._on_failed,
         )
@@ -371,17 +371,16 @@ class AuditPage(QWidget):
 
     def _on_events_loaded(self, events: list[AuditEventRecord]) -> None:
         more = len(events) > EVENT_LIMIT
-        # The service returns the oldest first; the newest matter most when looking.
-        self.model.set_events(list(reversed(events[:EVENT_LIMIT])))
+        self.model.set_events(events[:EVENT_LIMIT])  # newest first: they matter most
         table = self.ui.event_table
         resize_to_contents(table)
         detail = AuditEventModel.DETAIL
         table.setColumnWidth(detail, min(table.columnWidth(detail), DETAIL_WIDTH))
         text = self.tr("%1건").replace("%1", f"{self.model.total():,}")
         if more:
-            text += " " + self.tr(
-                "(가장 오래된 %1건까지만 가져왔습니다. 기간을 좁혀 주세요.)"
-            ).replace("%1", f"{EVENT_LIMIT:,}")
+            text += " " + self.tr("(가장 최근 %1건만 가져왔습니다. 기간을 좁혀 주세요.)").replace(
+                "%1", f"{EVENT_LIMIT:,}"
+            )
         self.ui.count_label.setText(text)
         self.loaded.emit()
 

@@ -216,9 +216,12 @@ class AuditLogService(Service):
                     )
             return report
 
-    def events(self, flt: AuditFilter = AuditFilter(), limit: int = 5000) -> list[AuditEventRecord]:
-        """Rows for the audit viewer, oldest first. Looking at the log is not itself logged:
-        it holds no personal data of victims, only case numbers."""
+    def events(
+        self, flt: AuditFilter = AuditFilter(), limit: int = 5000, *, newest_first: bool = False
+    ) -> list[AuditEventRecord]:
+        """Rows for the audit viewer, oldest first (``newest_first``: the latest ``limit``
+        rows, newest first). Looking at the log is not itself logged: it holds no personal
+        data of victims, only case numbers."""
         require_role(self.actor, Role.ADMIN)
         with self._ctx.transaction() as s:
             rows = AuditRepository(s).filtered(
@@ -228,6 +231,7 @@ class AuditLogService(Service):
                 case_number=flt.case_number,
                 action=flt.action,
                 limit=limit,
+                newest_first=newest_first,
             )
             return [_record(r) for r in rows]
 
