@@ -3476,47 +3476,47 @@ It is shown only once, on this screen. Give it to the recipient separately from 
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_users.py" line="93"/>
+        <location filename="../../src/onestop_desk/ui/admin_users.py" line="96"/>
         <source>사용자 추가</source>
         <translation>Add user</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_users.py" line="93"/>
+        <location filename="../../src/onestop_desk/ui/admin_users.py" line="96"/>
         <source>비밀번호 재설정</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_users.py" line="107"/>
+        <location filename="../../src/onestop_desk/ui/admin_users.py" line="110"/>
         <source>아이디</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_users.py" line="108"/>
+        <location filename="../../src/onestop_desk/ui/admin_users.py" line="111"/>
         <source>이름</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_users.py" line="109"/>
+        <location filename="../../src/onestop_desk/ui/admin_users.py" line="112"/>
         <source>역할</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_users.py" line="110"/>
+        <location filename="../../src/onestop_desk/ui/admin_users.py" line="113"/>
         <source>처음 비밀번호</source>
         <translation>Initial password</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_users.py" line="114"/>
+        <location filename="../../src/onestop_desk/ui/admin_users.py" line="117"/>
         <source>이 비밀번호를 본인에게 직접 알려 주세요. 처음 로그인할 때 본인만 아는 비밀번호로 바꿔야 계속할 수 있습니다.</source>
         <translation>Give this password to the person directly. At their first login they must change it to one only they know before they can continue.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_users.py" line="124"/>
+        <location filename="../../src/onestop_desk/ui/admin_users.py" line="127"/>
         <source>저장</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_users.py" line="126"/>
+        <location filename="../../src/onestop_desk/ui/admin_users.py" line="129"/>
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
@@ -3524,68 +3524,74 @@ It is shown only once, on this screen. Give it to the recipient separately from 
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_users.py" line="181"/>
+        <location filename="../../src/onestop_desk/ui/admin_users.py" line="189"/>
         <source>사용자</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_users.py" line="184"/>
+        <location filename="../../src/onestop_desk/ui/admin_users.py" line="192"/>
         <source>아이디</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_users.py" line="184"/>
+        <location filename="../../src/onestop_desk/ui/admin_users.py" line="192"/>
         <source>이름</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_users.py" line="184"/>
+        <location filename="../../src/onestop_desk/ui/admin_users.py" line="192"/>
         <source>역할</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_users.py" line="184"/>
+        <location filename="../../src/onestop_desk/ui/admin_users.py" line="192"/>
         <source>상태</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_users.py" line="193"/>
+        <location filename="../../src/onestop_desk/ui/admin_users.py" line="201"/>
         <source>사용자 추가…</source>
         <translation>Add user…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_users.py" line="194"/>
+        <location filename="../../src/onestop_desk/ui/admin_users.py" line="202"/>
+        <location filename="../../src/onestop_desk/ui/admin_users.py" line="270"/>
         <source>비밀번호 재설정…</source>
         <translation>Reset password…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_users.py" line="195"/>
+        <location filename="../../src/onestop_desk/ui/admin_users.py" line="203"/>
         <source>사용 중지…</source>
         <translation>Disable…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_users.py" line="197"/>
+        <location filename="../../src/onestop_desk/ui/admin_users.py" line="205"/>
         <source>역할 바꾸기</source>
         <translation>Change role</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_users.py" line="233"/>
+        <location filename="../../src/onestop_desk/ui/admin_users.py" line="241"/>
         <source>사용 중</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_users.py" line="233"/>
-        <location filename="../../src/onestop_desk/ui/admin_users.py" line="290"/>
+        <location filename="../../src/onestop_desk/ui/admin_users.py" line="241"/>
+        <location filename="../../src/onestop_desk/ui/admin_users.py" line="303"/>
         <source>사용 중지</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_users.py" line="291"/>
+        <location filename="../../src/onestop_desk/ui/admin_users.py" line="270"/>
+        <source>다시 사용…</source>
+        <translation>Re-enable…</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin_users.py" line="304"/>
         <source>%1(%2) 계정의 사용을 중지합니다. 이 계정으로는 더 로그인할 수 없습니다.</source>
         <translation>The account of %1 (%2) will be disabled. No one will be able to log in with it any more.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_users.py" line="313"/>
+        <location filename="../../src/onestop_desk/ui/admin_users.py" line="326"/>
         <source>%1 계정을 바꿨습니다(접속기록에 남았습니다).</source>
         <translation>Account %1 changed (recorded in the access log).</translation>
     </message>

@@ -400,6 +400,13 @@ def cmd_users_disable(args: argparse.Namespace, ctx: Context, session: AuthSessi
 
 
 @_session_command
+def cmd_users_enable(args: argparse.Namespace, ctx: Context, session: AuthSession) -> int:
+    session.enable_user(args.username, ctx.secrets.new_password())
+    ctx.print(f"다시 사용하게 했습니다 / re-enabled: {args.username} (must change the password)")
+    return EXIT_OK
+
+
+@_session_command
 def cmd_users_reset(args: argparse.Namespace, ctx: Context, session: AuthSession) -> int:
     session.reset_password(args.username, ctx.secrets.new_password())
     ctx.print(f"비밀번호를 바꿨습니다 / password reset: {args.username}")
@@ -574,6 +581,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = users.add_parser("disable", parents=[with_user])
     p.add_argument("username")
     p.set_defaults(handler=cmd_users_disable)
+    p = users.add_parser("enable", parents=[with_user], help="re-enable with a new password")
+    p.add_argument("username")
+    p.set_defaults(handler=cmd_users_enable)
     p = users.add_parser("reset-password", parents=[with_user])
     p.add_argument("username")
     p.set_defaults(handler=cmd_users_reset)

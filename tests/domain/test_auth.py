@@ -642,3 +642,21 @@ def test_the_audit_viewer_gets_the_latest_rows_when_limited(center):
     latest = admin.audit_log.events(limit=3, newest_first=True)
     assert [e.seq for e in latest] == [e.seq for e in reversed(every)][:3]
     admin.logout()
+
+
+def test_a_disabled_account_can_be_re_enabled_with_a_new_password(center):
+    auth, _ = center
+    admin = auth.login("admin", ADMIN_PW)
+    admin.disable_user("c2")
+    with pytest.raises(ConflictError):
+        admin.reset_password("c2", "임시비번-2026")  # a reset is not a re-enable
+    admin.enable_user("c2", "임시비번-2026")
+    admin.logout()
+    with pytest.raises(InvalidCredentialsError):
+        auth.login("c2", USER_PW)  # the old password opens nothing
+    c2 = auth.login("c2", "임시비번-2026")
+    assert c2.must_change_password
+    c2.logout()
+    admin = auth.login("admin", ADMIN_PW)
+    assert any(a == "account" and "c2 re-enabled" in d for _u, a, d in actions(admin))
+    admin.logout()

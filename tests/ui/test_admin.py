@@ -223,7 +223,16 @@ def test_users_are_added_reset_and_disabled_through_the_widgets(
     with qtbot.waitSignal(page.loaded):
         box.button(QMessageBox.StandardButton.Yes).click()
     assert page.selected_user().active is False
-    assert not page.reset_button.isEnabled()
+    assert not page.disable_button.isEnabled() and not page.role_button.isEnabled()
+    assert page.reset_button.text() == "다시 사용…"  # a disabled account comes back this way
+    dialog = _user_dialog(qtbot, page, page.reset_button)
+    dialog.password_edit.setText("돌아온비번-88")
+    with qtbot.waitSignal(page.loaded):
+        dialog.save_button.click()
+    assert page.selected_user().active is True
+    back = auth.login("c9", "돌아온비번-88")
+    assert back.must_change_password
+    back.logout()
     page.select_user("admin")
     box = _user_dialog(qtbot, page, page.disable_button)
     box.button(QMessageBox.StandardButton.Yes).click()

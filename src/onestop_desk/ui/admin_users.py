@@ -1,4 +1,5 @@
-"""사용자 (staff accounts) for administrators: list, add, reset a password, disable, change role.
+"""사용자 (staff accounts) for administrators: list, add, reset a password, disable, re-enable,
+change role.
 
 ``UsersPage(account, runner, settings)``: ``account`` is the administrator's session, whose
 ``add_user`` / ``reset_password`` / ``disable_user`` / ``set_role`` also keep the keyring (each
@@ -56,6 +57,8 @@ class AccountAdmin(Protocol):
     def reset_password(self, username: str, new: str) -> UserRecord: ...
 
     def disable_user(self, username: str) -> UserRecord: ...
+
+    def enable_user(self, username: str, new: str) -> UserRecord: ...
 
     def set_role(self, username: str, role: Role) -> UserRecord: ...
 
@@ -138,6 +141,11 @@ class UserDialog(QDialog):
 
             def job() -> UserRecord:
                 return account.add_user(username, display_name, role, password)
+        elif not self._user.active:
+            username = self._user.username
+
+            def job() -> UserRecord:
+                return account.enable_user(username, password)
         else:
             username = self._user.username
 
@@ -254,8 +262,13 @@ class UsersPage(QWidget):
     def _on_users_table_selection_changed(self) -> None:
         user = self.selected_user()
         active = user is not None and user.active
-        for button in (self.reset_button, self.disable_button, self.role_button):
+        for button in (self.disable_button, self.role_button):
             button.setEnabled(active)
+        # A disabled account comes back through the same dialog, with a new password.
+        self.reset_button.setEnabled(user is not None)
+        self.reset_button.setText(
+            self.tr("비밀번호 재설정…") if user is None or active else self.tr("다시 사용…")
+        )
         if user is not None:
             index = self.role_combo.findData(user.role.value)
             if index >= 0:

@@ -800,6 +800,23 @@ class AuthSession:
             lambda: self.services.users.reset_password(username, new, before_commit=write)
         )
 
+    def enable_user(self, username: str, new: str) -> UserRecord:
+        """Re-enable a disabled account: a fresh copy of the key under ``new``, which the
+        person must replace with their own password at the next login."""
+        require_role(self.actor, Role.ADMIN)
+        username = username.strip()
+        copy = wrap_key(
+            self._data_key, new, params=self._auth._kdf_params(), aad=_user_aad(username)
+        )
+
+        def write() -> None:
+            with self._auth._updating() as ring:
+                ring.accounts[username] = AccountState(copy, must_change_password=True)
+
+        return self._with_keyring_rollback(
+            lambda: self.services.users.enable(username, new, before_commit=write)
+        )
+
     def disable_user(self, username: str) -> UserRecord:
         """Revoke an account; its copy of the key is deleted, so its password opens nothing."""
         username = username.strip()

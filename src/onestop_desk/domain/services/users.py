@@ -137,6 +137,29 @@ class UserService(Service):
                 before_commit()
             return user_record(row)
 
+    def enable(
+        self, username: str, new: str, *, before_commit: Callable[[], None] | None = None
+    ) -> UserRecord:
+        """Give a disabled account back its login, with a new password set by the
+        administrator (the old key copy was deleted when it was disabled)."""
+        require_role(self.actor, Role.ADMIN)
+        problems = check_password_policy(new)
+        if problems:
+            raise ValidationError([FieldError("user.password", code) for code in problems])
+        with self._ctx.transaction() as s:
+            row = self._find(s, username)
+            if row.active:
+                raise ConflictError("account is active", username=username)
+            row.active = True
+            row.password_hash = hash_password(new)
+            row.password_changed_at = self._ctx.clock.now_utc()
+            row.failed_logins = 0
+            row.locked_until = None
+            self._log(s, AuditAction.ACCOUNT, "", f"user {row.username} re-enabled")
+            if before_commit is not None:
+                before_commit()
+            return user_record(row)
+
     def disable(
         self, username: str, *, before_commit: Callable[[], None] | None = None
     ) -> UserRecord:
