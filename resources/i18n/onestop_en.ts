@@ -161,6 +161,29 @@
     </message>
 </context>
 <context>
+    <name>AssignDialog</name>
+    <message>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="337"/>
+        <source>담당 변경</source>
+        <translation>Change counselor</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="345"/>
+        <source>%1 · 지금 담당: %2</source>
+        <translation>%1 · Current counselor: %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="347"/>
+        <source>없음</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="362"/>
+        <source>새 담당자</source>
+        <translation>New counselor</translation>
+    </message>
+</context>
+<context>
     <name>AuditEventModel</name>
     <message>
         <location filename="../../src/onestop_desk/ui/admin_audit.py" line="100"/>
@@ -746,187 +769,187 @@ Anything entered after that will be kept only in a copy of the current database.
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view.py" line="221"/>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="232"/>
         <source>다른 기관</source>
         <translation>Another agency</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view.py" line="246"/>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="259"/>
         <source>단계: %1 · 담당: %2 · 위험도: %3</source>
         <translation>Stage: %1 · Counselor: %2 · Risk: %3</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view.py" line="248"/>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="261"/>
         <source>없음</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view.py" line="260"/>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="273"/>
         <source>전화 가능</source>
         <translation>may call</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view.py" line="262"/>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="275"/>
         <source>메시지 가능</source>
         <translation>may leave a message</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view.py" line="264"/>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="277"/>
         <source>우편 가능</source>
         <translation>may send mail</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view.py" line="266"/>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="279"/>
         <source>먼저 연락하지 말 것</source>
         <translation>do not contact first</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view.py" line="273"/>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="286"/>
         <source>(비공개 주소: 이름 보기를 누르면 표시)</source>
         <translation>(confidential address: press Show name to see it)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view.py" line="275"/>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="288"/>
         <source>생년월일</source>
         <translation>Birth date</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view.py" line="276"/>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="289"/>
         <source>성별</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view.py" line="277"/>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="290"/>
         <source>전화번호</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view.py" line="278"/>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="291"/>
         <source>안전한 연락</source>
         <translation>Safe contact</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view.py" line="279"/>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="292"/>
         <source>주소</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view.py" line="281"/>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="294"/>
         <source>국적·언어</source>
         <translation>Nationality · language</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view.py" line="283"/>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="296"/>
         <source> (통역 필요)</source>
         <translation> (interpreter needed)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view.py" line="285"/>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="298"/>
         <source>장애</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view.py" line="287"/>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="300"/>
         <source>관계인</source>
         <translation>Related persons</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view.py" line="297"/>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="310"/>
         <source>접수</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view.py" line="300"/>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="313"/>
         <source>범죄 유형</source>
         <translation>Crime types</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view.py" line="301"/>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="314"/>
         <source>사건 발생일</source>
         <translation>Date of the crime</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view.py" line="302"/>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="315"/>
         <source>피해를 안 날</source>
         <translation>Harm known on</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view.py" line="303"/>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="316"/>
         <source>신고</source>
         <translation>Reported to police</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view.py" line="305"/>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="318"/>
         <source>수사기관</source>
         <translation>Police / prosecution</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view.py" line="311"/>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="324"/>
         <source>가해자와의 관계</source>
         <translation>Relation to offender</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view.py" line="312"/>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="325"/>
         <source> (친족)</source>
         <translation> (kin)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view.py" line="314"/>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="327"/>
         <source>사건 요약</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view.py" line="315"/>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="328"/>
         <source>이미 받은 지원</source>
         <translation>Support already received</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view.py" line="318"/>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="331"/>
         <source>종결 결과</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view.py" line="333"/>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="346"/>
         <source>%1: 신청 기한(%2)이 지났습니다.</source>
         <translation>%1: the filing deadline (%2) has passed.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view.py" line="339"/>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="352"/>
         <source>%1: 신청 기한 %2까지 %3일 남았습니다.</source>
         <translation>%1: %3 days left until the filing deadline %2.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view.py" line="379"/>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="392"/>
         <source>%1 동의 철회</source>
         <translation>%1 consent withdrawn</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view.py" line="380"/>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="393"/>
         <source>%1 동의 기록</source>
         <translation>%1 consent recorded</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view.py" line="382"/>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="395"/>
         <source>욕구 체크리스트 저장</source>
         <translation>Needs checklist saved</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view.py" line="384"/>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="397"/>
         <source>사례 접수</source>
         <translation>Case received</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view.py" line="419"/>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="432"/>
         <source>철회 %1</source>
         <translation>Withdrawn %1</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view.py" line="421"/>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="434"/>
         <source>유효</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view.py" line="423"/>
+        <location filename="../../src/onestop_desk/ui/case_view.py" line="436"/>
         <source>만료</source>
         <translation>Expired</translation>
     </message>
@@ -946,175 +969,190 @@ Anything entered after that will be kept only in a copy of the current database.
         <translation>Shows the name and the confidential address (recorded in the access log).</translation>
     </message>
     <message>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="39"/>
+        <source>정보 수정…</source>
+        <translation>Edit details…</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="41"/>
+        <source>인적 사항과 사건 정보를 고칩니다(관계인은 그대로 둡니다).</source>
+        <translation>Correct the person&apos;s details and the case facts (related persons stay as they are).</translation>
+    </message>
+    <message>
         <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="45"/>
+        <source>담당 변경…</source>
+        <translation>Change counselor…</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="53"/>
         <source>다음 단계</source>
         <translation>Next stage</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="50"/>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="58"/>
         <source>단계 바꾸기</source>
         <translation>Change stage</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="69"/>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="77"/>
         <source>요약</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="70"/>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="78"/>
         <source>경과</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="71"/>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="79"/>
         <source>욕구</source>
         <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="72"/>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="80"/>
         <source>동의</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="73"/>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="81"/>
         <source>연계</source>
         <translation>Referrals</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="93"/>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="101"/>
         <source>일시</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="94"/>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="102"/>
         <source>종류</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="95"/>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="103"/>
         <source>내용</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="96"/>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="104"/>
         <source>작성</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="104"/>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="112"/>
         <source>상담 메모를 쓰고 Enter</source>
         <translation>Type a note and press Enter</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="106"/>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="114"/>
         <source>메모 남기기</source>
         <translation>Add note</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="122"/>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="130"/>
         <source>지원 영역</source>
         <translation>Support areas</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="123"/>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="131"/>
         <source>프로그램</source>
         <translation>Programme</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="124"/>
-        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="153"/>
-        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="180"/>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="132"/>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="161"/>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="188"/>
         <source>상태</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="125"/>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="133"/>
         <source>메모</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="135"/>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="143"/>
         <source>선택한 욕구 상태 바꾸기</source>
         <translation>Set status of selected need</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="149"/>
-        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="179"/>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="157"/>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="187"/>
         <source>기관</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="150"/>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="158"/>
         <source>항목</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="151"/>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="159"/>
         <source>방법</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="152"/>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="160"/>
         <source>동의일</source>
         <translation>Consent date</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="161"/>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="169"/>
         <source>동의 기록…</source>
         <translation>Record consent…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="164"/>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="172"/>
         <source>선택한 동의 철회</source>
         <translation>Withdraw selected consent</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="178"/>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="186"/>
         <source>문서번호</source>
         <translation>Document no.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="181"/>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="189"/>
         <source>만든 날</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="182"/>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="190"/>
         <source>후속 확인일</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="183"/>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="191"/>
         <source>회신</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="189"/>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="197"/>
         <source>발송 처리</source>
         <translation>Mark sent</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="190"/>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="198"/>
         <source>회신 기록…</source>
         <translation>Record reply…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="192"/>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="200"/>
         <source>연계 철회</source>
         <translation>Withdraw referral</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="197"/>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="205"/>
         <source>후속 확인일 정하기</source>
         <translation>Set follow-up date</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="210"/>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="218"/>
         <source>새 연계</source>
         <translation>New referral</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="214"/>
+        <location filename="../../src/onestop_desk/ui/case_view_layout.py" line="222"/>
         <source>연계 만들기</source>
         <translation>Create referral</translation>
     </message>
@@ -1236,12 +1274,12 @@ Anything entered after that will be kept only in a copy of the current database.
 <context>
     <name>CloseCaseDialog</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/dialogs.py" line="278"/>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="287"/>
         <source>사례 종결</source>
         <translation>Close case</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/dialogs.py" line="281"/>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="290"/>
         <source>종결 결과를 적어 주세요(예: 지원 완료, 본인 요청).</source>
         <translation>Write the outcome (e.g. support completed, at the person&apos;s request).</translation>
     </message>
@@ -1249,52 +1287,52 @@ Anything entered after that will be kept only in a copy of the current database.
 <context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/dialogs.py" line="68"/>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="77"/>
         <source>기관별 정보 제공 동의</source>
         <translation>Consent to share with an agency</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/dialogs.py" line="78"/>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="87"/>
         <source>받는 기관</source>
         <translation>Recipient agency</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/dialogs.py" line="87"/>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="96"/>
         <source>보낼 항목</source>
         <translation>Items to share</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/dialogs.py" line="94"/>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="103"/>
         <source>동의 방법</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/dialogs.py" line="98"/>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="107"/>
         <source>동의일</source>
         <translation>Consent date</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/dialogs.py" line="102"/>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="111"/>
         <source>만료일(없으면 비움)</source>
         <translation>Expires on (leave empty if none)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/dialogs.py" line="105"/>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="114"/>
         <source>범죄피해자 지원 연계</source>
         <translation>Referral for crime victim support</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/dialogs.py" line="107"/>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="116"/>
         <source>목적</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/dialogs.py" line="110"/>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="119"/>
         <source>지원 종료 후 3년</source>
         <translation>3 years after support ends</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/dialogs.py" line="112"/>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="121"/>
         <source>보유 기간</source>
         <translation>Retention</translation>
     </message>
@@ -1555,6 +1593,229 @@ Anything entered after that will be kept only in a copy of the current database.
         <location filename="../../src/onestop_desk/ui/directory.py" line="264"/>
         <source>확인 안 됨</source>
         <translation>not verified</translation>
+    </message>
+</context>
+<context>
+    <name>EditCaseDialog</name>
+    <message>
+        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="58"/>
+        <source>사례 정보 수정</source>
+        <translation>Edit case details</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="87"/>
+        <source>피해자(내담자)</source>
+        <translation>Victim (client)</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="99"/>
+        <source>예: 010-1234-5678</source>
+        <translation>e.g. 010-1234-5678</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="110"/>
+        <source>주소 비공개(가해자에게 알려지면 안 됨)</source>
+        <translation>Confidential address (the offender must not learn it)</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="117"/>
+        <source>통역 필요</source>
+        <translation>Interpreter needed</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="121"/>
+        <source>이름(&amp;A)</source>
+        <translation>N&amp;ame</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="123"/>
+        <source>생년월일</source>
+        <translation>Birth date</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="125"/>
+        <source>성별</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="126"/>
+        <source>전화번호</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="128"/>
+        <source>다른 전화번호</source>
+        <translation>Other phone</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="130"/>
+        <source>이메일</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="132"/>
+        <source>주소</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="138"/>
+        <source>국적·언어</source>
+        <translation>Nationality · language</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="139"/>
+        <source>장애</source>
+        <translation>Disability</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="142"/>
+        <source>안전한 연락 방법</source>
+        <translation>Safe contact</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="146"/>
+        <source>전화해도 됨</source>
+        <translation>May call</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="149"/>
+        <source>메시지 남겨도 됨</source>
+        <translation>May leave a message</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="153"/>
+        <source>우편 보내도 됨</source>
+        <translation>May send mail</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="161"/>
+        <source>예: 평일 12~13시</source>
+        <translation>e.g. weekdays 12–13</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="164"/>
+        <source>연락 가능한 시간</source>
+        <translation>Safe hours</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="165"/>
+        <source>연락 시 주의</source>
+        <translation>Contact caution</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="177"/>
+        <source>사건 정보</source>
+        <translation>Case facts</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="203"/>
+        <source>경찰서</source>
+        <translation>Police station</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="206"/>
+        <source>검찰청</source>
+        <translation>Prosecution office</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="209"/>
+        <source>사건번호</source>
+        <translation>Case reference</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="212"/>
+        <source>가해자가 친족</source>
+        <translation>Offender is kin</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="223"/>
+        <source>통계 작성에 쓰는 것에 동의함</source>
+        <translation>Agrees to be counted in the statistics</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="226"/>
+        <source>접수 경로</source>
+        <translation>Intake channel</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="227"/>
+        <source>접수일</source>
+        <translation>Intake date</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="229"/>
+        <source>범죄 유형</source>
+        <translation>Crime types</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="231"/>
+        <source>사건 발생일</source>
+        <translation>Date of the crime</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="233"/>
+        <source>피해를 안 날</source>
+        <translation>Harm known on</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="235"/>
+        <source>사건 장소</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="244"/>
+        <source>신고 여부</source>
+        <translation>Reported?</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="248"/>
+        <source>가해자와의 관계</source>
+        <translation>Relation to offender</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="249"/>
+        <source>위험도</source>
+        <translation>Risk</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="250"/>
+        <source>사건 요약</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="251"/>
+        <source>이미 받은 지원</source>
+        <translation>Support already received</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="306"/>
+        <source>신고 여부 모름</source>
+        <translation>Reported: unknown</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="307"/>
+        <source>경찰에 신고함</source>
+        <translation>Reported to police</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="308"/>
+        <source>신고하지 않음</source>
+        <translation>Not reported</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="352"/>
+        <source>관계인 %1명은 이 화면에서 바뀌지 않습니다.</source>
+        <translation>The %1 related person(s) are not changed here.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="358"/>
+        <source>사례 정보 수정 – %1 (접수 %2)</source>
+        <translation>Edit case details – %1 (intake %2)</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="482"/>
+        <source>사례 정보를 저장하는 중…</source>
+        <translation>Saving the case details…</translation>
     </message>
 </context>
 <context>
@@ -3108,42 +3369,42 @@ It is shown only once, on this screen. Give it to the recipient separately from 
 <context>
     <name>ReplyDialog</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/dialogs.py" line="177"/>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="186"/>
         <source>기관 회신 기록</source>
         <translation>Record the agency&apos;s reply</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/dialogs.py" line="192"/>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="201"/>
         <source>회신 받은 날</source>
         <translation>Reply received on</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/dialogs.py" line="197"/>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="206"/>
         <source>기관 담당자</source>
         <translation>Agency contact</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/dialogs.py" line="200"/>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="209"/>
         <source>예: 접수, 상담 일정 안내함</source>
         <translation>e.g. accepted, appointment given</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/dialogs.py" line="201"/>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="210"/>
         <source>회신 내용</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/dialogs.py" line="208"/>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="217"/>
         <source>메모</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/dialogs.py" line="211"/>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="220"/>
         <source>상태 그대로 두기</source>
         <translation>Keep status</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/dialogs.py" line="224"/>
+        <location filename="../../src/onestop_desk/ui/dialogs.py" line="233"/>
         <source>연계 상태</source>
         <translation>Referral status</translation>
     </message>

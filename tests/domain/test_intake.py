@@ -98,6 +98,19 @@ def test_counselor_sees_only_own_cases_admin_sees_none(world):
     assert [s.id for s in world.c1.cases.summaries([mine.id, theirs.id])] == [mine.id]
 
 
+def test_only_a_team_lead_reassigns_a_case(world):
+    case = world.new_case(world.c1)
+    c2_id = world.c2.actor.user_id
+    with pytest.raises(PermissionDeniedError):
+        world.c1.cases.assign(case.id, c2_id)
+    assert world.lead.cases.get(case.id).counselor_id == world.c1.actor.user_id
+    moved = world.lead.cases.assign(case.id, c2_id)
+    assert (moved.counselor_id, moved.counselor_name) == (c2_id, "박상담")
+    assert world.c2.cases.list_ids() == [case.id]
+    with pytest.raises(ValidationError):
+        world.lead.cases.assign(case.id, 999_999)
+
+
 def test_status_follows_step_model_and_closing_needs_outcome(world):
     from onestop_desk.domain.errors import IllegalTransitionError
 

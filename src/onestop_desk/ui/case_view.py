@@ -26,12 +26,14 @@ from onestop_desk.domain.vocab import (
     CaseStatus,
     NeedStatus,
     ReferralStatus,
+    Role,
     TimelineKind,
     allowed_case_transitions,
 )
 
 from .case_view_layout import Ui_CaseView
-from .dialogs import CloseCaseDialog, ConsentDialog, ReplyDialog
+from .dialogs import AssignDialog, CloseCaseDialog, ConsentDialog, ReplyDialog
+from .edit_case_dialog import EditCaseDialog
 from .messages import (
     case_status_label,
     consent_items_text,
@@ -113,6 +115,7 @@ class CaseView(QWidget, Ui_CaseView):
     back_requested = Signal()
     loaded = Signal()
     action_failed = Signal(str)
+    dialog_opened = Signal(object)
 
     def __init__(
         self,
@@ -131,12 +134,18 @@ class CaseView(QWidget, Ui_CaseView):
         self._bundle: CaseBundle | None = None
         self._directory: Directory | None = None
         self._revealed: str | None = None
+        # Who carries a case is the team lead's call (CaseService.assign checks it too).
+        self.assign_button.setVisible(services.actor.role is Role.TEAM_LEAD)
+        self.edit_button.setEnabled(False)
+        self.assign_button.setEnabled(False)
         for status in NeedStatus:
             self.need_status_combo.addItem(need_status_label(status), status.value)
         for table in self._tables():
             restore_header(settings, table)
         self.back_button.clicked.connect(self.back_requested)
         self.reveal_name_button.clicked.connect(self._on_reveal_name_button_clicked)
+        self.edit_button.clicked.connect(self._on_edit_button_clicked)
+        self.assign_button.clicked.connect(self._on_assign_button_clicked)
         self.change_status_button.clicked.connect(self._on_change_status_button_clicked)
         self.note_edit.returnPressed.connect(self._on_add_note_button_clicked)
         self.add_note_button.clicked.connect(self._on_add_note_button_clicked)
@@ -167,6 +176,8 @@ class CaseView(QWidget, Ui_CaseView):
         self._case_id = case_id
         self._detail = None
         self._revealed = None
+        self.edit_button.setEnabled(False)
+        self.assign_button.setEnabled(False)
         self.error_label.hide()
         self.referral_error_label.hide()
         self.tabs.setCurrentIndex(0)
@@ -242,6 +253,8 @@ class CaseView(QWidget, Ui_CaseView):
         name = self._revealed or mask_name(d.person.name)
         self.title_label.setText(f"{d.case_number}  {name}")
         self.reveal_name_button.setEnabled(self._revealed is None)
+        self.edit_button.setEnabled(True)
+        self.assign_button.setEnabled(True)
         self.status_label.setText(
             self.tr("단계: %1 · 담당: %2 · 위험도: %3")
             .replace("%1", case_status_label(d.status))
@@ -504,6 +517,44 @@ class CaseView(QWidget, Ui_CaseView):
         self._revealed = name
         if self._detail is not None:
             self._show_detail(self._detail)
+
+    @Slot()
+    def _on_edit_button_clicked(self) -> None:
+        if self._detail is None or self._directory is None:
+            return
+        dialog = EditCaseDialog(
+            self._services, self._runner, self._detail, self._directory.crimes, self
+        )
+        dialog.case_updated.connect(self._on_case_changed)
+        dialog.open()
+        self.dialog_opened.emit(dialog)
+
+    @Slot()
+    def _on_assign_button_clicked(self) -> None:
+        detail = self._detail
+        if detail is None:
+            return
+        users = self._services.users
+        self._runner.run(
+            users.list,
+            lambda found: self._open_assign_dialog(detail, found),
+            self._on_action_failed,
+        )
+
+    def _open_assign_dialog(self, detail: CaseDetail, users: list) -> None:  # type: ignore[type-arg]
+        if detail.id != self._case_id:
+            return  # another case was opened while the accounts were loading
+        dialog = AssignDialog(self._services, self._runner, detail, users, self)
+        dialog.counselor_assigned.connect(self._on_case_changed)
+        dialog.open()
+        self.dialog_opened.emit(dialog)
+
+    def _on_case_changed(self, detail: CaseDetail) -> None:
+        if detail.id != self._case_id:
+            return
+        self._detail = detail
+        self._show_detail(detail)
+        self._reload(with_detail=True)
 
     @Slot()
     def _on_change_status_button_clicked(self) -> None:

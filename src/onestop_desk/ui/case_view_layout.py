@@ -36,6 +36,14 @@ class Ui_CaseView:
             translate("CaseView", "이름과 비공개 주소를 보여 줍니다(접속기록에 남습니다).")
         )
         top.addWidget(self.reveal_name_button)
+        self.edit_button = make_button(translate("CaseView", "정보 수정…"), "edit_button", view)
+        self.edit_button.setToolTip(
+            translate("CaseView", "인적 사항과 사건 정보를 고칩니다(관계인은 그대로 둡니다).")
+        )
+        top.addWidget(self.edit_button)
+        # Shown to team leads only (the view decides); the service refuses anyone else anyway.
+        self.assign_button = make_button(translate("CaseView", "담당 변경…"), "assign_button", view)
+        top.addWidget(self.assign_button)
         outer.addLayout(top)
 
         status_row = QHBoxLayout()

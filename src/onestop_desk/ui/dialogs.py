@@ -1,4 +1,4 @@
-"""Small dialogs of the case view: consent, the agency's reply, closing a case."""
+"""Small dialogs of the case view: consent, the agency's reply, closing a case, reassigning."""
 
 from __future__ import annotations
 
@@ -20,13 +20,21 @@ from PySide6.QtWidgets import (
 )
 
 from onestop_desk.domain.errors import FieldError
-from onestop_desk.domain.records import AgencyRecord, ConsentInput, ReferralRecord, ReferralReply
+from onestop_desk.domain.records import (
+    AgencyRecord,
+    CaseDetail,
+    ConsentInput,
+    ReferralRecord,
+    ReferralReply,
+    UserRecord,
+)
 from onestop_desk.domain.services import Services
 from onestop_desk.domain.vocab import (
     REFERRAL_TRANSITIONS,
     ConsentItem,
     ConsentMethod,
     ReferralStatus,
+    Role,
 )
 
 from .messages import (
@@ -34,6 +42,7 @@ from .messages import (
     consent_method_label,
     localized_name,
     referral_status_label,
+    role_label,
 )
 from .tasks import TaskRunner
 from .widgets import DateParseError, FieldErrors, make_date_edit, make_error_label, parse_date
@@ -308,3 +317,88 @@ class CloseCaseDialog(QDialog):
             self.outcome_edit.setFocus()
             return
         self.accept()
+
+
+class AssignDialog(QDialog):
+    """A team lead hands the case to another active counselor or team lead."""
+
+    counselor_assigned = Signal(object)
+
+    def __init__(
+        self,
+        services: Services,
+        runner: TaskRunner,
+        detail: CaseDetail,
+        users: list[UserRecord],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("assign_dialog")
+        self.setWindowTitle(self.tr("담당 변경"))
+        self._services = services
+        self._runner = runner
+        self._detail = detail
+        self._busy = False
+        self.errors = FieldErrors()
+        form = QFormLayout(self)
+        self.current_label = QLabel(
+            self.tr("%1 · 지금 담당: %2")
+            .replace("%1", detail.case_number)
+            .replace("%2", detail.counselor_name or self.tr("없음")),
+            self,
+        )
+        self.current_label.setObjectName("current_label")
+        form.addRow(self.current_label)
+        self.counselor_combo = QComboBox(self)
+        self.counselor_combo.setObjectName("counselor_combo")
+        for user in users:
+            if user.active and user.role in (Role.COUNSELOR, Role.TEAM_LEAD):
+                self.counselor_combo.addItem(
+                    f"{user.display_name} ({role_label(user.role)})", user.id
+                )
+        index = self.counselor_combo.findData(detail.counselor_id)
+        if index >= 0:
+            self.counselor_combo.setCurrentIndex(index)
+        form.addRow(self.tr("새 담당자"), self.counselor_combo)
+        self.counselor_error_label = make_error_label("counselor_error_label", self)
+        form.addRow("", self.counselor_error_label)
+        self.general_error_label = make_error_label("general_error_label", self)
+        form.addRow(self.general_error_label)
+        self.button_box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.button_box.setObjectName("button_box")
+        self.save_button = self.button_box.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setObjectName("save_button")
+        self.save_button.setEnabled(self.counselor_combo.count() > 0)
+        form.addRow(self.button_box)
+        self.errors.bind("case.counselor_id", self.counselor_combo, self.counselor_error_label)
+        self.button_box.accepted.connect(self._on_button_box_accepted)
+        self.button_box.rejected.connect(self.reject)
+        self.counselor_combo.setFocus()
+
+    @Slot()
+    def _on_button_box_accepted(self) -> None:
+        counselor_id = self.counselor_combo.currentData()
+        if self._busy or counselor_id is None:
+            return
+        if counselor_id == self._detail.counselor_id:
+            self.reject()  # nothing changes, nothing to log
+            return
+        self._busy = True
+        self.save_button.setEnabled(False)
+        cases = self._services.cases
+        case_id = self._detail.id
+        self._runner.run(
+            lambda: cases.assign(case_id, counselor_id), self._on_saved, self._on_failed
+        )
+
+    def _on_saved(self, detail: object) -> None:
+        self._busy = False
+        self.counselor_assigned.emit(detail)
+        self.accept()
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self._busy = False
+        self.save_button.setEnabled(True)
+        self.errors.show_failure(exc, self.general_error_label)

@@ -20,7 +20,7 @@ from onestop_desk.db.repositories import (
 )
 from onestop_desk.db.search import SearchRepository
 
-from ..access import require_case_work, sees_all_cases
+from ..access import require_case_work, require_role, sees_all_cases
 from ..errors import (
     ConflictError,
     FieldError,
@@ -40,7 +40,7 @@ from ..records import (
 )
 from ..rules import deadline_warnings
 from ..text import digits, initials, mask_name, name_similarity
-from ..vocab import AuditAction, CaseStatus, TimelineKind, allowed_case_transitions
+from ..vocab import AuditAction, CaseStatus, Role, TimelineKind, allowed_case_transitions
 from .base import Service
 from .validation import validate_case, validate_person
 
@@ -299,6 +299,9 @@ class CaseService(Service):
             return case_detail(row)
 
     def assign(self, case_id: int, counselor_id: int) -> CaseDetail:
+        """Hand the case to another counselor. Only a team lead decides who carries a case:
+        a counselor could otherwise push a file onto a colleague, or out of sight."""
+        require_role(self.actor, Role.TEAM_LEAD)
         with self._ctx.transaction() as s:
             row = self._load_case(s, case_id)
             if UserRepository(s).get(counselor_id) is None:

@@ -1,0 +1,500 @@
+"""Correcting the person's details and the case facts after intake.
+
+``Ui_EditCaseDialog`` is the layout (every widget's objectName equals its attribute name);
+``EditCaseDialog`` reads it into a ``PersonInput`` and a ``CaseInput`` and saves them with
+``CaseService.update_facts``. A refused field keeps its text while the reason appears next to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from onestop_desk.domain.errors import FieldError, ValidationError
+from onestop_desk.domain.records import (
+    CaseDetail,
+    CaseInput,
+    PersonInput,
+    RelatedPersonInput,
+    SafeContact,
+)
+from onestop_desk.domain.services import Services
+from onestop_desk.domain.vocab import Gender, IntakeChannel, RiskLevel
+
+from .messages import date_text, gender_label, intake_channel_label, risk_label
+from .roles import CodeRole
+from .tasks import TaskRunner
+from .widgets import DateParseError, FieldErrors, make_date_edit, make_error_label, parse_date
+
+translate = QCoreApplication.translate
+
+REPORTED_CHOICES: dict[str, bool | None] = {"": None, "yes": True, "no": False}
+
+
+class Ui_EditCaseDialog:
+    """Widgets only; behaviour lives in :class:`EditCaseDialog`."""
+
+    def setup_ui(self, dialog: QDialog) -> None:
+        dialog.setObjectName("edit_case_dialog")
+        dialog.setWindowTitle(translate("EditCaseDialog", "사례 정보 수정"))
+        dialog.resize(1200, 760)
+        outer = QVBoxLayout(dialog)
+        self.scroll_area = QScrollArea(dialog)
+        self.scroll_area.setObjectName("scroll_area")
+        self.scroll_area.setWidgetResizable(True)
+        # Two columns fit the width; only a long form on a short screen needs to scroll.
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        panel = QWidget(self.scroll_area)
+        panel.setObjectName("panel")
+        columns = QHBoxLayout(panel)
+        columns.addLayout(self._person_column(panel), 1)
+        columns.addWidget(self._facts_box(panel), 1)
+        self.scroll_area.setWidget(panel)
+        outer.addWidget(self.scroll_area, 1)
+        self.general_error_label = make_error_label("general_error_label", dialog)
+        outer.addWidget(self.general_error_label)
+        self.button_box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, dialog
+        )
+        self.button_box.setObjectName("button_box")
+        self.save_button = self.button_box.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setObjectName("save_button")
+        self.cancel_button = self.button_box.button(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setObjectName("cancel_button")
+        outer.addWidget(self.button_box)
+
+    def _person_column(self, panel: QWidget) -> QVBoxLayout:
+        column = QVBoxLayout()
+        box = QGroupBox(translate("EditCaseDialog", "피해자(내담자)"), panel)
+        box.setObjectName("person_box")
+        form = QFormLayout(box)
+        self.name_edit = QLineEdit(box)
+        self.name_edit.setObjectName("name_edit")
+        self.name_error_label = make_error_label("name_error_label", box)
+        self.birth_edit = make_date_edit("birth_edit", box)
+        self.birth_error_label = make_error_label("birth_error_label", box)
+        self.gender_combo = QComboBox(box)
+        self.gender_combo.setObjectName("gender_combo")
+        self.phone_edit = QLineEdit(box)
+        self.phone_edit.setObjectName("phone_edit")
+        self.phone_edit.setPlaceholderText(translate("EditCaseDialog", "예: 010-1234-5678"))
+        self.phone_error_label = make_error_label("phone_error_label", box)
+        self.phone2_edit = QLineEdit(box)
+        self.phone2_edit.setObjectName("phone2_edit")
+        self.phone2_error_label = make_error_label("phone2_error_label", box)
+        self.email_edit = QLineEdit(box)
+        self.email_edit.setObjectName("email_edit")
+        self.email_error_label = make_error_label("email_error_label", box)
+        self.address_edit = QLineEdit(box)
+        self.address_edit.setObjectName("address_edit")
+        self.confidential_address_check = QCheckBox(
+            translate("EditCaseDialog", "주소 비공개(가해자에게 알려지면 안 됨)"), box
+        )
+        self.confidential_address_check.setObjectName("confidential_address_check")
+        self.nationality_edit = QLineEdit(box)
+        self.nationality_edit.setObjectName("nationality_edit")
+        self.language_edit = QLineEdit(box)
+        self.language_edit.setObjectName("language_edit")
+        self.interpreter_check = QCheckBox(translate("EditCaseDialog", "통역 필요"), box)
+        self.interpreter_check.setObjectName("interpreter_check")
+        self.disability_edit = QLineEdit(box)
+        self.disability_edit.setObjectName("disability_edit")
+        form.addRow(translate("EditCaseDialog", "이름(&A)"), self.name_edit)
+        form.addRow("", self.name_error_label)
+        form.addRow(translate("EditCaseDialog", "생년월일"), self.birth_edit)
+        form.addRow("", self.birth_error_label)
+        form.addRow(translate("EditCaseDialog", "성별"), self.gender_combo)
+        form.addRow(translate("EditCaseDialog", "전화번호"), self.phone_edit)
+        form.addRow("", self.phone_error_label)
+        form.addRow(translate("EditCaseDialog", "다른 전화번호"), self.phone2_edit)
+        form.addRow("", self.phone2_error_label)
+        form.addRow(translate("EditCaseDialog", "이메일"), self.email_edit)
+        form.addRow("", self.email_error_label)
+        form.addRow(translate("EditCaseDialog", "주소"), self.address_edit)
+        form.addRow("", self.confidential_address_check)
+        language_row = QHBoxLayout()
+        language_row.addWidget(self.nationality_edit)
+        language_row.addWidget(self.language_edit)
+        language_row.addWidget(self.interpreter_check)
+        form.addRow(translate("EditCaseDialog", "국적·언어"), language_row)
+        form.addRow(translate("EditCaseDialog", "장애"), self.disability_edit)
+        column.addWidget(box)
+
+        safe_box = QGroupBox(translate("EditCaseDialog", "안전한 연락 방법"), panel)
+        safe_box.setObjectName("safe_box")
+        safe = QFormLayout(safe_box)
+        checks = QHBoxLayout()
+        self.may_call_check = QCheckBox(translate("EditCaseDialog", "전화해도 됨"), safe_box)
+        self.may_call_check.setObjectName("may_call_check")
+        self.may_leave_message_check = QCheckBox(
+            translate("EditCaseDialog", "메시지 남겨도 됨"), safe_box
+        )
+        self.may_leave_message_check.setObjectName("may_leave_message_check")
+        self.may_send_mail_check = QCheckBox(
+            translate("EditCaseDialog", "우편 보내도 됨"), safe_box
+        )
+        self.may_send_mail_check.setObjectName("may_send_mail_check")
+        for check in (self.may_call_check, self.may_leave_message_check, self.may_send_mail_check):
+            checks.addWidget(check)
+        safe.addRow(checks)
+        self.safe_hours_edit = QLineEdit(safe_box)
+        self.safe_hours_edit.setObjectName("safe_hours_edit")
+        self.safe_hours_edit.setPlaceholderText(translate("EditCaseDialog", "예: 평일 12~13시"))
+        self.safe_note_edit = QLineEdit(safe_box)
+        self.safe_note_edit.setObjectName("safe_note_edit")
+        safe.addRow(translate("EditCaseDialog", "연락 가능한 시간"), self.safe_hours_edit)
+        safe.addRow(translate("EditCaseDialog", "연락 시 주의"), self.safe_note_edit)
+        column.addWidget(safe_box)
+
+        self.related_label = QLabel(panel)
+        self.related_label.setObjectName("related_label")
+        self.related_label.setWordWrap(True)
+        self.related_label.setStyleSheet("color: #5f6368;")
+        column.addWidget(self.related_label)
+        column.addStretch(1)
+        return column
+
+    def _facts_box(self, panel: QWidget) -> QGroupBox:
+        box = QGroupBox(translate("EditCaseDialog", "사건 정보"), panel)
+        box.setObjectName("facts_box")
+        form = QFormLayout(box)
+        self.channel_combo = QComboBox(box)
+        self.channel_combo.setObjectName("channel_combo")
+        self.intake_date_edit = make_date_edit("intake_date_edit", box)
+        self.intake_date_error_label = make_error_label("intake_date_error_label", box)
+        self.crime_list = QListWidget(box)
+        self.crime_list.setObjectName("crime_list")
+        self.crime_list.setMaximumHeight(130)
+        self.crime_list.setFlow(QListWidget.Flow.LeftToRight)
+        self.crime_list.setWrapping(True)
+        self.crime_list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.crime_list.setSpacing(2)
+        self.crime_error_label = make_error_label("crime_error_label", box)
+        self.incident_date_edit = make_date_edit("incident_date_edit", box)
+        self.incident_date_error_label = make_error_label("incident_date_error_label", box)
+        self.harm_known_edit = make_date_edit("harm_known_edit", box)
+        self.harm_known_error_label = make_error_label("harm_known_error_label", box)
+        self.place_edit = QLineEdit(box)
+        self.place_edit.setObjectName("place_edit")
+        self.reported_combo = QComboBox(box)
+        self.reported_combo.setObjectName("reported_combo")
+        self.reported_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.police_office_edit = QLineEdit(box)
+        self.police_office_edit.setObjectName("police_office_edit")
+        self.police_office_edit.setPlaceholderText(translate("EditCaseDialog", "경찰서"))
+        self.prosecution_office_edit = QLineEdit(box)
+        self.prosecution_office_edit.setObjectName("prosecution_office_edit")
+        self.prosecution_office_edit.setPlaceholderText(translate("EditCaseDialog", "검찰청"))
+        self.police_case_edit = QLineEdit(box)
+        self.police_case_edit.setObjectName("police_case_edit")
+        self.police_case_edit.setPlaceholderText(translate("EditCaseDialog", "사건번호"))
+        self.offender_relation_edit = QLineEdit(box)
+        self.offender_relation_edit.setObjectName("offender_relation_edit")
+        self.offender_kin_check = QCheckBox(translate("EditCaseDialog", "가해자가 친족"), box)
+        self.offender_kin_check.setObjectName("offender_kin_check")
+        self.risk_combo = QComboBox(box)
+        self.risk_combo.setObjectName("risk_combo")
+        self.summary_edit = QPlainTextEdit(box)
+        self.summary_edit.setObjectName("summary_edit")
+        self.summary_edit.setTabChangesFocus(True)
+        self.summary_edit.setMaximumHeight(90)
+        self.support_received_edit = QLineEdit(box)
+        self.support_received_edit.setObjectName("support_received_edit")
+        self.statistics_consent_check = QCheckBox(
+            translate("EditCaseDialog", "통계 작성에 쓰는 것에 동의함"), box
+        )
+        self.statistics_consent_check.setObjectName("statistics_consent_check")
+        form.addRow(translate("EditCaseDialog", "접수 경로"), self.channel_combo)
+        form.addRow(translate("EditCaseDialog", "접수일"), self.intake_date_edit)
+        form.addRow("", self.intake_date_error_label)
+        form.addRow(translate("EditCaseDialog", "범죄 유형"), self.crime_list)
+        form.addRow("", self.crime_error_label)
+        form.addRow(translate("EditCaseDialog", "사건 발생일"), self.incident_date_edit)
+        form.addRow("", self.incident_date_error_label)
+        form.addRow(translate("EditCaseDialog", "피해를 안 날"), self.harm_known_edit)
+        form.addRow("", self.harm_known_error_label)
+        form.addRow(translate("EditCaseDialog", "사건 장소"), self.place_edit)
+        police = QHBoxLayout()
+        for widget in (
+            self.reported_combo,
+            self.police_office_edit,
+            self.prosecution_office_edit,
+            self.police_case_edit,
+        ):
+            police.addWidget(widget)
+        form.addRow(translate("EditCaseDialog", "신고 여부"), police)
+        kin = QHBoxLayout()
+        kin.addWidget(self.offender_relation_edit)
+        kin.addWidget(self.offender_kin_check)
+        form.addRow(translate("EditCaseDialog", "가해자와의 관계"), kin)
+        form.addRow(translate("EditCaseDialog", "위험도"), self.risk_combo)
+        form.addRow(translate("EditCaseDialog", "사건 요약"), self.summary_edit)
+        form.addRow(translate("EditCaseDialog", "이미 받은 지원"), self.support_received_edit)
+        form.addRow("", self.statistics_consent_check)
+        return box
+
+
+class EditCaseDialog(QDialog, Ui_EditCaseDialog):
+    """Prefilled from a ``CaseDetail``; emits ``case_updated(detail)`` once the service saved.
+
+    Related persons are not edited here: they are passed through unchanged.
+    """
+
+    case_updated = Signal(object)
+    errors_shown = Signal()
+
+    def __init__(
+        self,
+        services: Services,
+        runner: TaskRunner,
+        detail: CaseDetail,
+        crimes: Mapping[str, str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setup_ui(self)
+        self._services = services
+        self._runner = runner
+        self._detail = detail
+        self._busy = False
+        self.errors = FieldErrors()
+        self._bind_errors()
+        self._fill_choices(detail, crimes)
+        self._show(detail)
+        self.button_box.accepted.connect(self._on_button_box_accepted)
+        self.button_box.rejected.connect(self.reject)
+        self.name_edit.setFocus()
+
+    # --- setup ------------------------------------------------------------------------------
+
+    def _bind_errors(self) -> None:
+        bind = self.errors.bind
+        bind("person.name", self.name_edit, self.name_error_label)
+        bind("person.birth_date", self.birth_edit, self.birth_error_label)
+        bind("person.phone", self.phone_edit, self.phone_error_label)
+        bind("person.phone2", self.phone2_edit, self.phone2_error_label)
+        bind("person.email", self.email_edit, self.email_error_label)
+        bind("case.intake_date", self.intake_date_edit, self.intake_date_error_label)
+        bind("case.crime_types", self.crime_list, self.crime_error_label)
+        bind("case.incident_date", self.incident_date_edit, self.incident_date_error_label)
+        bind("case.harm_known_date", self.harm_known_edit, self.harm_known_error_label)
+
+    def _fill_choices(self, detail: CaseDetail, crimes: Mapping[str, str]) -> None:
+        for gender in (Gender.UNKNOWN, Gender.FEMALE, Gender.MALE, Gender.OTHER):
+            self.gender_combo.addItem(gender_label(gender), gender.value)
+        for channel in IntakeChannel:
+            self.channel_combo.addItem(intake_channel_label(channel), channel.value)
+        self.reported_combo.addItem(self.tr("신고 여부 모름"), "")
+        self.reported_combo.addItem(self.tr("경찰에 신고함"), "yes")
+        self.reported_combo.addItem(self.tr("신고하지 않음"), "no")
+        for level in RiskLevel:
+            self.risk_combo.addItem(risk_label(level), level.value)
+        names = dict(crimes)
+        # A code no longer in the directory stays listed, so saving never drops it silently.
+        for code in detail.crime_types:
+            names.setdefault(code, code)
+        for code, name in names.items():
+            item = QListWidgetItem(name, self.crime_list)
+            item.setData(CodeRole, code)
+            item.setFlags(
+                Qt.ItemFlag.ItemIsEnabled
+                | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsUserCheckable
+            )
+            item.setCheckState(Qt.CheckState.Unchecked)
+
+    @staticmethod
+    def _select(combo: QComboBox, data: object) -> None:
+        index = combo.findData(data)
+        if index >= 0:
+            combo.setCurrentIndex(index)
+
+    def _show(self, d: CaseDetail) -> None:
+        p = d.person
+        self.name_edit.setText(p.name)
+        self.birth_edit.setText(p.birth_date.isoformat() if p.birth_date else "")
+        self._select(self.gender_combo, p.gender.value)
+        self.phone_edit.setText(p.phone)
+        self.phone2_edit.setText(p.phone2)
+        self.email_edit.setText(p.email)
+        self.address_edit.setText(p.address)
+        self.confidential_address_check.setChecked(p.confidential_address)
+        self.nationality_edit.setText(p.nationality)
+        self.language_edit.setText(p.language)
+        self.interpreter_check.setChecked(p.interpreter_needed)
+        self.disability_edit.setText(p.disability)
+        self.may_call_check.setChecked(p.safe_contact.may_call)
+        self.may_leave_message_check.setChecked(p.safe_contact.may_leave_message)
+        self.may_send_mail_check.setChecked(p.safe_contact.may_send_mail)
+        self.safe_hours_edit.setText(p.safe_contact.safe_hours)
+        self.safe_note_edit.setText(p.safe_contact.note)
+        if d.related:
+            self.related_label.setText(
+                self.tr("관계인 %1명은 이 화면에서 바뀌지 않습니다.").replace(
+                    "%1", str(len(d.related))
+                )
+            )
+        self.related_label.setVisible(bool(d.related))
+        self.setWindowTitle(
+            self.tr("사례 정보 수정 – %1 (접수 %2)")
+            .replace("%1", d.case_number)
+            .replace("%2", date_text(d.intake_date))
+        )
+        self._select(self.channel_combo, d.intake_channel.value)
+        self.intake_date_edit.setText(d.intake_date.isoformat())
+        wanted = set(d.crime_types)
+        for i in range(self.crime_list.count()):
+            item = self.crime_list.item(i)
+            if item.data(CodeRole) in wanted:
+                item.setCheckState(Qt.CheckState.Checked)
+        self.incident_date_edit.setText(d.incident_date.isoformat() if d.incident_date else "")
+        self.harm_known_edit.setText(d.harm_known_date.isoformat() if d.harm_known_date else "")
+        self.place_edit.setText(d.incident_place)
+        reported = {None: "", True: "yes", False: "no"}[d.reported_to_police]
+        self._select(self.reported_combo, reported)
+        self.police_office_edit.setText(d.police_office)
+        self.prosecution_office_edit.setText(d.prosecution_office)
+        self.police_case_edit.setText(d.police_case_number)
+        self.offender_relation_edit.setText(d.offender_relation)
+        self.offender_kin_check.setChecked(d.offender_is_kin)
+        self._select(self.risk_combo, d.risk_level.value)
+        self.summary_edit.setPlainText(d.summary)
+        self.support_received_edit.setText(d.support_received)
+        self.statistics_consent_check.setChecked(d.statistics_consent)
+
+    # --- reading the form -------------------------------------------------------------------
+
+    @staticmethod
+    def _date(edit: QLineEdit, field: str, errors: list[FieldError]) -> date | None:
+        try:
+            return parse_date(edit.text())
+        except DateParseError:
+            errors.append(FieldError(field, "invalid_date"))
+            return None
+
+    def checked_crimes(self) -> list[str]:
+        return [
+            self.crime_list.item(i).data(CodeRole)
+            for i in range(self.crime_list.count())
+            if self.crime_list.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    def person_input(self, errors: list[FieldError]) -> PersonInput:
+        """The person as typed; a date that cannot be read adds to ``errors``."""
+        return PersonInput(
+            name=self.name_edit.text().strip(),
+            birth_date=self._date(self.birth_edit, "person.birth_date", errors),
+            gender=Gender(self.gender_combo.currentData()),
+            nationality=self.nationality_edit.text().strip(),
+            language=self.language_edit.text().strip(),
+            interpreter_needed=self.interpreter_check.isChecked(),
+            disability=self.disability_edit.text().strip(),
+            phone=self.phone_edit.text().strip(),
+            phone2=self.phone2_edit.text().strip(),
+            email=self.email_edit.text().strip(),
+            address=self.address_edit.text().strip(),
+            confidential_address=self.confidential_address_check.isChecked(),
+            safe_contact=SafeContact(
+                may_call=self.may_call_check.isChecked(),
+                may_leave_message=self.may_leave_message_check.isChecked(),
+                may_send_mail=self.may_send_mail_check.isChecked(),
+                safe_hours=self.safe_hours_edit.text().strip(),
+                note=self.safe_note_edit.text().strip(),
+            ),
+        )
+
+    def case_input(self, errors: list[FieldError]) -> CaseInput | None:
+        """The case facts as typed, or ``None`` when the intake date is missing or unreadable."""
+        d = self._detail
+        intake = self._date(self.intake_date_edit, "case.intake_date", errors)
+        incident = self._date(self.incident_date_edit, "case.incident_date", errors)
+        known = self._date(self.harm_known_edit, "case.harm_known_date", errors)
+        if intake is None:
+            if not any(e.field == "case.intake_date" for e in errors):
+                errors.append(FieldError("case.intake_date", "required"))
+            return None
+        return CaseInput(
+            intake_channel=IntakeChannel(self.channel_combo.currentData()),
+            intake_date=intake,
+            crime_types=tuple(self.checked_crimes()),
+            incident_date=incident,
+            harm_known_date=known,
+            incident_place=self.place_edit.text().strip(),
+            reported_to_police=REPORTED_CHOICES[self.reported_combo.currentData()],
+            police_office=self.police_office_edit.text().strip(),
+            prosecution_office=self.prosecution_office_edit.text().strip(),
+            police_case_number=self.police_case_edit.text().strip(),
+            offender_relation=self.offender_relation_edit.text().strip(),
+            offender_is_kin=self.offender_kin_check.isChecked(),
+            risk_level=RiskLevel(self.risk_combo.currentData()),
+            summary=self.summary_edit.toPlainText().strip(),
+            support_received=self.support_received_edit.text().strip(),
+            statistics_consent=self.statistics_consent_check.isChecked(),
+            counselor_id=d.counselor_id,
+            # update_facts leaves related persons alone; they travel along unchanged.
+            related=tuple(
+                RelatedPersonInput(person=r.person, relationship=r.relationship, note=r.note)
+                for r in d.related
+            ),
+        )
+
+    # --- saving -----------------------------------------------------------------------------
+
+    @Slot()
+    def _on_button_box_accepted(self) -> None:
+        if self._busy:
+            return
+        errors: list[FieldError] = []
+        person = self.person_input(errors)
+        case = self.case_input(errors)
+        if errors or case is None:
+            self._show_failure(ValidationError(errors))
+            return
+        self.errors.clear()
+        self.general_error_label.hide()
+        self._busy = True
+        self.save_button.setEnabled(False)
+        cases = self._services.cases
+        case_id = self._detail.id
+        self._runner.run(
+            lambda: cases.update_facts(case_id, person, case),
+            self._on_saved,
+            self._on_failed,
+            label=self.tr("사례 정보를 저장하는 중…"),
+        )
+
+    def _on_saved(self, detail: CaseDetail) -> None:
+        self._busy = False
+        self.case_updated.emit(detail)
+        self.accept()
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self._busy = False
+        self.save_button.setEnabled(True)
+        self._show_failure(exc)
+
+    def _show_failure(self, exc: BaseException) -> None:
+        first = self.errors.show_failure(exc, self.general_error_label)
+        if first is not None:
+            self.scroll_area.ensureWidgetVisible(first)
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.errors_shown.emit()
