@@ -2922,161 +2922,166 @@ It is shown only once, on this screen. Give it to the recipient separately from 
     </message>
     <message>
         <location filename="../../src/onestop_desk/ui/messages.py" line="291"/>
+        <source>사용 중인 상담원이나 팀장에게만 사례를 맡길 수 있습니다.</source>
+        <translation>A case can only be given to an active counselor or team lead.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="294"/>
         <source>올해 사례 번호를 더 만들 수 없습니다. 관리자에게 알려 주세요.</source>
         <translation>No more case numbers this year. Please tell the administrator.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/messages.py" line="294"/>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="297"/>
         <source>이 기관이 제공하지 않는 프로그램이 있습니다.</source>
         <translation>Some programmes are not offered by this agency.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/messages.py" line="295"/>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="298"/>
         <source>지원 영역과 프로그램이 맞지 않습니다.</source>
         <translation>The programme does not belong to this support area.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/messages.py" line="296"/>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="299"/>
         <source>영문, 숫자, 밑줄(_)만 쓸 수 있습니다.</source>
         <translation>Only Latin letters, digits and underscores (_).</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/messages.py" line="297"/>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="300"/>
         <source>올바르지 않은 값입니다.</source>
         <translation>Invalid value.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/messages.py" line="298"/>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="301"/>
         <source>동의한 항목을 하나 이상 선택해 주세요.</source>
         <translation>Choose at least one item the person agreed to.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/messages.py" line="300"/>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="303"/>
         <source>입력값을 확인해 주세요.</source>
         <translation>Please check this value.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/messages.py" line="312"/>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="315"/>
         <source>%1에 정보를 보낼 유효한 동의가 없습니다. 동의를 먼저 받아 기록해 주세요.</source>
         <translation>There is no valid consent to share with %1. Obtain and record consent first.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/messages.py" line="316"/>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="319"/>
         <source>이 기관에 정보를 보낼 유효한 동의가 없습니다. 동의를 먼저 받아 기록해 주세요.</source>
         <translation>There is no valid consent to share with this agency. Obtain and record consent first.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/messages.py" line="321"/>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="324"/>
         <source>이 작업을 할 권한이 없습니다.</source>
         <translation>You do not have permission to do this.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/messages.py" line="324"/>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="327"/>
         <source>문서번호 %1에 해당하는 연계를 찾을 수 없습니다.</source>
         <translation>No referral has document number %1.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/messages.py" line="327"/>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="330"/>
         <source>찾는 기록이 없습니다. 이미 지워졌을 수 있습니다.</source>
         <translation>The record was not found. It may have been deleted.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/messages.py" line="329"/>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="332"/>
         <source>지금 단계에서는 이 변경을 할 수 없습니다.</source>
         <translation>This change is not possible at the current stage.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/messages.py" line="331"/>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="334"/>
         <source>다른 곳에서 이미 처리된 기록입니다. 화면을 새로 고쳐 주세요.</source>
         <translation>This record was already changed elsewhere. Please refresh.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/messages.py" line="333"/>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="336"/>
         <source>작업을 마치지 못했습니다.</source>
         <translation>The task could not be completed.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/messages.py" line="334"/>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="337"/>
         <source>예기치 못한 문제로 작업을 마치지 못했습니다. 입력한 내용은 그대로 있습니다.</source>
         <translation>An unexpected problem stopped the task. Everything you typed is still there.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/messages.py" line="366"/>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="369"/>
         <source>기록 내용이 작성 후에 바뀌었습니다.</source>
         <translation>An entry was changed after it was written.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/messages.py" line="367"/>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="370"/>
         <source>기록이 빠졌습니다(번호가 건너뜁니다).</source>
         <translation>An entry is missing (a number is skipped).</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/messages.py" line="368"/>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="371"/>
         <source>기록이 끼워 넣어졌습니다(같은 번호).</source>
         <translation>An entry was inserted (duplicate number).</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/messages.py" line="369"/>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="372"/>
         <source>기록 순서가 뒤바뀌었습니다.</source>
         <translation>Entries are out of order.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/messages.py" line="370"/>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="373"/>
         <source>앞 기록과의 연결이 끊겼습니다(앞 기록이 고쳐졌거나 지워졌습니다).</source>
         <translation>The link to the previous entry is broken (the previous entry was altered or deleted).</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/messages.py" line="373"/>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="376"/>
         <source>마지막으로 확인한 기록까지 이어지지 않습니다(끝부분이 잘렸습니다).</source>
         <translation>The chain does not reach the last verified entry (the end was cut off).</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/messages.py" line="376"/>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="379"/>
         <source>기록 사슬이 맞지 않습니다.</source>
         <translation>The log chain does not match.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/messages.py" line="381"/>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="384"/>
         <source>근무 시간 외 사례 열람·변경</source>
         <translation>Cases viewed or changed outside working hours</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/messages.py" line="382"/>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="385"/>
         <source>다른 사람보다 훨씬 많은 사례 열람</source>
         <translation>Far more cases viewed than by others</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/messages.py" line="383"/>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="386"/>
         <source>로그인 실패 5회 이상</source>
         <translation>5 or more failed logins</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/messages.py" line="384"/>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="387"/>
         <source>내보내기·다운로드</source>
         <translation>Exports and downloads</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/messages.py" line="385"/>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="388"/>
         <source>접속기록 사슬 손상</source>
         <translation>Access log chain damaged</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/messages.py" line="396"/>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="399"/>
         <source>이미 쓰이는 아이디입니다.</source>
         <translation>This username is already taken.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/messages.py" line="397"/>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="400"/>
         <source>마지막 관리자는 사용을 중지하거나 역할을 바꿀 수 없습니다.</source>
         <translation>The last administrator cannot be disabled or given another role.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/messages.py" line="400"/>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="403"/>
         <source>지금 로그인한 자기 계정은 사용을 중지할 수 없습니다.</source>
         <translation>You cannot disable the account you are logged in with.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/messages.py" line="403"/>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="406"/>
         <source>사용이 중지된 계정입니다.</source>
         <translation>This account is disabled.</translation>
     </message>
@@ -4168,82 +4173,82 @@ It is shown only once, on this screen. Give it to the recipient separately from 
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/messages.py" line="344"/>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="347"/>
         <source>조회</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/messages.py" line="345"/>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="348"/>
         <source>입력</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/messages.py" line="346"/>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="349"/>
         <source>변경</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/messages.py" line="347"/>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="350"/>
         <source>삭제</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/messages.py" line="348"/>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="351"/>
         <source>출력</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/messages.py" line="349"/>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="352"/>
         <source>내보내기</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/messages.py" line="350"/>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="353"/>
         <source>다운로드</source>
         <translation>Download</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/messages.py" line="351"/>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="354"/>
         <source>검색</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/messages.py" line="352"/>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="355"/>
         <source>이름 보기</source>
         <translation>Show name</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/messages.py" line="353"/>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="356"/>
         <source>로그인</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/messages.py" line="354"/>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="357"/>
         <source>로그아웃</source>
         <translation>Logout</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/messages.py" line="355"/>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="358"/>
         <source>로그인 실패</source>
         <translation>Failed login</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/messages.py" line="356"/>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="359"/>
         <source>화면 잠금</source>
         <translation>Screen lock</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/messages.py" line="357"/>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="360"/>
         <source>잠금 해제</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/messages.py" line="358"/>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="361"/>
         <source>계정·권한</source>
         <translation>Accounts and permissions</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/messages.py" line="359"/>
+        <location filename="../../src/onestop_desk/ui/messages.py" line="362"/>
         <source>파기·삭제</source>
         <translation>Destruction and deletion</translation>
     </message>

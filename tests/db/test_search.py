@@ -109,3 +109,7 @@ def test_a_whole_case_number_finds_that_case_only(world):
     assert search(world, "2026-00001") == {cases[0].id}
     assert search(world, "R2026-000011") == {cases[10].id}
     assert search(world, "2026-0000") >= {cases[0].id, cases[8].id}  # a partial number
+
+
+def test_the_end_of_a_phone_number_with_its_dash_is_not_mistaken_for_a_case_number(world, people):
+    assert search(world, "1234-5678") == {people["홍길동"]}

@@ -158,3 +158,11 @@ def test_relief_money_deadline_warning(world):
     [warning] = world.c1.cases.warnings(case.id)
     assert warning.deadline == date(2026, 12, 1)  # 10 years from the crime comes first
     assert warning.days_left == 6
+
+
+def test_a_case_goes_only_to_an_active_counselor_or_team_lead(world):
+    case = world.new_case()
+    with pytest.raises(ValidationError) as err:
+        world.lead.cases.assign(case.id, world.admin.actor.user_id)
+    assert err.value.errors[0].code == "not_a_counselor"
+    assert world.lead.cases.assign(case.id, world.c2.actor.user_id).counselor_name == "박상담"

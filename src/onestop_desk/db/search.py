@@ -65,7 +65,10 @@ class SearchRepository:
             exact = self._exact_number(query.upper())
             if exact is not None:
                 return [exact]
-            return self._fts("numbers", query.upper(), limit)
+            hits = self._fts("numbers", query.upper(), limit)
+            # "2222-3333" looks like a case number but is usually the end of a phone number.
+            hits += [h for h in self._fts("phones", digits(query), limit) if h not in hits]
+            return hits[:limit]
         only_digits = digits(query)
         if only_digits and len(only_digits) >= 4 and re.fullmatch(r"[\d\s()+-]+", query):
             return self._fts("phones", only_digits, limit)

@@ -288,6 +288,9 @@ def field_error_text(error: FieldError) -> str:
         "before_incident": translate("Messages", "사건 발생일보다 앞설 수 없습니다."),
         "before_given": translate("Messages", "동의일보다 앞설 수 없습니다."),
         "unknown_user": translate("Messages", "등록되지 않은 상담원입니다."),
+        "not_a_counselor": translate(
+            "Messages", "사용 중인 상담원이나 팀장에게만 사례를 맡길 수 있습니다."
+        ),
         "year_full": translate(
             "Messages", "올해 사례 번호를 더 만들 수 없습니다. 관리자에게 알려 주세요."
         ),

@@ -304,8 +304,13 @@ class CaseService(Service):
         require_role(self.actor, Role.TEAM_LEAD)
         with self._ctx.transaction() as s:
             row = self._load_case(s, case_id)
-            if UserRepository(s).get(counselor_id) is None:
+            user = UserRepository(s).get(counselor_id)
+            if user is None:
                 raise ValidationError([FieldError("case.counselor_id", "unknown_user")])
+            # Only someone who may work on cases can carry one: not an administrator (who
+            # sees no case files) and not a disabled account.
+            if not user.active or user.role not in (Role.COUNSELOR.value, Role.TEAM_LEAD.value):
+                raise ValidationError([FieldError("case.counselor_id", "not_a_counselor")])
             row.counselor_id = counselor_id
             row.updated_at = self._ctx.clock.now_utc()
             self._log(s, AuditAction.UPDATE, row.case_number, f"assigned to user {counselor_id}")
