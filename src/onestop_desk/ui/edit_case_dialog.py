@@ -35,12 +35,12 @@ from onestop_desk.domain.records import (
     CaseInput,
     PersonInput,
     RelatedPersonInput,
-    SafeContact,
 )
 from onestop_desk.domain.services import Services
 from onestop_desk.domain.vocab import Gender, IntakeChannel, RiskLevel
 
 from .messages import date_text, gender_label, intake_channel_label, risk_label
+from .person_fields import PersonFields
 from .roles import CodeRole
 from .tasks import TaskRunner
 from .widgets import DateParseError, FieldErrors, make_date_edit, make_error_label, parse_date
@@ -50,7 +50,7 @@ translate = QCoreApplication.translate
 REPORTED_CHOICES: dict[str, bool | None] = {"": None, "yes": True, "no": False}
 
 
-class Ui_EditCaseDialog:
+class Ui_EditCaseDialog(PersonFields):
     """Widgets only; behaviour lives in :class:`EditCaseDialog`."""
 
     def setup_ui(self, dialog: QDialog) -> None:
@@ -84,85 +84,10 @@ class Ui_EditCaseDialog:
 
     def _person_column(self, panel: QWidget) -> QVBoxLayout:
         column = QVBoxLayout()
-        box = QGroupBox(translate("EditCaseDialog", "피해자(내담자)"), panel)
-        box.setObjectName("person_box")
-        form = QFormLayout(box)
-        self.name_edit = QLineEdit(box)
-        self.name_edit.setObjectName("name_edit")
-        self.name_error_label = make_error_label("name_error_label", box)
-        self.birth_edit = make_date_edit("birth_edit", box)
-        self.birth_error_label = make_error_label("birth_error_label", box)
-        self.gender_combo = QComboBox(box)
-        self.gender_combo.setObjectName("gender_combo")
-        self.phone_edit = QLineEdit(box)
-        self.phone_edit.setObjectName("phone_edit")
-        self.phone_edit.setPlaceholderText(translate("EditCaseDialog", "예: 010-1234-5678"))
-        self.phone_error_label = make_error_label("phone_error_label", box)
-        self.phone2_edit = QLineEdit(box)
-        self.phone2_edit.setObjectName("phone2_edit")
-        self.phone2_error_label = make_error_label("phone2_error_label", box)
-        self.email_edit = QLineEdit(box)
-        self.email_edit.setObjectName("email_edit")
-        self.email_error_label = make_error_label("email_error_label", box)
-        self.address_edit = QLineEdit(box)
-        self.address_edit.setObjectName("address_edit")
-        self.confidential_address_check = QCheckBox(
-            translate("EditCaseDialog", "주소 비공개(가해자에게 알려지면 안 됨)"), box
-        )
-        self.confidential_address_check.setObjectName("confidential_address_check")
-        self.nationality_edit = QLineEdit(box)
-        self.nationality_edit.setObjectName("nationality_edit")
-        self.language_edit = QLineEdit(box)
-        self.language_edit.setObjectName("language_edit")
-        self.interpreter_check = QCheckBox(translate("EditCaseDialog", "통역 필요"), box)
-        self.interpreter_check.setObjectName("interpreter_check")
-        self.disability_edit = QLineEdit(box)
-        self.disability_edit.setObjectName("disability_edit")
-        form.addRow(translate("EditCaseDialog", "이름(&A)"), self.name_edit)
-        form.addRow("", self.name_error_label)
-        form.addRow(translate("EditCaseDialog", "생년월일"), self.birth_edit)
-        form.addRow("", self.birth_error_label)
-        form.addRow(translate("EditCaseDialog", "성별"), self.gender_combo)
-        form.addRow(translate("EditCaseDialog", "전화번호"), self.phone_edit)
-        form.addRow("", self.phone_error_label)
-        form.addRow(translate("EditCaseDialog", "다른 전화번호"), self.phone2_edit)
-        form.addRow("", self.phone2_error_label)
-        form.addRow(translate("EditCaseDialog", "이메일"), self.email_edit)
-        form.addRow("", self.email_error_label)
-        form.addRow(translate("EditCaseDialog", "주소"), self.address_edit)
-        form.addRow("", self.confidential_address_check)
-        language_row = QHBoxLayout()
-        language_row.addWidget(self.nationality_edit)
-        language_row.addWidget(self.language_edit)
-        language_row.addWidget(self.interpreter_check)
-        form.addRow(translate("EditCaseDialog", "국적·언어"), language_row)
-        form.addRow(translate("EditCaseDialog", "장애"), self.disability_edit)
+        box = self.build_person_box(panel)
         column.addWidget(box)
 
-        safe_box = QGroupBox(translate("EditCaseDialog", "안전한 연락 방법"), panel)
-        safe_box.setObjectName("safe_box")
-        safe = QFormLayout(safe_box)
-        checks = QHBoxLayout()
-        self.may_call_check = QCheckBox(translate("EditCaseDialog", "전화해도 됨"), safe_box)
-        self.may_call_check.setObjectName("may_call_check")
-        self.may_leave_message_check = QCheckBox(
-            translate("EditCaseDialog", "메시지 남겨도 됨"), safe_box
-        )
-        self.may_leave_message_check.setObjectName("may_leave_message_check")
-        self.may_send_mail_check = QCheckBox(
-            translate("EditCaseDialog", "우편 보내도 됨"), safe_box
-        )
-        self.may_send_mail_check.setObjectName("may_send_mail_check")
-        for check in (self.may_call_check, self.may_leave_message_check, self.may_send_mail_check):
-            checks.addWidget(check)
-        safe.addRow(checks)
-        self.safe_hours_edit = QLineEdit(safe_box)
-        self.safe_hours_edit.setObjectName("safe_hours_edit")
-        self.safe_hours_edit.setPlaceholderText(translate("EditCaseDialog", "예: 평일 12~13시"))
-        self.safe_note_edit = QLineEdit(safe_box)
-        self.safe_note_edit.setObjectName("safe_note_edit")
-        safe.addRow(translate("EditCaseDialog", "연락 가능한 시간"), self.safe_hours_edit)
-        safe.addRow(translate("EditCaseDialog", "연락 시 주의"), self.safe_note_edit)
+        safe_box = self.build_safe_box(panel)
         column.addWidget(safe_box)
 
         self.related_label = QLabel(panel)
@@ -400,27 +325,7 @@ class EditCaseDialog(QDialog, Ui_EditCaseDialog):
 
     def person_input(self, errors: list[FieldError]) -> PersonInput:
         """The person as typed; a date that cannot be read adds to ``errors``."""
-        return PersonInput(
-            name=self.name_edit.text().strip(),
-            birth_date=self._date(self.birth_edit, "person.birth_date", errors),
-            gender=Gender(self.gender_combo.currentData()),
-            nationality=self.nationality_edit.text().strip(),
-            language=self.language_edit.text().strip(),
-            interpreter_needed=self.interpreter_check.isChecked(),
-            disability=self.disability_edit.text().strip(),
-            phone=self.phone_edit.text().strip(),
-            phone2=self.phone2_edit.text().strip(),
-            email=self.email_edit.text().strip(),
-            address=self.address_edit.text().strip(),
-            confidential_address=self.confidential_address_check.isChecked(),
-            safe_contact=SafeContact(
-                may_call=self.may_call_check.isChecked(),
-                may_leave_message=self.may_leave_message_check.isChecked(),
-                may_send_mail=self.may_send_mail_check.isChecked(),
-                safe_hours=self.safe_hours_edit.text().strip(),
-                note=self.safe_note_edit.text().strip(),
-            ),
-        )
+        return self.person_from_fields(self._date(self.birth_edit, "person.birth_date", errors))
 
     def case_input(self, errors: list[FieldError]) -> CaseInput | None:
         """The case facts as typed, or ``None`` when the intake date is missing or unreadable."""

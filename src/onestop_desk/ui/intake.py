@@ -42,7 +42,6 @@ from onestop_desk.domain.records import (
     ProgrammeRecord,
     ReferralRecord,
     RelatedPersonInput,
-    SafeContact,
     SupportAreaRecord,
 )
 from onestop_desk.domain.rules import WARN_DAYS_BEFORE_DEADLINE, filing_deadline
@@ -350,27 +349,7 @@ class IntakeDialog(QDialog, Ui_IntakeDialog):
         birth = self._date(self.birth_edit, "person.birth_date", errors)
         if errors:
             raise _LocalErrors(errors)
-        return PersonInput(
-            name=self.name_edit.text().strip(),
-            birth_date=birth,
-            gender=Gender(self.gender_combo.currentData()),
-            nationality=self.nationality_edit.text().strip(),
-            language=self.language_edit.text().strip(),
-            interpreter_needed=self.interpreter_check.isChecked(),
-            disability=self.disability_edit.text().strip(),
-            phone=self.phone_edit.text().strip(),
-            phone2=self.phone2_edit.text().strip(),
-            email=self.email_edit.text().strip(),
-            address=self.address_edit.text().strip(),
-            confidential_address=self.confidential_address_check.isChecked(),
-            safe_contact=SafeContact(
-                may_call=self.may_call_check.isChecked(),
-                may_leave_message=self.may_leave_message_check.isChecked(),
-                may_send_mail=self.may_send_mail_check.isChecked(),
-                safe_hours=self.safe_hours_edit.text().strip(),
-                note=self.safe_note_edit.text().strip(),
-            ),
-        )
+        return self.person_from_fields(birth)
 
     def _related(self) -> tuple[RelatedPersonInput, ...]:
         out = []
