@@ -663,6 +663,94 @@ Anything entered after that will be kept only in a copy of the current database.
     </message>
 </context>
 <context>
+    <name>CaseFactFields</name>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_fields.py" line="188"/>
+        <source>사건 정보</source>
+        <translation>Case facts</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_fields.py" line="212"/>
+        <source>경찰서</source>
+        <translation>Police station</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_fields.py" line="214"/>
+        <source>검찰청</source>
+        <translation>Prosecution office</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_fields.py" line="216"/>
+        <source>사건번호</source>
+        <translation>Case reference</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_fields.py" line="218"/>
+        <source>가해자가 친족</source>
+        <translation>Offender is kin</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_fields.py" line="230"/>
+        <source>통계 작성에 쓰는 것에 동의함</source>
+        <translation>Agrees to be counted in the statistics</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_fields.py" line="234"/>
+        <source>접수 경로</source>
+        <translation>Intake channel</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_fields.py" line="235"/>
+        <source>접수일</source>
+        <translation>Intake date</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_fields.py" line="237"/>
+        <source>범죄 유형</source>
+        <translation>Crime types</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_fields.py" line="241"/>
+        <source>피해를 안 날</source>
+        <translation>Harm known on</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_fields.py" line="243"/>
+        <source>사건 발생일</source>
+        <translation>Date of the crime</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_fields.py" line="246"/>
+        <source>사건 장소</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_fields.py" line="255"/>
+        <source>신고 여부</source>
+        <translation>Reported?</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_fields.py" line="259"/>
+        <source>가해자와의 관계</source>
+        <translation>Relation to offender</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_fields.py" line="260"/>
+        <source>위험도</source>
+        <translation>Risk</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_fields.py" line="261"/>
+        <source>사건 요약</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/case_fields.py" line="262"/>
+        <source>이미 받은 지원</source>
+        <translation>Support already received</translation>
+    </message>
+</context>
+<context>
     <name>CaseListPage</name>
     <message>
         <location filename="../../src/onestop_desk/ui/case_list.py" line="230"/>
@@ -1598,122 +1686,37 @@ Anything entered after that will be kept only in a copy of the current database.
 <context>
     <name>EditCaseDialog</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="58"/>
+        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="52"/>
         <source>사례 정보 수정</source>
         <translation>Edit case details</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="102"/>
-        <source>사건 정보</source>
-        <translation>Case facts</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="128"/>
-        <source>경찰서</source>
-        <translation>Police station</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="131"/>
-        <source>검찰청</source>
-        <translation>Prosecution office</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="134"/>
-        <source>사건번호</source>
-        <translation>Case reference</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="137"/>
-        <source>가해자가 친족</source>
-        <translation>Offender is kin</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="148"/>
-        <source>통계 작성에 쓰는 것에 동의함</source>
-        <translation>Agrees to be counted in the statistics</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="151"/>
-        <source>접수 경로</source>
-        <translation>Intake channel</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="152"/>
-        <source>접수일</source>
-        <translation>Intake date</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="154"/>
-        <source>범죄 유형</source>
-        <translation>Crime types</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="156"/>
-        <source>사건 발생일</source>
-        <translation>Date of the crime</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="158"/>
-        <source>피해를 안 날</source>
-        <translation>Harm known on</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="160"/>
-        <source>사건 장소</source>
-        <translation>Place</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="169"/>
-        <source>신고 여부</source>
-        <translation>Reported?</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="173"/>
-        <source>가해자와의 관계</source>
-        <translation>Relation to offender</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="174"/>
-        <source>위험도</source>
-        <translation>Risk</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="175"/>
-        <source>사건 요약</source>
-        <translation>Summary</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="176"/>
-        <source>이미 받은 지원</source>
-        <translation>Support already received</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="231"/>
+        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="149"/>
         <source>신고 여부 모름</source>
         <translation>Reported: unknown</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="232"/>
+        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="150"/>
         <source>경찰에 신고함</source>
         <translation>Reported to police</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="233"/>
+        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="151"/>
         <source>신고하지 않음</source>
         <translation>Not reported</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="277"/>
+        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="195"/>
         <source>관계인 %1명은 이 화면에서 바뀌지 않습니다.</source>
         <translation>The %1 related person(s) are not changed here.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="283"/>
+        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="201"/>
         <source>사례 정보 수정 – %1 (접수 %2)</source>
         <translation>Edit case details – %1 (intake %2)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="387"/>
+        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="280"/>
         <source>사례 정보를 저장하는 중…</source>
         <translation>Saving the case details…</translation>
     </message>
@@ -2027,240 +2030,155 @@ It is shown only once, on this screen. Give it to the recipient separately from 
         <translation>Consent and referrals</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="471"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="445"/>
         <source>동의한 기관</source>
         <translation>Consenting agency</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="471"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="445"/>
         <source>보낼 항목</source>
         <translation>Items to share</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="471"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="445"/>
         <source>방법</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="471"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="445"/>
         <source>동의일</source>
         <translation>Consent date</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="604"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="578"/>
         <source>사례를 등록하는 중…</source>
         <translation>Registering the case…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="681"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="655"/>
         <source>관계인 이름</source>
         <translation>Related person name</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="804"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="778"/>
         <source>%1: 신청 기한(%2)이 지났습니다. 예외 사유를 확인해 주세요.</source>
         <translation>%1: the filing deadline (%2) has passed. Check for exceptions.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="810"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="784"/>
         <source>%1: 신청 기한 %2까지 %3일 남았습니다.</source>
         <translation>%1: %3 days left until the filing deadline %2.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="819"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="793"/>
         <source>가해자가 친족이면 범죄피해구조금이 지급되지 않을 수 있습니다(구조심의회가 판단).</source>
         <translation>If the offender is kin, relief money may not be paid (the review board decides).</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="984"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="958"/>
         <source>임시 저장됨 %1</source>
         <translation>Draft saved %1</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="1005"/>
-        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="64"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="979"/>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="61"/>
         <source>작성 내용 버리기</source>
         <translation>Discard form</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="1006"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="980"/>
         <source>지금까지 입력한 내용을 모두 지울까요? 되돌릴 수 없습니다.</source>
         <translation>Delete everything typed so far? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="40"/>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="37"/>
         <source>새 방문 접수</source>
         <translation>New walk-in</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="66"/>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="63"/>
         <source>나중에 이어 쓰기</source>
         <translation>Continue later</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="68"/>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="65"/>
         <source>&lt; 이전(&amp;B)</source>
         <translation>&lt; &amp;Back</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="70"/>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="67"/>
         <source>다음(&amp;N) &gt;</source>
         <translation>&amp;Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="73"/>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="70"/>
         <source>사례 등록 및 연계 만들기(&amp;R)</source>
         <translation>Register case and create &amp;referrals</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="115"/>
-        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="130"/>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="112"/>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="127"/>
         <source>전화번호</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="104"/>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="101"/>
         <source>관계인(보호자·가족)</source>
         <translation>Related persons (guardian, family)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="110"/>
-        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="128"/>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="107"/>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="125"/>
         <source>이름</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="116"/>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="113"/>
         <source>추가</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="129"/>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="126"/>
         <source>관계</source>
         <translation>Relationship</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="139"/>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="136"/>
         <source>선택한 관계인 빼기</source>
         <translation>Remove selected person</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="147"/>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="144"/>
         <source>이미 등록된 사람일 수 있습니다</source>
         <translation>This person may already be registered</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="160"/>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="157"/>
         <source>기존 사례 열기</source>
         <translation>Open existing case</translation>
     </message>
     <message>
         <location filename="../../src/onestop_desk/ui/intake_layout.py" line="178"/>
-        <source>사건 정보</source>
-        <translation>Case facts</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="203"/>
-        <source>경찰서</source>
-        <translation>Police station</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="206"/>
-        <source>검찰청</source>
-        <translation>Prosecution office</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="209"/>
-        <source>사건번호</source>
-        <translation>Case reference</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="212"/>
-        <source>가해자가 친족</source>
-        <translation>Offender is kin</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="225"/>
-        <source>통계 작성에 쓰는 것에 동의함</source>
-        <translation>Agrees to be counted in the statistics</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="229"/>
-        <source>접수 경로</source>
-        <translation>Intake channel</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="230"/>
-        <source>접수일</source>
-        <translation>Intake date</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="232"/>
-        <source>범죄 유형</source>
-        <translation>Crime types</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="236"/>
-        <source>피해를 안 날</source>
-        <translation>Harm known on</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="238"/>
-        <source>사건 발생일</source>
-        <translation>Date of the crime</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="241"/>
-        <source>사건 장소</source>
-        <translation>Place</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="247"/>
-        <source>신고 여부</source>
-        <translation>Reported?</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="251"/>
-        <source>가해자와의 관계</source>
-        <translation>Relation to offender</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="252"/>
-        <source>위험도</source>
-        <translation>Risk</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="253"/>
-        <source>사건 요약</source>
-        <translation>Summary</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="254"/>
-        <source>이미 받은 지원</source>
-        <translation>Support already received</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="258"/>
         <source>필요한 지원(욕구 체크리스트)</source>
         <translation>Needs checklist</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="265"/>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="185"/>
         <source>지원 영역 / 프로그램</source>
         <translation>Support area / programme</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="266"/>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="186"/>
         <source>제공 기관</source>
         <translation>Offered by</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="291"/>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="211"/>
         <source>체크한 지원을 제공하는 기관입니다. 기관마다 본인이 동의한 항목만 보냅니다. 동의하지 않은 기관에는 연계 의뢰서를 만들지 않습니다.</source>
         <translation>These agencies offer the ticked support. Each receives only the items the person agreed to; no referral letter is made for an agency without consent.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="311"/>
+        <location filename="../../src/onestop_desk/ui/intake_layout.py" line="231"/>
         <source>2단계에서 지원 프로그램을 체크하면 해당 기관이 여기에 나옵니다.</source>
         <translation>Tick programmes in step 2 and their agencies appear here.</translation>
     </message>
@@ -3009,102 +2927,102 @@ It is shown only once, on this screen. Give it to the recipient separately from 
 <context>
     <name>PersonFields</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/person_fields.py" line="63"/>
+        <location filename="../../src/onestop_desk/ui/case_fields.py" line="68"/>
         <source>피해자(내담자)</source>
         <translation>Victim (client)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/person_fields.py" line="73"/>
+        <location filename="../../src/onestop_desk/ui/case_fields.py" line="78"/>
         <source>예: 010-1234-5678</source>
         <translation>e.g. 010-1234-5678</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/person_fields.py" line="81"/>
+        <location filename="../../src/onestop_desk/ui/case_fields.py" line="86"/>
         <source>주소 비공개(가해자에게 알려지면 안 됨)</source>
         <translation>Confidential address (the offender must not learn it)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/person_fields.py" line="86"/>
+        <location filename="../../src/onestop_desk/ui/case_fields.py" line="91"/>
         <source>통역 필요</source>
         <translation>Interpreter needed</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/person_fields.py" line="89"/>
+        <location filename="../../src/onestop_desk/ui/case_fields.py" line="94"/>
         <source>이름(&amp;A)</source>
         <translation>N&amp;ame</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/person_fields.py" line="91"/>
+        <location filename="../../src/onestop_desk/ui/case_fields.py" line="96"/>
         <source>생년월일</source>
         <translation>Birth date</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/person_fields.py" line="93"/>
+        <location filename="../../src/onestop_desk/ui/case_fields.py" line="98"/>
         <source>성별</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/person_fields.py" line="94"/>
+        <location filename="../../src/onestop_desk/ui/case_fields.py" line="99"/>
         <source>전화번호</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/person_fields.py" line="96"/>
+        <location filename="../../src/onestop_desk/ui/case_fields.py" line="101"/>
         <source>다른 전화번호</source>
         <translation>Other phone</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/person_fields.py" line="98"/>
+        <location filename="../../src/onestop_desk/ui/case_fields.py" line="103"/>
         <source>이메일</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/person_fields.py" line="100"/>
+        <location filename="../../src/onestop_desk/ui/case_fields.py" line="105"/>
         <source>주소</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/person_fields.py" line="106"/>
+        <location filename="../../src/onestop_desk/ui/case_fields.py" line="111"/>
         <source>국적·언어</source>
         <translation>Nationality · language</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/person_fields.py" line="107"/>
+        <location filename="../../src/onestop_desk/ui/case_fields.py" line="112"/>
         <source>장애</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/person_fields.py" line="113"/>
+        <location filename="../../src/onestop_desk/ui/case_fields.py" line="118"/>
         <source>안전한 연락 방법</source>
         <translation>Safe contact</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/person_fields.py" line="117"/>
+        <location filename="../../src/onestop_desk/ui/case_fields.py" line="122"/>
         <source>전화해도 됨</source>
         <translation>May call</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/person_fields.py" line="119"/>
+        <location filename="../../src/onestop_desk/ui/case_fields.py" line="124"/>
         <source>메시지 남겨도 됨</source>
         <translation>May leave a message</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/person_fields.py" line="121"/>
+        <location filename="../../src/onestop_desk/ui/case_fields.py" line="126"/>
         <source>우편 보내도 됨</source>
         <translation>May send mail</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/person_fields.py" line="127"/>
+        <location filename="../../src/onestop_desk/ui/case_fields.py" line="132"/>
         <source>예: 평일 12~13시</source>
         <translation>e.g. weekdays 12–13</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/person_fields.py" line="129"/>
+        <location filename="../../src/onestop_desk/ui/case_fields.py" line="134"/>
         <source>연락 가능한 시간</source>
         <translation>Safe hours</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/person_fields.py" line="130"/>
+        <location filename="../../src/onestop_desk/ui/case_fields.py" line="135"/>
         <source>연락 시 주의</source>
         <translation>Contact caution</translation>
     </message>

@@ -1,16 +1,16 @@
-"""The person's identity, contact and safe-contact fields, shared by the walk-in intake and
-the correction dialog: one layout and one way of reading it back.
+"""The person's fields and the case facts, shared by the walk-in intake and the correction
+dialog: one layout and one way of reading it back.
 
-``PersonFields`` is a mixin for a ``Ui_*`` layout class: it creates the widgets as attributes
-whose objectName equals the attribute name (``name_edit``, ``may_call_check``…), so both
-dialogs, their error binding and their tests address the same names.
+``PersonFields`` and ``CaseFactFields`` are mixins for a ``Ui_*`` layout class: they create the
+widgets as attributes whose objectName equals the attribute name (``name_edit``,
+``crime_list``…), so both dialogs, their error binding and their tests address the same names.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,13 +19,18 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
     QWidget,
 )
 
-from onestop_desk.domain.records import PersonInput, SafeContact
-from onestop_desk.domain.vocab import Gender
+from onestop_desk.domain.records import CaseInput, PersonInput, RelatedPersonInput, SafeContact
+from onestop_desk.domain.vocab import Gender, IntakeChannel, RiskLevel
 
+from .roles import CodeRole
 from .widgets import make_date_edit, make_error_label
+
+REPORTED_CHOICES: dict[str, bool | None] = {"": None, "yes": True, "no": False}
 
 
 def _line_edit(name: str, parent: QWidget) -> QLineEdit:
@@ -153,4 +158,144 @@ class PersonFields:
                 safe_hours=self.safe_hours_edit.text().strip(),
                 note=self.safe_note_edit.text().strip(),
             ),
+        )
+
+
+class CaseFactFields:
+    channel_combo: QComboBox
+    intake_date_edit: QLineEdit
+    intake_date_error_label: QLabel
+    crime_list: QListWidget
+    crime_error_label: QLabel
+    incident_date_edit: QLineEdit
+    incident_date_error_label: QLabel
+    harm_known_edit: QLineEdit
+    harm_known_error_label: QLabel
+    place_edit: QLineEdit
+    reported_combo: QComboBox
+    police_office_edit: QLineEdit
+    prosecution_office_edit: QLineEdit
+    police_case_edit: QLineEdit
+    offender_relation_edit: QLineEdit
+    offender_kin_check: QCheckBox
+    risk_combo: QComboBox
+    summary_edit: QPlainTextEdit
+    support_received_edit: QLineEdit
+    statistics_consent_check: QCheckBox
+
+    def build_facts_box(self, parent: QWidget) -> QGroupBox:
+        translate = QCoreApplication.translate
+        box = QGroupBox(translate("CaseFactFields", "사건 정보"), parent)
+        box.setObjectName("facts_box")
+        form = QFormLayout(box)
+        self.channel_combo = QComboBox(box)
+        self.channel_combo.setObjectName("channel_combo")
+        self.intake_date_edit = make_date_edit("intake_date_edit", box)
+        self.intake_date_error_label = make_error_label("intake_date_error_label", box)
+        self.crime_list = QListWidget(box)
+        self.crime_list.setObjectName("crime_list")
+        self.crime_list.setMaximumHeight(130)
+        self.crime_list.setFlow(QListWidget.Flow.LeftToRight)
+        self.crime_list.setWrapping(True)
+        self.crime_list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.crime_list.setSpacing(2)
+        self.crime_error_label = make_error_label("crime_error_label", box)
+        self.incident_date_edit = make_date_edit("incident_date_edit", box)
+        self.incident_date_error_label = make_error_label("incident_date_error_label", box)
+        self.harm_known_edit = make_date_edit("harm_known_edit", box)
+        self.harm_known_error_label = make_error_label("harm_known_error_label", box)
+        self.place_edit = _line_edit("place_edit", box)
+        self.reported_combo = QComboBox(box)
+        self.reported_combo.setObjectName("reported_combo")
+        self.reported_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.police_office_edit = _line_edit("police_office_edit", box)
+        self.police_office_edit.setPlaceholderText(translate("CaseFactFields", "경찰서"))
+        self.prosecution_office_edit = _line_edit("prosecution_office_edit", box)
+        self.prosecution_office_edit.setPlaceholderText(translate("CaseFactFields", "검찰청"))
+        self.police_case_edit = _line_edit("police_case_edit", box)
+        self.police_case_edit.setPlaceholderText(translate("CaseFactFields", "사건번호"))
+        self.offender_relation_edit = _line_edit("offender_relation_edit", box)
+        self.offender_kin_check = QCheckBox(translate("CaseFactFields", "가해자가 친족"), box)
+        self.offender_kin_check.setObjectName("offender_kin_check")
+        self.risk_combo = QComboBox(box)
+        self.risk_combo.setObjectName("risk_combo")
+        self.summary_edit = QPlainTextEdit(box)
+        self.summary_edit.setObjectName("summary_edit")
+        self.summary_edit.setTabChangesFocus(True)
+        self.summary_edit.setMaximumHeight(80)
+        self.support_received_edit = _line_edit("support_received_edit", box)
+        # Consent to counting the case in the center's statistics; a refusal keeps the case
+        # out of every figure and export.
+        self.statistics_consent_check = QCheckBox(
+            translate("CaseFactFields", "통계 작성에 쓰는 것에 동의함"), box
+        )
+        self.statistics_consent_check.setObjectName("statistics_consent_check")
+        self.statistics_consent_check.setChecked(True)
+        form.addRow(translate("CaseFactFields", "접수 경로"), self.channel_combo)
+        form.addRow(translate("CaseFactFields", "접수일"), self.intake_date_edit)
+        form.addRow("", self.intake_date_error_label)
+        form.addRow(translate("CaseFactFields", "범죄 유형"), self.crime_list)
+        form.addRow("", self.crime_error_label)
+        dates = QHBoxLayout()
+        dates.addWidget(self.incident_date_edit)
+        dates.addWidget(QLabel(translate("CaseFactFields", "피해를 안 날"), box))
+        dates.addWidget(self.harm_known_edit)
+        form.addRow(translate("CaseFactFields", "사건 발생일"), dates)
+        form.addRow("", self.incident_date_error_label)
+        form.addRow("", self.harm_known_error_label)
+        form.addRow(translate("CaseFactFields", "사건 장소"), self.place_edit)
+        police = QHBoxLayout()
+        for widget in (
+            self.reported_combo,
+            self.police_office_edit,
+            self.prosecution_office_edit,
+            self.police_case_edit,
+        ):
+            police.addWidget(widget)
+        form.addRow(translate("CaseFactFields", "신고 여부"), police)
+        kin = QHBoxLayout()
+        kin.addWidget(self.offender_relation_edit)
+        kin.addWidget(self.offender_kin_check)
+        form.addRow(translate("CaseFactFields", "가해자와의 관계"), kin)
+        form.addRow(translate("CaseFactFields", "위험도"), self.risk_combo)
+        form.addRow(translate("CaseFactFields", "사건 요약"), self.summary_edit)
+        form.addRow(translate("CaseFactFields", "이미 받은 지원"), self.support_received_edit)
+        form.addRow("", self.statistics_consent_check)
+        return box
+
+    def checked_crimes(self) -> list[str]:
+        return [
+            self.crime_list.item(i).data(CodeRole)
+            for i in range(self.crime_list.count())
+            if self.crime_list.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    def case_from_fields(
+        self,
+        intake: date,
+        incident: date | None,
+        known: date | None,
+        related: tuple[RelatedPersonInput, ...],
+        counselor_id: int | None = None,
+    ) -> CaseInput:
+        """The case facts as typed (dates come parsed, as for the person)."""
+        return CaseInput(
+            intake_channel=IntakeChannel(self.channel_combo.currentData()),
+            intake_date=intake,
+            crime_types=tuple(self.checked_crimes()),
+            incident_date=incident,
+            harm_known_date=known,
+            incident_place=self.place_edit.text().strip(),
+            reported_to_police=REPORTED_CHOICES[self.reported_combo.currentData()],
+            police_office=self.police_office_edit.text().strip(),
+            prosecution_office=self.prosecution_office_edit.text().strip(),
+            police_case_number=self.police_case_edit.text().strip(),
+            offender_relation=self.offender_relation_edit.text().strip(),
+            offender_is_kin=self.offender_kin_check.isChecked(),
+            risk_level=RiskLevel(self.risk_combo.currentData()),
+            summary=self.summary_edit.toPlainText().strip(),
+            support_received=self.support_received_edit.text().strip(),
+            statistics_consent=self.statistics_consent_check.isChecked(),
+            counselor_id=counselor_id,
+            related=related,
         )

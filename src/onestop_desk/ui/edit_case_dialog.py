@@ -12,18 +12,14 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -39,18 +35,16 @@ from onestop_desk.domain.records import (
 from onestop_desk.domain.services import Services
 from onestop_desk.domain.vocab import Gender, IntakeChannel, RiskLevel
 
+from .case_fields import CaseFactFields, PersonFields
 from .messages import date_text, gender_label, intake_channel_label, risk_label
-from .person_fields import PersonFields
 from .roles import CodeRole
 from .tasks import TaskRunner
-from .widgets import DateParseError, FieldErrors, make_date_edit, make_error_label, parse_date
+from .widgets import DateParseError, FieldErrors, make_error_label, parse_date
 
 translate = QCoreApplication.translate
 
-REPORTED_CHOICES: dict[str, bool | None] = {"": None, "yes": True, "no": False}
 
-
-class Ui_EditCaseDialog(PersonFields):
+class Ui_EditCaseDialog(PersonFields, CaseFactFields):
     """Widgets only; behaviour lives in :class:`EditCaseDialog`."""
 
     def setup_ui(self, dialog: QDialog) -> None:
@@ -99,83 +93,7 @@ class Ui_EditCaseDialog(PersonFields):
         return column
 
     def _facts_box(self, panel: QWidget) -> QGroupBox:
-        box = QGroupBox(translate("EditCaseDialog", "사건 정보"), panel)
-        box.setObjectName("facts_box")
-        form = QFormLayout(box)
-        self.channel_combo = QComboBox(box)
-        self.channel_combo.setObjectName("channel_combo")
-        self.intake_date_edit = make_date_edit("intake_date_edit", box)
-        self.intake_date_error_label = make_error_label("intake_date_error_label", box)
-        self.crime_list = QListWidget(box)
-        self.crime_list.setObjectName("crime_list")
-        self.crime_list.setMaximumHeight(130)
-        self.crime_list.setFlow(QListWidget.Flow.LeftToRight)
-        self.crime_list.setWrapping(True)
-        self.crime_list.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.crime_list.setSpacing(2)
-        self.crime_error_label = make_error_label("crime_error_label", box)
-        self.incident_date_edit = make_date_edit("incident_date_edit", box)
-        self.incident_date_error_label = make_error_label("incident_date_error_label", box)
-        self.harm_known_edit = make_date_edit("harm_known_edit", box)
-        self.harm_known_error_label = make_error_label("harm_known_error_label", box)
-        self.place_edit = QLineEdit(box)
-        self.place_edit.setObjectName("place_edit")
-        self.reported_combo = QComboBox(box)
-        self.reported_combo.setObjectName("reported_combo")
-        self.reported_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.police_office_edit = QLineEdit(box)
-        self.police_office_edit.setObjectName("police_office_edit")
-        self.police_office_edit.setPlaceholderText(translate("EditCaseDialog", "경찰서"))
-        self.prosecution_office_edit = QLineEdit(box)
-        self.prosecution_office_edit.setObjectName("prosecution_office_edit")
-        self.prosecution_office_edit.setPlaceholderText(translate("EditCaseDialog", "검찰청"))
-        self.police_case_edit = QLineEdit(box)
-        self.police_case_edit.setObjectName("police_case_edit")
-        self.police_case_edit.setPlaceholderText(translate("EditCaseDialog", "사건번호"))
-        self.offender_relation_edit = QLineEdit(box)
-        self.offender_relation_edit.setObjectName("offender_relation_edit")
-        self.offender_kin_check = QCheckBox(translate("EditCaseDialog", "가해자가 친족"), box)
-        self.offender_kin_check.setObjectName("offender_kin_check")
-        self.risk_combo = QComboBox(box)
-        self.risk_combo.setObjectName("risk_combo")
-        self.summary_edit = QPlainTextEdit(box)
-        self.summary_edit.setObjectName("summary_edit")
-        self.summary_edit.setTabChangesFocus(True)
-        self.summary_edit.setMaximumHeight(90)
-        self.support_received_edit = QLineEdit(box)
-        self.support_received_edit.setObjectName("support_received_edit")
-        self.statistics_consent_check = QCheckBox(
-            translate("EditCaseDialog", "통계 작성에 쓰는 것에 동의함"), box
-        )
-        self.statistics_consent_check.setObjectName("statistics_consent_check")
-        form.addRow(translate("EditCaseDialog", "접수 경로"), self.channel_combo)
-        form.addRow(translate("EditCaseDialog", "접수일"), self.intake_date_edit)
-        form.addRow("", self.intake_date_error_label)
-        form.addRow(translate("EditCaseDialog", "범죄 유형"), self.crime_list)
-        form.addRow("", self.crime_error_label)
-        form.addRow(translate("EditCaseDialog", "사건 발생일"), self.incident_date_edit)
-        form.addRow("", self.incident_date_error_label)
-        form.addRow(translate("EditCaseDialog", "피해를 안 날"), self.harm_known_edit)
-        form.addRow("", self.harm_known_error_label)
-        form.addRow(translate("EditCaseDialog", "사건 장소"), self.place_edit)
-        police = QHBoxLayout()
-        for widget in (
-            self.reported_combo,
-            self.police_office_edit,
-            self.prosecution_office_edit,
-            self.police_case_edit,
-        ):
-            police.addWidget(widget)
-        form.addRow(translate("EditCaseDialog", "신고 여부"), police)
-        kin = QHBoxLayout()
-        kin.addWidget(self.offender_relation_edit)
-        kin.addWidget(self.offender_kin_check)
-        form.addRow(translate("EditCaseDialog", "가해자와의 관계"), kin)
-        form.addRow(translate("EditCaseDialog", "위험도"), self.risk_combo)
-        form.addRow(translate("EditCaseDialog", "사건 요약"), self.summary_edit)
-        form.addRow(translate("EditCaseDialog", "이미 받은 지원"), self.support_received_edit)
-        form.addRow("", self.statistics_consent_check)
-        return box
+        return self.build_facts_box(panel)
 
 
 class EditCaseDialog(QDialog, Ui_EditCaseDialog):
@@ -316,13 +234,6 @@ class EditCaseDialog(QDialog, Ui_EditCaseDialog):
             errors.append(FieldError(field, "invalid_date"))
             return None
 
-    def checked_crimes(self) -> list[str]:
-        return [
-            self.crime_list.item(i).data(CodeRole)
-            for i in range(self.crime_list.count())
-            if self.crime_list.item(i).checkState() == Qt.CheckState.Checked
-        ]
-
     def person_input(self, errors: list[FieldError]) -> PersonInput:
         """The person as typed; a date that cannot be read adds to ``errors``."""
         return self.person_from_fields(self._date(self.birth_edit, "person.birth_date", errors))
@@ -337,30 +248,12 @@ class EditCaseDialog(QDialog, Ui_EditCaseDialog):
             if not any(e.field == "case.intake_date" for e in errors):
                 errors.append(FieldError("case.intake_date", "required"))
             return None
-        return CaseInput(
-            intake_channel=IntakeChannel(self.channel_combo.currentData()),
-            intake_date=intake,
-            crime_types=tuple(self.checked_crimes()),
-            incident_date=incident,
-            harm_known_date=known,
-            incident_place=self.place_edit.text().strip(),
-            reported_to_police=REPORTED_CHOICES[self.reported_combo.currentData()],
-            police_office=self.police_office_edit.text().strip(),
-            prosecution_office=self.prosecution_office_edit.text().strip(),
-            police_case_number=self.police_case_edit.text().strip(),
-            offender_relation=self.offender_relation_edit.text().strip(),
-            offender_is_kin=self.offender_kin_check.isChecked(),
-            risk_level=RiskLevel(self.risk_combo.currentData()),
-            summary=self.summary_edit.toPlainText().strip(),
-            support_received=self.support_received_edit.text().strip(),
-            statistics_consent=self.statistics_consent_check.isChecked(),
-            counselor_id=d.counselor_id,
-            # update_facts leaves related persons alone; they travel along unchanged.
-            related=tuple(
-                RelatedPersonInput(person=r.person, relationship=r.relationship, note=r.note)
-                for r in d.related
-            ),
+        # update_facts leaves related persons alone; they travel along unchanged.
+        related = tuple(
+            RelatedPersonInput(person=r.person, relationship=r.relationship, note=r.note)
+            for r in d.related
         )
+        return self.case_from_fields(intake, incident, known, related, d.counselor_id)
 
     # --- saving -----------------------------------------------------------------------------
 

@@ -370,33 +370,7 @@ class IntakeDialog(QDialog, Ui_IntakeDialog):
         if errors:
             raise _LocalErrors(errors)
         assert intake is not None
-        reported = {"": None, "yes": True, "no": False}[self.reported_combo.currentData()]
-        return CaseInput(
-            intake_channel=IntakeChannel(self.channel_combo.currentData()),
-            intake_date=intake,
-            crime_types=tuple(self.checked_crimes()),
-            incident_date=incident,
-            harm_known_date=known,
-            incident_place=self.place_edit.text().strip(),
-            reported_to_police=reported,
-            police_office=self.police_office_edit.text().strip(),
-            prosecution_office=self.prosecution_office_edit.text().strip(),
-            police_case_number=self.police_case_edit.text().strip(),
-            offender_relation=self.offender_relation_edit.text().strip(),
-            offender_is_kin=self.offender_kin_check.isChecked(),
-            risk_level=RiskLevel(self.risk_combo.currentData()),
-            summary=self.summary_edit.toPlainText().strip(),
-            support_received=self.support_received_edit.text().strip(),
-            statistics_consent=self.statistics_consent_check.isChecked(),
-            related=self._related(),
-        )
-
-    def checked_crimes(self) -> list[str]:
-        return [
-            self.crime_list.item(i).data(CodeRole)
-            for i in range(self.crime_list.count())
-            if self.crime_list.item(i).checkState() == Qt.CheckState.Checked
-        ]
+        return self.case_from_fields(intake, incident, known, self._related())
 
     def _tree_items(self) -> list[QTreeWidgetItem]:
         items = []

@@ -8,17 +8,14 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QDialog,
-    QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -28,13 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .person_fields import PersonFields
-from .widgets import make_date_edit, make_error_label, setup_table
+from .case_fields import CaseFactFields, PersonFields
+from .widgets import make_error_label, setup_table
 
 translate = QCoreApplication.translate
 
 
-class Ui_IntakeDialog(PersonFields):
+class Ui_IntakeDialog(PersonFields, CaseFactFields):
     def setup_ui(self, dialog: QDialog) -> None:
         dialog.setObjectName("intake_dialog")
         dialog.setWindowTitle(translate("IntakeDialog", "새 방문 접수"))
@@ -175,84 +172,7 @@ class Ui_IntakeDialog(PersonFields):
         page.setObjectName("case_page")
         columns = QHBoxLayout(page)
 
-        facts_box = QGroupBox(translate("IntakeDialog", "사건 정보"), page)
-        facts_box.setObjectName("facts_box")
-        form = QFormLayout(facts_box)
-        self.channel_combo = QComboBox(facts_box)
-        self.channel_combo.setObjectName("channel_combo")
-        self.intake_date_edit = make_date_edit("intake_date_edit", facts_box)
-        self.intake_date_error_label = make_error_label("intake_date_error_label", facts_box)
-        self.crime_list = QListWidget(facts_box)
-        self.crime_list.setObjectName("crime_list")
-        self.crime_list.setMaximumHeight(130)
-        self.crime_list.setFlow(QListWidget.Flow.LeftToRight)
-        self.crime_list.setWrapping(True)
-        self.crime_list.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.crime_list.setSpacing(2)
-        self.crime_error_label = make_error_label("crime_error_label", facts_box)
-        self.incident_date_edit = make_date_edit("incident_date_edit", facts_box)
-        self.incident_date_error_label = make_error_label("incident_date_error_label", facts_box)
-        self.harm_known_edit = make_date_edit("harm_known_edit", facts_box)
-        self.harm_known_error_label = make_error_label("harm_known_error_label", facts_box)
-        self.place_edit = QLineEdit(facts_box)
-        self.place_edit.setObjectName("place_edit")
-        self.reported_combo = QComboBox(facts_box)
-        self.reported_combo.setObjectName("reported_combo")
-        self.police_office_edit = QLineEdit(facts_box)
-        self.police_office_edit.setObjectName("police_office_edit")
-        self.police_office_edit.setPlaceholderText(translate("IntakeDialog", "경찰서"))
-        self.prosecution_office_edit = QLineEdit(facts_box)
-        self.prosecution_office_edit.setObjectName("prosecution_office_edit")
-        self.prosecution_office_edit.setPlaceholderText(translate("IntakeDialog", "검찰청"))
-        self.police_case_edit = QLineEdit(facts_box)
-        self.police_case_edit.setObjectName("police_case_edit")
-        self.police_case_edit.setPlaceholderText(translate("IntakeDialog", "사건번호"))
-        self.offender_relation_edit = QLineEdit(facts_box)
-        self.offender_relation_edit.setObjectName("offender_relation_edit")
-        self.offender_kin_check = QCheckBox(translate("IntakeDialog", "가해자가 친족"), facts_box)
-        self.offender_kin_check.setObjectName("offender_kin_check")
-        self.risk_combo = QComboBox(facts_box)
-        self.risk_combo.setObjectName("risk_combo")
-        self.summary_edit = QPlainTextEdit(facts_box)
-        self.summary_edit.setObjectName("summary_edit")
-        self.summary_edit.setTabChangesFocus(True)
-        self.summary_edit.setMaximumHeight(70)
-        self.support_received_edit = QLineEdit(facts_box)
-        self.support_received_edit.setObjectName("support_received_edit")
-        # Consent to counting the case in the center's statistics; a refusal keeps the case
-        # out of every figure and export.
-        self.statistics_consent_check = QCheckBox(
-            translate("IntakeDialog", "통계 작성에 쓰는 것에 동의함"), facts_box
-        )
-        self.statistics_consent_check.setObjectName("statistics_consent_check")
-        self.statistics_consent_check.setChecked(True)
-        form.addRow(translate("IntakeDialog", "접수 경로"), self.channel_combo)
-        form.addRow(translate("IntakeDialog", "접수일"), self.intake_date_edit)
-        form.addRow("", self.intake_date_error_label)
-        form.addRow(translate("IntakeDialog", "범죄 유형"), self.crime_list)
-        form.addRow("", self.crime_error_label)
-        dates = QHBoxLayout()
-        dates.addWidget(self.incident_date_edit)
-        dates.addWidget(QLabel(translate("IntakeDialog", "피해를 안 날"), facts_box))
-        dates.addWidget(self.harm_known_edit)
-        form.addRow(translate("IntakeDialog", "사건 발생일"), dates)
-        form.addRow("", self.incident_date_error_label)
-        form.addRow("", self.harm_known_error_label)
-        form.addRow(translate("IntakeDialog", "사건 장소"), self.place_edit)
-        police = QHBoxLayout()
-        police.addWidget(self.reported_combo)
-        police.addWidget(self.police_office_edit)
-        police.addWidget(self.prosecution_office_edit)
-        police.addWidget(self.police_case_edit)
-        form.addRow(translate("IntakeDialog", "신고 여부"), police)
-        kin = QHBoxLayout()
-        kin.addWidget(self.offender_relation_edit)
-        kin.addWidget(self.offender_kin_check)
-        form.addRow(translate("IntakeDialog", "가해자와의 관계"), kin)
-        form.addRow(translate("IntakeDialog", "위험도"), self.risk_combo)
-        form.addRow(translate("IntakeDialog", "사건 요약"), self.summary_edit)
-        form.addRow(translate("IntakeDialog", "이미 받은 지원"), self.support_received_edit)
-        form.addRow("", self.statistics_consent_check)
+        facts_box = self.build_facts_box(page)
         columns.addWidget(facts_box, 5)
 
         needs_box = QGroupBox(translate("IntakeDialog", "필요한 지원(욕구 체크리스트)"), page)
