@@ -306,8 +306,11 @@ def test_backups_while_another_thread_keeps_saving(world):
     saved: list[str] = []
 
     def writer() -> None:
+        # Saves back to back with a breath between them: a desk saves often, but a writer
+        # that never lets go of the lock would starve any reader on a loaded machine.
         while not stop.is_set():
             saved.append(world.new_case(name="동시저장").case_number)
+            time.sleep(0.005)
 
     thread = threading.Thread(target=writer)
     thread.start()

@@ -137,6 +137,8 @@ def copy_file_database(source: Path, target: Path, key: bytes | None) -> None:
     target.unlink(missing_ok=True)
     with opened(source, key) as src, closing(connect(target, key)) as dst:
         src.backup(dst)
+    if os.name == "posix":
+        target.chmod(0o600)
     fsync_file(target)
 
 

@@ -52,6 +52,7 @@ from .messages import (
     error_text,
     review_finding_text,
 )
+from .printing import save_file
 from .roles import AuditSeqRole
 from .tasks import TaskRunner
 from .widgets import (
@@ -542,5 +543,5 @@ def review_csv(review: AuditReview) -> str:
 
 def _write_text(path: Path, text: str) -> Path:
     # utf-8-sig: Excel on a Korean Windows opens it with the Hangul intact.
-    path.write_text(text, encoding="utf-8-sig", newline="")
+    save_file(text.encode("utf-8-sig"), path)
     return path

@@ -34,7 +34,7 @@ from onestop_desk.domain.services import Services
 from onestop_desk.domain.services.documents import Packet
 
 from .messages import error_text
-from .printing import PrintError, load_pdf, print_pdf, save_pdf
+from .printing import PrintError, load_pdf, print_pdf, save_file
 from .tasks import TaskRunner
 
 
@@ -239,7 +239,7 @@ class PacketDialog(QDialog):
             return False
         try:
             pdf = self._services.documents.encrypt_for_file(self.packet.pdf, password)
-            save_pdf(pdf, target)
+            save_file(pdf, target)
         except ValidationError as exc:
             QMessageBox.warning(self, self.windowTitle(), error_text(exc))
             return False

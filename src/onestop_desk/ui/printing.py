@@ -66,13 +66,14 @@ def print_pdf(pdf: bytes, printer: QPrinter) -> int:
         buffer.close()
 
 
-def save_pdf(pdf: bytes, target: Path) -> None:
-    """Write whole or not at all: a temporary file beside the target, synced, then renamed."""
+def save_file(data: bytes, target: Path) -> None:
+    """Write whole or not at all, readable by the owner only (the file holds personal data):
+    a temporary file beside the target (mkstemp: mode 0600), synced, then renamed."""
     target = Path(target)
     handle, temp_name = tempfile.mkstemp(prefix=".onestop-", suffix=".part", dir=target.parent)
     try:
         with os.fdopen(handle, "wb") as out:
-            out.write(pdf)
+            out.write(data)
             out.flush()
             os.fsync(out.fileno())
         os.replace(temp_name, target)

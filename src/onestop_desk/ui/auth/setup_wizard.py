@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from onestop_desk.domain.clock import KST
-from onestop_desk.ui.printing import PrintError, print_pdf, save_pdf
+from onestop_desk.ui.printing import PrintError, print_pdf, save_file
 from onestop_desk.ui.tasks import TaskRunner
 
 from .fields import live_rule_label, message_label, password_edit, password_problems
@@ -181,7 +181,7 @@ class RecoveryPage(QWizardPage):
     def save_to(self, target: Path) -> None:
         """Write the sheet to ``target`` (the file dialog's choice, or a test's path)."""
         try:
-            save_pdf(self._wizard.sheet_pdf(), target)
+            save_file(self._wizard.sheet_pdf(), target)
         except OSError:
             self.status_label.setText(self.tr("저장하지 못했습니다. 다른 위치를 고르세요."))
             return
