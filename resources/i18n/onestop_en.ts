@@ -186,42 +186,42 @@
 <context>
     <name>AuditEventModel</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="100"/>
+        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="101"/>
         <source>번호</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="101"/>
+        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="102"/>
         <source>일시</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="102"/>
+        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="103"/>
         <source>사용자</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="103"/>
+        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="104"/>
         <source>PC</source>
         <translation>PC</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="104"/>
+        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="105"/>
         <source>사례번호</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="105"/>
+        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="106"/>
         <source>작업</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="106"/>
+        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="107"/>
         <source>내용</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="107"/>
+        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="108"/>
         <source>사유</source>
         <translation>Reason</translation>
     </message>
@@ -229,147 +229,147 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="185"/>
+        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="186"/>
         <source>접속기록</source>
         <translation>Access log</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="192"/>
+        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="193"/>
         <source>사용자 아이디</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="195"/>
+        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="196"/>
         <source>사례번호</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="198"/>
+        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="199"/>
         <source>모든 작업</source>
         <translation>All actions</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="204"/>
+        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="205"/>
         <source>조회</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="224"/>
+        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="225"/>
         <source>체인 검증</source>
         <translation>Verify chain</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="233"/>
+        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="234"/>
         <source>월간 점검</source>
         <translation>Monthly review</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="241"/>
+        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="242"/>
         <source>점검표 보기</source>
         <translation>Show review</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="244"/>
+        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="245"/>
         <source>점검할 달</source>
         <translation>Month to review</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="254"/>
+        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="255"/>
         <source>사용자</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="255"/>
+        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="256"/>
         <source>작업</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="256"/>
+        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="257"/>
         <source>건수</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="274"/>
+        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="275"/>
         <source>내보내는 사유(필수, 접속기록에 남습니다)</source>
         <translation>Reason for export (required, recorded in the access log)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="277"/>
+        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="278"/>
         <source>CSV 내보내기…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="280"/>
+        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="281"/>
         <source>점검표 CSV 내보내기…</source>
         <translation>Export review as CSV…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="345"/>
+        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="346"/>
         <source>날짜는 2026-11-01 처럼 입력해 주세요.</source>
         <translation>Enter dates like 2026-11-01.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="379"/>
+        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="380"/>
         <source>%1건</source>
         <translation>Entries: %1</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="381"/>
+        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="382"/>
         <source>(가장 최근 %1건만 가져왔습니다. 기간을 좁혀 주세요.)</source>
         <translation>(only the latest %1 loaded; narrow the period)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="395"/>
+        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="396"/>
         <source>검증하는 중…</source>
         <translation>Verifying…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="400"/>
+        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="401"/>
         <source>접속기록을 검증하는 중입니다…</source>
         <translation>Verifying the access log…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="408"/>
+        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="409"/>
         <source>기록 %1건의 사슬이 모두 온전합니다.</source>
         <translation>Chain intact: all entries checked (%1).</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="415"/>
+        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="416"/>
         <source>%1번 기록에서 사슬이 끊겼습니다: %2</source>
         <translation>The chain breaks at entry no. %1: %2</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="442"/>
+        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="443"/>
         <source>월간 점검표를 만드는 중입니다…</source>
         <translation>Preparing the monthly review…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="453"/>
+        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="454"/>
         <source>%1: 기록 %2건</source>
         <translation>Entries in %1: %2</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="456"/>
+        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="457"/>
         <source>눈여겨볼 점이 없습니다.</source>
         <translation>Nothing needs attention.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="469"/>
+        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="470"/>
         <source>내보내는 사유를 적어 주세요.</source>
         <translation>Please write the reason for the export.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="476"/>
+        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="477"/>
         <source>CSV로 저장</source>
         <translation>Save as CSV</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="476"/>
+        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="477"/>
         <source>CSV 파일 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="524"/>
+        <location filename="../../src/onestop_desk/ui/admin_audit.py" line="525"/>
         <source>저장했습니다: %1</source>
         <translation>Saved: %1</translation>
     </message>
@@ -3352,27 +3352,54 @@ It is shown only once, on this screen. Give it to the recipient separately from 
 <context>
     <name>SessionController</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="405"/>
+        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="412"/>
         <source>자동 백업을 만들지 못했습니다. 백업·복원 화면에서 확인해 주세요.</source>
         <translation>The automatic backup could not be made. Please check in Backup and restore.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="436"/>
+        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="439"/>
+        <source>데이터베이스 파일에 손상이 발견되었습니다. 지금까지 입력한 내용을 잃지 않도록 새 작업을 멈추고 관리자에게 알려 주세요.</source>
+        <translation>Damage was found in the database file. To avoid losing what has been entered, stop new work and tell an administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="443"/>
+        <source>검증된 백업이 없습니다. 관리자에게 바로 알려 주세요.</source>
+        <translation>There is no verified backup. Tell an administrator at once.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="444"/>
+        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="449"/>
+        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="454"/>
+        <source>데이터베이스 점검</source>
+        <translation>Database check</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="448"/>
+        <source>가장 최근의 정상 백업: %1</source>
+        <translation>Newest good backup: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="452"/>
+        <source>가장 최근의 정상 백업(%1)으로 복원할까요? 그 뒤에 입력한 내용은 복원되지 않습니다.</source>
+        <translation>Restore the newest good backup (%1)? Anything entered after it will not come back.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="481"/>
         <source>백업으로 복원하는 중입니다…</source>
         <translation>Restoring from the backup…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="446"/>
+        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="491"/>
         <source>백업으로 복원했습니다. 복원 전 데이터베이스는 %1 파일로 보관했습니다.</source>
         <translation>Restored from the backup. The database from before the restore is kept as the file %1.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="465"/>
+        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="510"/>
         <source>백업으로 복원했습니다. 복원한 데이터에 이 관리자 계정이 없어 다시 로그인해야 합니다.</source>
         <translation>Restored from the backup. This administrator account is not in the restored data, so please log in again.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="469"/>
+        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="514"/>
         <source>다시 로그인해 주세요.</source>
         <translation>Please log in again.</translation>
     </message>

@@ -345,3 +345,31 @@ def test_restore_brings_the_data_back_and_the_same_admin_continues(
     assert any("database restored from" in d for d in details)
     kept = list(auth.data_dir.glob("onestop.db.before-restore-*"))
     assert len(kept) == 1
+
+
+def test_start_up_check_offers_the_newest_good_backup_to_an_admin(
+    qtbot: Any, auth: AuthService, controller: SessionController, monkeypatch: Any
+):
+    from onestop_desk.domain.services.backups import HealthReport
+
+    dialog = controller.login_dialog
+    type_text(dialog.username_edit, "admin")
+    type_text(dialog.password_edit, ADMIN_PW)
+    with qtbot.waitSignal(controller.session_started, timeout=10_000):
+        dialog.login_button.click()
+    qtbot.waitUntil(lambda: controller.runner.idle and controller.checker.idle, timeout=10_000)
+    backups = controller.session.services.backups
+    assert backups.health().ok  # a healthy file: the start passed without a word
+    good = backups.verify(backups.backup_now().path)
+    damaged = HealthReport(backups._store.path, False, ("page 7: btree damaged",), (good,))
+    asked: list[str] = []
+    restored: list[Path] = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda _parent, _title, text: asked.append(text) or QMessageBox.StandardButton.Yes,
+    )
+    monkeypatch.setattr(controller, "restore", restored.append)
+    controller._on_health_checked(damaged)
+    assert asked and "손상" in asked[0]
+    assert restored == [good.info.path]

@@ -281,6 +281,20 @@ class BackupService(Service):
             self._log(s, AuditAction.DOWNLOAD, detail=f"database backup to {info.path}")
         return info
 
+    def health(self) -> HealthReport:
+        """The start-up check of the live file (``PRAGMA quick_check`` on its own connection,
+        so the desk keeps working); a failure is written to the access log."""
+        report = check_database(self._store.path, self._store.key, self.backup_dir)
+        if not report.ok:
+            with self._ctx.transaction() as s:
+                self._log(
+                    s,
+                    AuditAction.VIEW,
+                    "",
+                    "integrity check failed: " + "; ".join(report.problems)[:500],
+                )
+        return report
+
     def verify(self, path: Path) -> VerifiedBackup:
         return verify_backup(Path(path), self._store.key)
 

@@ -22,8 +22,9 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
-from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox, QWidget
 
+from onestop_desk.domain.clock import KST
 from onestop_desk.domain.vocab import Role
 from onestop_desk.ui.tasks import TaskRunner
 
@@ -128,6 +129,10 @@ class SessionController(QObject):
         self._window_factory = window_factory
         self._idle_ms = idle_ms
         self.runner = TaskRunner(self)
+        # The start-up integrity check reads the whole file (seconds on a large database):
+        # on its own worker, so it never holds up the desk's database jobs.
+        self.checker = TaskRunner(self)
+        self._health_checked = False
         self.session: Any = None
         self.window: QMainWindow | None = None
         self.lock_screen: LockScreen | None = None
@@ -234,6 +239,7 @@ class SessionController(QObject):
         self.idle.start()
         self._backup_if_due()
         self.backup_timer.start()
+        self._check_health_once()
         self.session_started.emit(session)
 
     def _new_idle(self) -> IdleWatcher:
@@ -308,6 +314,7 @@ class SessionController(QObject):
         if self.session is not None:
             self.end_session("program closed", program_closing=True)
         self.runner.wait()
+        self.checker.wait()
         self.idle.dispose()
 
     # --- locking ----------------------------------------------------------------------------
@@ -414,6 +421,43 @@ class SessionController(QObject):
         except Exception as exc:  # closing goes on; the next start makes the daily one
             log.warning("backup at session end failed: %s", exc)
 
+    # --- start-up integrity check -----------------------------------------------------------
+
+    def _check_health_once(self) -> None:
+        backups = self._backups_of(self.session)
+        if backups is None or self._health_checked:
+            return
+        self._health_checked = True
+        self.checker.run(backups.health, self._on_health_checked, self._on_health_failed)
+
+    def _on_health_checked(self, report: Any) -> None:
+        if report.ok:
+            return
+        session = self.session
+        newest = report.good_backups[0] if report.good_backups else None
+        text = self.tr(
+            "데이터베이스 파일에 손상이 발견되었습니다. 지금까지 입력한 내용을 잃지 않도록 "
+            "새 작업을 멈추고 관리자에게 알려 주세요."
+        )
+        if newest is None:
+            text += "\n\n" + self.tr("검증된 백업이 없습니다. 관리자에게 바로 알려 주세요.")
+            QMessageBox.critical(self.window, self.tr("데이터베이스 점검"), text)
+            return
+        when = newest.info.created_at.astimezone(KST).strftime("%Y-%m-%d %H:%M")
+        if session is None or session.role is not Role.ADMIN:
+            text += "\n\n" + self.tr("가장 최근의 정상 백업: %1").replace("%1", when)
+            QMessageBox.critical(self.window, self.tr("데이터베이스 점검"), text)
+            return
+        text += "\n\n" + self.tr(
+            "가장 최근의 정상 백업(%1)으로 복원할까요? 그 뒤에 입력한 내용은 복원되지 않습니다."
+        ).replace("%1", when)
+        answer = QMessageBox.question(self.window, self.tr("데이터베이스 점검"), text)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.restore(newest.info.path)
+
+    def _on_health_failed(self, exc: BaseException) -> None:
+        log.warning("start-up integrity check could not run: %s", exc)
+
     # --- restore ----------------------------------------------------------------------------
 
     @Slot(object)
@@ -429,6 +473,7 @@ class SessionController(QObject):
             return
         self._close_windows()
         self.runner.wait()
+        self.checker.wait()  # the start-up check must not read the file being switched
         self.runner.run(
             lambda: session.restore(backup),
             self._on_restored,
