@@ -665,87 +665,87 @@ Anything entered after that will be kept only in a copy of the current database.
 <context>
     <name>CaseFactFields</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_fields.py" line="188"/>
+        <location filename="../../src/onestop_desk/ui/case_fields.py" line="196"/>
         <source>사건 정보</source>
         <translation>Case facts</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_fields.py" line="212"/>
+        <location filename="../../src/onestop_desk/ui/case_fields.py" line="220"/>
         <source>경찰서</source>
         <translation>Police station</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_fields.py" line="214"/>
+        <location filename="../../src/onestop_desk/ui/case_fields.py" line="222"/>
         <source>검찰청</source>
         <translation>Prosecution office</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_fields.py" line="216"/>
+        <location filename="../../src/onestop_desk/ui/case_fields.py" line="224"/>
         <source>사건번호</source>
         <translation>Case reference</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_fields.py" line="218"/>
+        <location filename="../../src/onestop_desk/ui/case_fields.py" line="226"/>
         <source>가해자가 친족</source>
         <translation>Offender is kin</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_fields.py" line="230"/>
+        <location filename="../../src/onestop_desk/ui/case_fields.py" line="238"/>
         <source>통계 작성에 쓰는 것에 동의함</source>
         <translation>Agrees to be counted in the statistics</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_fields.py" line="234"/>
+        <location filename="../../src/onestop_desk/ui/case_fields.py" line="242"/>
         <source>접수 경로</source>
         <translation>Intake channel</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_fields.py" line="235"/>
+        <location filename="../../src/onestop_desk/ui/case_fields.py" line="243"/>
         <source>접수일</source>
         <translation>Intake date</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_fields.py" line="237"/>
+        <location filename="../../src/onestop_desk/ui/case_fields.py" line="245"/>
         <source>범죄 유형</source>
         <translation>Crime types</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_fields.py" line="241"/>
+        <location filename="../../src/onestop_desk/ui/case_fields.py" line="249"/>
         <source>피해를 안 날</source>
         <translation>Harm known on</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_fields.py" line="243"/>
+        <location filename="../../src/onestop_desk/ui/case_fields.py" line="251"/>
         <source>사건 발생일</source>
         <translation>Date of the crime</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_fields.py" line="246"/>
+        <location filename="../../src/onestop_desk/ui/case_fields.py" line="254"/>
         <source>사건 장소</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_fields.py" line="255"/>
+        <location filename="../../src/onestop_desk/ui/case_fields.py" line="263"/>
         <source>신고 여부</source>
         <translation>Reported?</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_fields.py" line="259"/>
+        <location filename="../../src/onestop_desk/ui/case_fields.py" line="267"/>
         <source>가해자와의 관계</source>
         <translation>Relation to offender</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_fields.py" line="260"/>
+        <location filename="../../src/onestop_desk/ui/case_fields.py" line="268"/>
         <source>위험도</source>
         <translation>Risk</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_fields.py" line="261"/>
+        <location filename="../../src/onestop_desk/ui/case_fields.py" line="269"/>
         <source>사건 요약</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_fields.py" line="262"/>
+        <location filename="../../src/onestop_desk/ui/case_fields.py" line="270"/>
         <source>이미 받은 지원</source>
         <translation>Support already received</translation>
     </message>
@@ -1691,32 +1691,32 @@ Anything entered after that will be kept only in a copy of the current database.
         <translation>Edit case details</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="149"/>
+        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="141"/>
         <source>신고 여부 모름</source>
         <translation>Reported: unknown</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="150"/>
+        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="142"/>
         <source>경찰에 신고함</source>
         <translation>Reported to police</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="151"/>
+        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="143"/>
         <source>신고하지 않음</source>
         <translation>Not reported</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="195"/>
+        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="187"/>
         <source>관계인 %1명은 이 화면에서 바뀌지 않습니다.</source>
         <translation>The %1 related person(s) are not changed here.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="201"/>
+        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="193"/>
         <source>사례 정보 수정 – %1 (접수 %2)</source>
         <translation>Edit case details – %1 (intake %2)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="280"/>
+        <location filename="../../src/onestop_desk/ui/edit_case_dialog.py" line="272"/>
         <source>사례 정보를 저장하는 중…</source>
         <translation>Saving the case details…</translation>
     </message>
@@ -1990,103 +1990,103 @@ It is shown only once, on this screen. Give it to the recipient separately from 
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="191"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="183"/>
         <source>신고 여부 모름</source>
         <translation>Reported: unknown</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="192"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="184"/>
         <source>경찰에 신고함</source>
         <translation>Reported to police</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="193"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="185"/>
         <source>신고하지 않음</source>
         <translation>Not reported</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="198"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="190"/>
         <source>대한민국</source>
         <translation>Republic of Korea</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="199"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="191"/>
         <source>한국어</source>
         <translation>Korean</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="277"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="269"/>
         <source>사람과 연락</source>
         <translation>Person and contact</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="278"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="270"/>
         <source>사건과 필요한 지원</source>
         <translation>Case and needs</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="279"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="271"/>
         <source>기관별 동의와 연계</source>
         <translation>Consent and referrals</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="445"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="437"/>
         <source>동의한 기관</source>
         <translation>Consenting agency</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="445"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="437"/>
         <source>보낼 항목</source>
         <translation>Items to share</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="445"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="437"/>
         <source>방법</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="445"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="437"/>
         <source>동의일</source>
         <translation>Consent date</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="578"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="570"/>
         <source>사례를 등록하는 중…</source>
         <translation>Registering the case…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="655"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="647"/>
         <source>관계인 이름</source>
         <translation>Related person name</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="778"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="770"/>
         <source>%1: 신청 기한(%2)이 지났습니다. 예외 사유를 확인해 주세요.</source>
         <translation>%1: the filing deadline (%2) has passed. Check for exceptions.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="784"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="776"/>
         <source>%1: 신청 기한 %2까지 %3일 남았습니다.</source>
         <translation>%1: %3 days left until the filing deadline %2.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="793"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="785"/>
         <source>가해자가 친족이면 범죄피해구조금이 지급되지 않을 수 있습니다(구조심의회가 판단).</source>
         <translation>If the offender is kin, relief money may not be paid (the review board decides).</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="958"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="950"/>
         <source>임시 저장됨 %1</source>
         <translation>Draft saved %1</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="979"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="971"/>
         <location filename="../../src/onestop_desk/ui/intake_layout.py" line="61"/>
         <source>작성 내용 버리기</source>
         <translation>Discard form</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake.py" line="980"/>
+        <location filename="../../src/onestop_desk/ui/intake.py" line="972"/>
         <source>지금까지 입력한 내용을 모두 지울까요? 되돌릴 수 없습니다.</source>
         <translation>Delete everything typed so far? This cannot be undone.</translation>
     </message>
@@ -2992,37 +2992,37 @@ It is shown only once, on this screen. Give it to the recipient separately from 
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_fields.py" line="118"/>
+        <location filename="../../src/onestop_desk/ui/case_fields.py" line="126"/>
         <source>안전한 연락 방법</source>
         <translation>Safe contact</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_fields.py" line="122"/>
+        <location filename="../../src/onestop_desk/ui/case_fields.py" line="130"/>
         <source>전화해도 됨</source>
         <translation>May call</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_fields.py" line="124"/>
+        <location filename="../../src/onestop_desk/ui/case_fields.py" line="132"/>
         <source>메시지 남겨도 됨</source>
         <translation>May leave a message</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_fields.py" line="126"/>
+        <location filename="../../src/onestop_desk/ui/case_fields.py" line="134"/>
         <source>우편 보내도 됨</source>
         <translation>May send mail</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_fields.py" line="132"/>
+        <location filename="../../src/onestop_desk/ui/case_fields.py" line="140"/>
         <source>예: 평일 12~13시</source>
         <translation>e.g. weekdays 12–13</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_fields.py" line="134"/>
+        <location filename="../../src/onestop_desk/ui/case_fields.py" line="142"/>
         <source>연락 가능한 시간</source>
         <translation>Safe hours</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/case_fields.py" line="135"/>
+        <location filename="../../src/onestop_desk/ui/case_fields.py" line="143"/>
         <source>연락 시 주의</source>
         <translation>Contact caution</translation>
     </message>

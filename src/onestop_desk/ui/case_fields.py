@@ -28,7 +28,7 @@ from onestop_desk.domain.records import CaseInput, PersonInput, RelatedPersonInp
 from onestop_desk.domain.vocab import Gender, IntakeChannel, RiskLevel
 
 from .roles import CodeRole
-from .widgets import make_date_edit, make_error_label
+from .widgets import FieldErrors, make_date_edit, make_error_label
 
 REPORTED_CHOICES: dict[str, bool | None] = {"": None, "yes": True, "no": False}
 
@@ -111,6 +111,14 @@ class PersonFields:
         form.addRow(translate("PersonFields", "국적·언어"), language_row)
         form.addRow(translate("PersonFields", "장애"), self.disability_edit)
         return box
+
+    def bind_person_errors(self, errors: FieldErrors) -> None:
+        """Each person field's service error appears under that field."""
+        errors.bind("person.name", self.name_edit, self.name_error_label)
+        errors.bind("person.birth_date", self.birth_edit, self.birth_error_label)
+        errors.bind("person.phone", self.phone_edit, self.phone_error_label)
+        errors.bind("person.phone2", self.phone2_edit, self.phone2_error_label)
+        errors.bind("person.email", self.email_edit, self.email_error_label)
 
     def build_safe_box(self, parent: QWidget) -> QGroupBox:
         """How the center may reach the person without putting them at risk."""
@@ -262,6 +270,12 @@ class CaseFactFields:
         form.addRow(translate("CaseFactFields", "이미 받은 지원"), self.support_received_edit)
         form.addRow("", self.statistics_consent_check)
         return box
+
+    def bind_fact_errors(self, errors: FieldErrors) -> None:
+        errors.bind("case.intake_date", self.intake_date_edit, self.intake_date_error_label)
+        errors.bind("case.crime_types", self.crime_list, self.crime_error_label)
+        errors.bind("case.incident_date", self.incident_date_edit, self.incident_date_error_label)
+        errors.bind("case.harm_known_date", self.harm_known_edit, self.harm_known_error_label)
 
     def checked_crimes(self) -> list[str]:
         return [

@@ -130,16 +130,8 @@ class EditCaseDialog(QDialog, Ui_EditCaseDialog):
     # --- setup ------------------------------------------------------------------------------
 
     def _bind_errors(self) -> None:
-        bind = self.errors.bind
-        bind("person.name", self.name_edit, self.name_error_label)
-        bind("person.birth_date", self.birth_edit, self.birth_error_label)
-        bind("person.phone", self.phone_edit, self.phone_error_label)
-        bind("person.phone2", self.phone2_edit, self.phone2_error_label)
-        bind("person.email", self.email_edit, self.email_error_label)
-        bind("case.intake_date", self.intake_date_edit, self.intake_date_error_label)
-        bind("case.crime_types", self.crime_list, self.crime_error_label)
-        bind("case.incident_date", self.incident_date_edit, self.incident_date_error_label)
-        bind("case.harm_known_date", self.harm_known_edit, self.harm_known_error_label)
+        self.bind_person_errors(self.errors)
+        self.bind_fact_errors(self.errors)
 
     def _fill_choices(self, detail: CaseDetail, crimes: Mapping[str, str]) -> None:
         for gender in (Gender.UNKNOWN, Gender.FEMALE, Gender.MALE, Gender.OTHER):
