@@ -16,8 +16,8 @@ from pathlib import Path
 from _demo_db import demo_store
 
 from onestop_desk.domain.access import SYSTEM_ACTOR
-from onestop_desk.domain.services import build_services
-from onestop_desk.domain.services.backups import BackupService, verify_backup
+from onestop_desk.services import build_services
+from onestop_desk.services.backups import BackupService, verify_backup
 
 TARGET_S = 2.0
 

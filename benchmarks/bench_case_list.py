@@ -30,12 +30,12 @@ from sqlalchemy import select
 
 from onestop_desk.db import models as m
 from onestop_desk.domain.records import Actor
-from onestop_desk.domain.services import build_services
 from onestop_desk.domain.text import initials
 from onestop_desk.domain.vocab import Role
-from onestop_desk.ui.case_list import CaseListPage
-from onestop_desk.ui.qtapp import create_application
-from onestop_desk.ui.tasks import TaskRunner
+from onestop_desk.services import build_services
+from onestop_desk.ui.cases.case_list import CaseListPage
+from onestop_desk.ui.kit.tasks import TaskRunner
+from onestop_desk.ui.shell.qtapp import create_application
 
 OPEN_TARGET_MS = 300.0
 SEARCH_TARGET_MS = 50.0

@@ -18,8 +18,8 @@ from pathlib import Path
 from onestop_desk.db.store import open_store
 from onestop_desk.domain.access import SYSTEM_ACTOR
 from onestop_desk.domain.records import CaseInput, ConsentInput, PersonInput
-from onestop_desk.domain.services import NeedInput, build_services
 from onestop_desk.domain.vocab import ConsentItem, ConsentMethod, IntakeChannel
+from onestop_desk.services import NeedInput, build_services
 
 TARGET_MS = 500.0
 

@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 from onestop_desk.demo import generate_demo
-from onestop_desk.domain.services.auth import AuthService
+from onestop_desk.services.auth import AuthService
 
 TARGET_MS = 500.0
 PASSWORD = "비밀번호1234!"

@@ -20,9 +20,9 @@ from sqlalchemy import select
 
 from onestop_desk.db import models as m
 from onestop_desk.domain.records import Actor
-from onestop_desk.domain.services import build_services
 from onestop_desk.domain.text import initials
 from onestop_desk.domain.vocab import Role
+from onestop_desk.services import build_services
 
 GOAL_P95_MS = 20.0
 RUNS = 200

@@ -60,7 +60,7 @@ def main() -> int:
     time.sleep(1.0)
     folder = Path(tempfile.mkdtemp(prefix="onestop-startup-"))
     try:
-        from onestop_desk.domain.services.auth import AuthService
+        from onestop_desk.services.auth import AuthService
 
         setup = AuthService(folder).set_up("측정 센터", "admin", "관리자", "startup-bench-2026")
         setup.session.close()

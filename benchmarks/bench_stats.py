@@ -21,8 +21,8 @@ from _demo_db import demo_store
 
 from onestop_desk.domain.clock import Clock
 from onestop_desk.domain.records import Actor
-from onestop_desk.domain.services import build_services
 from onestop_desk.domain.vocab import Role
+from onestop_desk.services import build_services
 
 GOAL_P95_MS = 300.0
 RUNS = 30

@@ -35,8 +35,6 @@ from onestop_desk.domain.records import (
     SafeContact,
 )
 from onestop_desk.domain.security import KdfParams
-from onestop_desk.domain.services import build_services
-from onestop_desk.domain.services.auth import AuthService, InvalidCredentialsError
 from onestop_desk.domain.vocab import (
     CallerType,
     Gender,
@@ -44,9 +42,11 @@ from onestop_desk.domain.vocab import (
     ReferralStatus,
     Role,
 )
-from onestop_desk.ui.main_window import MainWindow
-from onestop_desk.ui.qtapp import create_application
-from onestop_desk.ui.roles import CodeRole
+from onestop_desk.services import build_services
+from onestop_desk.services.auth import AuthService, InvalidCredentialsError
+from onestop_desk.ui.kit.item_roles import CodeRole
+from onestop_desk.ui.shell.main_window import MainWindow
+from onestop_desk.ui.shell.qtapp import create_application
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 NOW = datetime(2026, 11, 25, 10, 40, tzinfo=KST)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from helpers.world import World
 from onestop_desk.db.store import Store, open_store
-from support import World
 
 
 @pytest.fixture

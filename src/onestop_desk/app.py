@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Any
 from onestop_desk import paths
 
 if TYPE_CHECKING:
-    from onestop_desk.domain.services.auth import AuthService, AuthSession
-    from onestop_desk.ui.main_window import MainWindow
+    from onestop_desk.services.auth import AuthService, AuthSession
+    from onestop_desk.ui.shell.main_window import MainWindow
 
 UI_SETTINGS_FILE = "ui.ini"
 """Window geometry, column layouts and the language; in the data folder, never the registry
@@ -49,7 +49,7 @@ class DeferredAuth:
 
     def _load(self) -> None:
         try:
-            from onestop_desk.domain.services.auth import AuthService
+            from onestop_desk.services.auth import AuthService
 
             self._service = AuthService(self._folder)
         except BaseException as exc:  # handed to the caller of the first real call
@@ -98,7 +98,7 @@ def self_test(out: Any = None) -> int:
     from onestop_desk.reports.recovery_sheet import render_recovery_sheet
 
     with tempfile.TemporaryDirectory(prefix="onestop-self-test-") as folder:
-        from onestop_desk.domain.services.auth import AuthService
+        from onestop_desk.services.auth import AuthService
 
         auth = AuthService(Path(folder))
         setup = auth.set_up("자가점검 센터", "selftest_admin", "점검관리자", "self-test-2026!")
@@ -149,7 +149,7 @@ def self_test(out: Any = None) -> int:
             created_at=auth.clock.now(),
         )
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from onestop_desk.ui.qtapp import create_application
+    from onestop_desk.ui.shell.qtapp import create_application
 
     create_application([sys.argv[0] if sys.argv else "onestop-desk"])
     out.write(
@@ -164,7 +164,7 @@ def make_window_factory(settings: Any) -> Any:
     every service) is imported on the first login, not before the login window shows."""
 
     def build(session: AuthSession) -> MainWindow:
-        from onestop_desk.ui.main_window import MainWindow
+        from onestop_desk.ui.shell.main_window import MainWindow
 
         return MainWindow(session.services, settings, account=session)
 
@@ -189,7 +189,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtCore import QSettings
 
     from onestop_desk.ui.auth import SessionController
-    from onestop_desk.ui.qtapp import create_application
+    from onestop_desk.ui.shell.qtapp import create_application
 
     folder = paths.data_dir(args.data_dir)
     settings = QSettings(str(folder / UI_SETTINGS_FILE), QSettings.Format.IniFormat)

@@ -26,11 +26,11 @@ from onestop_desk.db.repositories import MaintenanceRepository, SettingsReposito
 from onestop_desk.domain.errors import DomainError, ValidationError
 from onestop_desk.domain.labels import CASE_STATUS
 from onestop_desk.domain.security import SecurityError
-from onestop_desk.domain.services.audit_log import AuditFilter, AuditReview
-from onestop_desk.domain.services.auth import AuthService, AuthSession
-from onestop_desk.domain.services.export import generate_passphrase
 from onestop_desk.domain.text import mask_name
 from onestop_desk.domain.vocab import AuditAction, Role
+from onestop_desk.services.access_log import AuditFilter, AuditReview
+from onestop_desk.services.auth import AuthService, AuthSession
+from onestop_desk.services.export import generate_passphrase
 
 PASSWORD_ENV = "ONESTOP_DESK_PASSWORD"
 NEW_PASSWORD_ENV = "ONESTOP_DESK_NEW_PASSWORD"

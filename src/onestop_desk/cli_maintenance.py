@@ -22,16 +22,16 @@ from onestop_desk.cli import (
     _session_command,
     describe,
 )
-from onestop_desk.domain.services.auth import AuthSession
-from onestop_desk.domain.services.backups import (
+from onestop_desk.domain.vocab import Role
+from onestop_desk.services.auth import AuthSession
+from onestop_desk.services.backups import (
     BackupService,
     check_database,
     list_backups,
     restore_backup,
     verify_backup,
 )
-from onestop_desk.domain.services.export import ExportError, generate_passphrase
-from onestop_desk.domain.vocab import Role
+from onestop_desk.services.export import ExportError, generate_passphrase
 
 MAINTENANCE_MESSAGES: dict[str, tuple[str, str]] = {
     "export.disk_full": (

@@ -13,8 +13,8 @@ import argparse
 from pathlib import Path
 
 from onestop_desk.cli import EXIT_OK, Context, _day, _session_command, _write_private
-from onestop_desk.domain.services.auth import AuthSession
-from onestop_desk.domain.services.statistics import ExportFormat
+from onestop_desk.services.auth import AuthSession
+from onestop_desk.services.statistics import ExportFormat
 
 DEFAULT_REASON = "통계 보고"
 

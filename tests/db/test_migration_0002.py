@@ -9,11 +9,11 @@ from alembic import command
 from sqlalchemy import text
 from sqlalchemy.exc import DatabaseError
 
+from helpers.world import World
 from onestop_desk.db import migrate
 from onestop_desk.db.engine import create_store_engine, make_sessions
 from onestop_desk.db.seed import load_seed_data
 from onestop_desk.db.store import Store, open_store
-from support import World
 
 KEY = os.urandom(32)
 

@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
+from helpers.world import consent
 from onestop_desk.domain.text import initials, is_initials_query, mask_name
-from support import consent
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers.pdf_probe import decode_qr_codes, page_texts, squeezed, text_of
 from onestop_desk.reports import (
     render_case_summary,
     render_consent_form,
@@ -16,8 +17,6 @@ from onestop_desk.reports import (
     samples,
 )
 from onestop_desk.reports._text import markup, plain
-
-from .pdf_probe import decode_qr_codes, page_texts, squeezed, text_of
 
 MARKUP = '<b>&amp;</b><font color="red">빨강</font>&<br/>'
 LONG_WORD = "가나다라마바사아자차" * 50  # 500 characters, no space to break at

@@ -5,9 +5,8 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from helpers.pdf_probe import metadata_values, page_texts, pdftotext, squeezed, text_of
 from onestop_desk.reports import render_case_summary, samples
-
-from .pdf_probe import metadata_values, page_texts, pdftotext, squeezed, text_of
 
 
 def test_every_section_prints(tmp_path: Path) -> None:

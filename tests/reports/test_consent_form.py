@@ -6,9 +6,8 @@ import dataclasses
 
 import pytest
 
+from helpers.pdf_probe import metadata_values, squeezed, text_of
 from onestop_desk.reports import ConsentFormEntry, render_consent_form, samples
-
-from .pdf_probe import metadata_values, squeezed, text_of
 
 
 def _form(**changes: object) -> samples.ConsentForm:

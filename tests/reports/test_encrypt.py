@@ -10,9 +10,8 @@ import pytest
 from pypdf import PdfReader
 from pypdf.errors import FileNotDecryptedError
 
+from helpers.pdf_probe import needs_tool
 from onestop_desk.reports import encrypt_pdf, render_case_summary, samples
-
-from .pdf_probe import needs_tool
 
 PASSWORD = "원스톱-보안2025!"
 

@@ -8,6 +8,15 @@ from pathlib import Path
 
 import pytest
 
+from helpers.pdf_probe import (
+    decode_qr_codes,
+    metadata_values,
+    page_texts,
+    pdftotext,
+    reader,
+    squeezed,
+    text_of,
+)
 from onestop_desk.reports import (
     CaseSection,
     ConsentNotValidError,
@@ -17,16 +26,6 @@ from onestop_desk.reports import (
     samples,
 )
 from onestop_desk.reports.model import URGENCY_URGENT
-
-from .pdf_probe import (
-    decode_qr_codes,
-    metadata_values,
-    page_texts,
-    pdftotext,
-    reader,
-    squeezed,
-    text_of,
-)
 
 # Values no template text could produce, so finding one means the field was printed.
 FULL_PERSON = PersonSection(

@@ -10,6 +10,7 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
+from helpers.pdf_probe import metadata_values, page_texts, squeezed, text_of
 from onestop_desk.db import models as m
 from onestop_desk.domain.clock import KST
 from onestop_desk.domain.errors import ValidationError
@@ -18,8 +19,6 @@ from onestop_desk.domain.statistics_suppression import SUPPRESSED, WITHHELD, pub
 from onestop_desk.domain.vocab import AuditAction
 from onestop_desk.reports.monthly_report import render_monthly_report
 from onestop_desk.reports.stats_export import render_csv, render_xlsx
-
-from .pdf_probe import metadata_values, page_texts, squeezed, text_of
 
 PRINTED_AT = datetime(2026, 11, 25, 10, 30, tzinfo=KST)
 

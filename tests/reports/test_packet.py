@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from helpers.pdf_probe import page_texts, reader, squeezed
 from onestop_desk.reports import (
     render_consent_form,
     render_packet,
@@ -9,8 +10,6 @@ from onestop_desk.reports import (
     render_take_home,
     samples,
 )
-
-from .pdf_probe import page_texts, reader, squeezed
 
 
 def _pages(pdf: bytes) -> int:

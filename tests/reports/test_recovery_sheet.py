@@ -1,9 +1,8 @@
 from datetime import datetime
 
+from helpers.pdf_probe import reader, squeezed, text_of
 from onestop_desk.domain.security.recovery_key import new_recovery_key
 from onestop_desk.reports.recovery_sheet import render_recovery_sheet
-
-from .pdf_probe import reader, squeezed, text_of
 
 
 def test_recovery_sheet_shows_every_group_in_the_bundled_font():

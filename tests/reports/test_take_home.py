@@ -6,6 +6,7 @@ import dataclasses
 
 import pytest
 
+from helpers.pdf_probe import metadata_values, reader, squeezed, text_of
 from onestop_desk.reports import (
     DiscreetWordingError,
     TakeHomeStop,
@@ -14,8 +15,6 @@ from onestop_desk.reports import (
     samples,
 )
 from onestop_desk.reports.take_home import DISCREET_FORBIDDEN
-
-from .pdf_probe import metadata_values, reader, squeezed, text_of
 
 FOOTER_SIZES = {8.0, 9.0}  # page number and "출력:" line, for staff
 

@@ -11,8 +11,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
-from onestop_desk.ui.main_window import MainWindow
-from onestop_desk.ui.qtapp import register_fonts
+from onestop_desk.ui.shell.main_window import MainWindow
+from onestop_desk.ui.shell.qtapp import register_fonts
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -47,8 +47,3 @@ def make_window(qtbot, settings):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def window(world, make_window) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
     return make_window(world.c1)
-
-
-def settle(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    """Let every queued database job finish and its result land on the UI thread."""
-    qtbot.waitUntil(lambda: window.runner.idle, timeout=10000)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from onestop_desk.db import models as m
+from onestop_desk.db.timeutil import utc_to_local
 from onestop_desk.domain.records import (
     AgencyRecord,
     CaseDetail,
@@ -36,9 +38,6 @@ from onestop_desk.domain.vocab import (
     TimelineKind,
     Urgency,
 )
-
-from . import models as m
-from .timeutil import utc_to_local
 
 
 def person_record(p: m.Person) -> PersonRecord:

@@ -18,9 +18,8 @@ from typing import Any
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
+from onestop_desk.db import migrate
 from onestop_desk.domain.errors import StoreError, WrongKeyError
-
-from . import migrate
 
 DRIVER_ERRORS: tuple[type[Exception], ...] = (sqlite3.DatabaseError,)
 try:

@@ -17,10 +17,9 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine
 
+from onestop_desk.db import migrations
+from onestop_desk.db.backup import backup_database
 from onestop_desk.domain.errors import DatabaseTooNewError, StoreError
-
-from . import migrations
-from .backup import backup_database
 
 
 def _config() -> Config:

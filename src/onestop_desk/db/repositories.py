@@ -9,10 +9,9 @@ from typing import Any
 from sqlalchemy import Select, and_, delete, exists, func, literal_column, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from onestop_desk.db import models as m
 from onestop_desk.domain.records import CaseFilter
 from onestop_desk.domain.vocab import OPEN_REFERRAL_STATES, CaseStatus
-
-from . import models as m
 
 
 class CounterRepository:

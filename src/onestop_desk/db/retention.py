@@ -9,9 +9,8 @@ from datetime import date, datetime
 from sqlalchemy import delete, exists, or_, select, text
 from sqlalchemy.orm import Session
 
+from onestop_desk.db import models as m
 from onestop_desk.domain.vocab import CaseStatus
-
-from . import models as m
 
 
 class RetentionRepository:

@@ -13,9 +13,8 @@ from collections.abc import Sequence
 from sqlalchemy import delete, insert, select, text
 from sqlalchemy.orm import Session
 
+from onestop_desk.db import models as m
 from onestop_desk.domain.text import digits, initials, is_initials_query
-
-from . import models as m
 
 _CASE_NUMBER = re.compile(r"^\d{4}-\d{1,5}$")
 _DOCUMENT_NUMBER = re.compile(r"^[A-Za-z]{1,3}\d{4}-\d{1,6}$")

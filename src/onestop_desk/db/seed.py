@@ -14,10 +14,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from onestop_desk.db import models as m
+from onestop_desk.db.repositories import DirectoryRepository, MaintenanceRepository
 from onestop_desk.paths import resource
-
-from . import models as m
-from .repositories import DirectoryRepository, MaintenanceRepository
 
 
 def _load(folder: Path, name: str) -> list[dict[str, Any]]:

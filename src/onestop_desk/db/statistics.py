@@ -15,9 +15,8 @@ from typing import Any, NamedTuple
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
+from onestop_desk.db import models as m
 from onestop_desk.domain.vocab import OPEN_REFERRAL_STATES
-
-from . import models as m
 
 # Well under SQLite's limit of bound parameters per statement (32,766 since 3.32).
 _CHUNK = 10_000

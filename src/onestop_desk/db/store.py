@@ -10,11 +10,10 @@ from sqlalchemy import Engine, text
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
+from onestop_desk.db import migrate
+from onestop_desk.db.engine import create_store_engine, make_sessions
+from onestop_desk.db.seed import load_seed_data
 from onestop_desk.domain.errors import StoreError, WrongKeyError
-
-from . import migrate
-from .engine import create_store_engine, make_sessions
-from .seed import load_seed_data
 
 
 @dataclass

@@ -5,9 +5,9 @@ Checked inside the services, so hiding a button is never the only protection.
 
 from __future__ import annotations
 
-from .errors import PermissionDeniedError
-from .records import Actor
-from .vocab import Role
+from onestop_desk.domain.errors import PermissionDeniedError
+from onestop_desk.domain.records import Actor
+from onestop_desk.domain.vocab import Role
 
 SYSTEM_ACTOR = Actor(user_id=None, username="system", role=Role.SYSTEM, pc_name="")
 

@@ -3,7 +3,7 @@ own translated labels)."""
 
 from __future__ import annotations
 
-from .vocab import (
+from onestop_desk.domain.vocab import (
     CaseStatus,
     ConsentItem,
     ConsentMethod,

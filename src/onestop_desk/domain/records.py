@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from .vocab import (
+from onestop_desk.domain.vocab import (
     CallerType,
     CaseStatus,
     ConsentItem,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from .records import CaseDetail, DeadlineRule, DeadlineWarning, ProgrammeRecord
+from onestop_desk.domain.records import CaseDetail, DeadlineRule, DeadlineWarning, ProgrammeRecord
 
 WARN_DAYS_BEFORE_DEADLINE = 180
 

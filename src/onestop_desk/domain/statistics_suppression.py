@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from .records import StatsReport, StatTable
+from onestop_desk.domain.records import StatsReport, StatTable
 
 THRESHOLD = 5
 SUPPRESSED = "<5"

@@ -17,13 +17,19 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Table
 
 from onestop_desk.domain.statistics_suppression import Cell, PublishedReport, PublishedTable
-
-from . import styles
-from ._doc import FRAME_WIDTH, DocumentPart, Footer, Metadata, build_pdf
-from ._layout import bullets, field_table, grid_table, layout_style, para, section
-from ._text import fmt_date, one_line
-from .fonts import FONT_REGULAR, register_fonts
-from .stats_export import TOTAL_LABEL, period_text
+from onestop_desk.reports import styles
+from onestop_desk.reports._doc import FRAME_WIDTH, DocumentPart, Footer, Metadata, build_pdf
+from onestop_desk.reports._layout import (
+    bullets,
+    field_table,
+    grid_table,
+    layout_style,
+    para,
+    section,
+)
+from onestop_desk.reports._text import fmt_date, one_line
+from onestop_desk.reports.fonts import FONT_REGULAR, register_fonts
+from onestop_desk.reports.stats_export import TOTAL_LABEL, period_text
 
 TITLE = "범죄피해자 지원 통계 보고"
 NOTICE = "집계 자료 · 5 미만 비공개"

@@ -16,8 +16,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from onestop_desk.domain.statistics_suppression import PublishedReport, PublishedTable
-
-from ._text import fmt_date
+from onestop_desk.reports._text import fmt_date
 
 TITLE = "범죄피해자 지원 통계"
 HEADER = ("표", "항목", "값", "단위", "비고")

@@ -12,10 +12,11 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QWidget, QWizard
 
+from helpers.korean_typing import press, type_text
 from onestop_desk.app import make_window_factory
 from onestop_desk.domain.security import KdfParams
-from onestop_desk.domain.services.auth import AuthService
 from onestop_desk.domain.vocab import AuditAction, Role
+from onestop_desk.services.auth import AuthService
 from onestop_desk.ui.auth import (
     ChangePasswordDialog,
     LockScreen,
@@ -24,8 +25,7 @@ from onestop_desk.ui.auth import (
     SessionController,
     SetupWizard,
 )
-from onestop_desk.ui.tasks import TaskRunner
-from ui.typing import press, type_text
+from onestop_desk.ui.kit.tasks import TaskRunner
 
 ADMIN_PW = "관리자비번2026!"
 C1_PW = "상담원비번2026"

@@ -6,7 +6,7 @@ that use them stay testable and the rules live in one place. Import from this pa
 from the submodules.
 """
 
-from .audit_chain import (
+from onestop_desk.domain.security.audit_chain import (
     GENESIS,
     ChainProblem,
     ChainReport,
@@ -16,8 +16,13 @@ from .audit_chain import (
     chain_hash,
     verify_chain,
 )
-from .errors import CorruptDataError, InvalidRecoveryKeyError, SecurityError, WrongSecretError
-from .keys import (
+from onestop_desk.domain.security.errors import (
+    CorruptDataError,
+    InvalidRecoveryKeyError,
+    SecurityError,
+    WrongSecretError,
+)
+from onestop_desk.domain.security.keys import (
     KdfParams,
     WrappedKey,
     derive_kek,
@@ -27,7 +32,7 @@ from .keys import (
     unwrap_key,
     wrap_key,
 )
-from .passwords import (
+from onestop_desk.domain.security.passwords import (
     PasswordProblem,
     character_classes,
     check_password_policy,
@@ -35,7 +40,7 @@ from .passwords import (
     needs_rehash,
     verify_password,
 )
-from .recovery_key import new_recovery_key, normalize_recovery_key
+from onestop_desk.domain.security.recovery_key import new_recovery_key, normalize_recovery_key
 
 __all__ = [
     "GENESIS",

@@ -38,7 +38,7 @@ from datetime import UTC, date, datetime
 from enum import Enum, StrEnum
 from uuid import UUID
 
-from .keys import derive_subkey
+from onestop_desk.domain.security.keys import derive_subkey
 
 GENESIS = "0" * 64
 """The ``prev_hash`` of the very first row of a chain."""

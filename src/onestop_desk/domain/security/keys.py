@@ -33,8 +33,8 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from ._text import secret_bytes
-from .errors import CorruptDataError, WrongSecretError
+from onestop_desk.domain.security._text import secret_bytes
+from onestop_desk.domain.security.errors import CorruptDataError, WrongSecretError
 
 DATA_KEY_BYTES = 32
 """Length of the data key and of every KEK: AES-256."""

@@ -33,8 +33,8 @@ from enum import StrEnum
 from argon2 import PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
-from ._text import normalize_secret
-from .errors import CorruptDataError
+from onestop_desk.domain.security._text import normalize_secret
+from onestop_desk.domain.security.errors import CorruptDataError
 
 MIN_LENGTH = 8
 """Shortest password accepted when it mixes at least :data:`MIN_CLASSES` classes."""

@@ -20,7 +20,7 @@ from __future__ import annotations
 import secrets
 import unicodedata
 
-from .errors import InvalidRecoveryKeyError
+from onestop_desk.domain.security.errors import InvalidRecoveryKeyError
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 """Crockford base32: no I, L, O or U, so nothing on paper reads as two different symbols."""

@@ -26,13 +26,12 @@ from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox, Q
 
 from onestop_desk.domain.clock import KST
 from onestop_desk.domain.vocab import Role
-from onestop_desk.ui.tasks import TaskRunner
-
-from .change_password import ChangePasswordDialog
-from .gateway import AuthGateway, SessionLike
-from .lock_screen import LockScreen
-from .login_dialog import LoginDialog
-from .setup_wizard import SetupWizard
+from onestop_desk.ui.auth.change_password import ChangePasswordDialog
+from onestop_desk.ui.auth.gateway import AuthGateway, SessionLike
+from onestop_desk.ui.auth.lock_screen import LockScreen
+from onestop_desk.ui.auth.login_dialog import LoginDialog
+from onestop_desk.ui.auth.setup_wizard import SetupWizard
+from onestop_desk.ui.kit.tasks import TaskRunner
 
 WindowFactory = Callable[[Any], QMainWindow]
 
@@ -495,7 +494,7 @@ class SessionController(QObject):
 
     def _on_restore_failed(self, session: Any, exc: BaseException) -> None:
         # Imported here: the login screen, the first thing a start shows, does not need it.
-        from onestop_desk.ui.backup_dialog import backup_error_text
+        from onestop_desk.ui.admin.backup_dialog import backup_error_text
 
         if not getattr(session, "closed", False):
             # Refused before the store was closed: nothing changed, go on as before.

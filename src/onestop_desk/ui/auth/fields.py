@@ -6,8 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from onestop_desk.domain.security import check_password_policy
-
-from .messages import code_text
+from onestop_desk.ui.auth.messages import code_text
 
 
 def password_edit(parent: QWidget, name: str) -> QLineEdit:

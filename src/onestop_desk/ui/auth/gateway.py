@@ -2,7 +2,7 @@
 
 The UI may not import the database layer, and the account services open databases; so the
 screens are written against these shapes and the composition root (``app.py``) passes the
-real :class:`~onestop_desk.domain.services.auth.AuthService`. Tests may pass the same.
+real :class:`~onestop_desk.services.auth.AuthService`. Tests may pass the same.
 """
 
 from __future__ import annotations

@@ -12,11 +12,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from onestop_desk.ui.tasks import TaskRunner
-
-from .fields import message_label, password_edit
-from .gateway import SessionLike
-from .messages import error_text
+from onestop_desk.ui.auth.fields import message_label, password_edit
+from onestop_desk.ui.auth.gateway import SessionLike
+from onestop_desk.ui.auth.messages import error_text
+from onestop_desk.ui.kit.tasks import TaskRunner
 
 # Codes after which this session cannot continue: the account locked itself out here, or an
 # administrator disabled it meanwhile.

@@ -16,11 +16,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from onestop_desk.ui.tasks import TaskRunner
-
-from .fields import live_rule_label, message_label, password_edit, password_problems
-from .gateway import AuthGateway
-from .messages import code_text, error_text
+from onestop_desk.ui.auth.fields import (
+    live_rule_label,
+    message_label,
+    password_edit,
+    password_problems,
+)
+from onestop_desk.ui.auth.gateway import AuthGateway
+from onestop_desk.ui.auth.messages import code_text, error_text
+from onestop_desk.ui.kit.tasks import TaskRunner
 
 
 class LoginDialog(QDialog):

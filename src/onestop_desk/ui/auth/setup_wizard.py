@@ -25,12 +25,16 @@ from PySide6.QtWidgets import (
 )
 
 from onestop_desk.domain.clock import KST
-from onestop_desk.ui.printing import PrintError, print_pdf, save_file
-from onestop_desk.ui.tasks import TaskRunner
-
-from .fields import live_rule_label, message_label, password_edit, password_problems
-from .gateway import AuthGateway
-from .messages import code_text, error_text
+from onestop_desk.ui.auth.fields import (
+    live_rule_label,
+    message_label,
+    password_edit,
+    password_problems,
+)
+from onestop_desk.ui.auth.gateway import AuthGateway
+from onestop_desk.ui.auth.messages import code_text, error_text
+from onestop_desk.ui.kit.printing import PrintError, print_pdf, save_file
+from onestop_desk.ui.kit.tasks import TaskRunner
 
 
 class CenterPage(QWizardPage):

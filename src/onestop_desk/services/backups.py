@@ -1,0 +1,334 @@
+"""Encrypted backups, restore and the start-up health check.
+
+Automatic backups go to ``<data_dir>/backups/onestop-<UTC stamp>.db``, made with SQLite's
+online backup API (the app keeps working while one runs) and encrypted with the database key;
+the newest ``backup.keep`` of them are kept (default 14). The app calls
+:meth:`BackupService.backup_if_due` once a day and :meth:`BackupService.backup_now` on close.
+
+Restore protocol (the live database is never overwritten in place):
+
+1. the app closes its store (``Store.close()``): no connection may stay open;
+2. :func:`restore_backup` verifies the backup (opens with the key, ``integrity_check``, a
+   schema revision this program knows), copies it to a new file next to the live database
+   and checks that copy, keeps the current database as ``onestop.db.before-restore-<stamp>``
+   and then switches the new file in with one ``os.replace``;
+3. the app opens ``RestoreOutcome.live_path`` again with ``open_store`` (which migrates an
+   older backup) and calls :meth:`BackupService.record_restore` so the access log says so.
+
+At start, :func:`check_database` runs ``PRAGMA quick_check``; when the file is damaged it
+lists the newest backups that pass verification, for the app to offer.
+"""
+
+from __future__ import annotations
+
+import errno
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from onestop_desk.db import maintenance
+from onestop_desk.db.backup import backup_database
+from onestop_desk.db.repositories import SettingsRepository
+from onestop_desk.db.store import Store
+from onestop_desk.domain.access import require_role
+from onestop_desk.domain.errors import (
+    DomainError,
+    FieldError,
+    StoreError,
+    ValidationError,
+    WrongKeyError,
+)
+from onestop_desk.domain.vocab import AuditAction, Role
+from onestop_desk.services.base import Service, ServiceContext
+
+KEEP_SETTING = "backup.keep"
+DEFAULT_KEEP = 14
+MAX_KEEP = 365
+INTERVAL = timedelta(days=1)
+BACKUP_DIR = "backups"
+AUTO_PATTERN = re.compile(r"^onestop-(\d{8}T\d{6})(?:-\d+)?\.db$")
+STAMP = "%Y%m%dT%H%M%S"
+
+
+class BackupError(DomainError):
+    """``backup.not_found``, ``backup.wrong_key``, ``backup.damaged``, ``backup.too_new``,
+    ``backup.disk_full``, ``backup.not_writable``, ``backup.io_error``."""
+
+    code = "backup"
+
+    def __init__(self, code: str, message: str = "", **params: object) -> None:
+        super().__init__(message or code, **params)
+        self.code = code
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    created_at: datetime  # aware UTC
+    size: int
+    automatic: bool
+
+
+@dataclass(frozen=True)
+class VerifiedBackup:
+    info: BackupInfo
+    revision: str | None
+    cases: int | None
+
+
+@dataclass(frozen=True)
+class RestoreOutcome:
+    """What the app must reopen (``live_path``) and what it may tell the user."""
+
+    live_path: Path
+    kept_copy: Path
+    restored_from: Path
+    revision: str | None
+    cases: int | None
+
+
+@dataclass(frozen=True)
+class HealthReport:
+    path: Path
+    ok: bool
+    problems: tuple[str, ...]
+    good_backups: tuple[VerifiedBackup, ...]
+
+
+def _os_error(exc: OSError) -> BackupError:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        code = "backup.disk_full"
+    elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        code = "backup.not_writable"
+    else:
+        code = "backup.io_error"
+    return BackupError(code, str(exc), errno=exc.errno)
+
+
+def _info(path: Path) -> BackupInfo:
+    match = AUTO_PATTERN.match(path.name)
+    stat = path.stat()
+    if match:
+        created = datetime.strptime(match.group(1), STAMP).replace(tzinfo=UTC)
+    else:
+        created = datetime.fromtimestamp(stat.st_mtime, UTC)
+    return BackupInfo(path=path, created_at=created, size=stat.st_size, automatic=bool(match))
+
+
+def list_backups(backup_dir: Path) -> list[BackupInfo]:
+    """Every ``*.db`` in the backup folder (automatic and pre-migration), newest first."""
+    if not backup_dir.is_dir():
+        return []
+    found = []
+    for path in backup_dir.glob("*.db"):
+        try:
+            found.append(_info(path))
+        except OSError:
+            continue
+    return sorted(found, key=lambda b: b.created_at, reverse=True)
+
+
+def verify_backup(path: Path, key: bytes | None) -> VerifiedBackup:
+    """Raise ``BackupError`` unless ``path`` opens with ``key``, passes ``integrity_check``
+    and carries a schema revision this program knows."""
+    if not path.is_file():
+        raise BackupError("backup.not_found", str(path))
+    try:
+        check = maintenance.check_file(path, key)
+    except WrongKeyError as exc:
+        raise BackupError("backup.wrong_key", str(exc)) from exc
+    except OSError as exc:
+        raise _os_error(exc) from exc
+    if check.problems:
+        raise BackupError("backup.damaged", "; ".join(check.problems[:5]))
+    if not check.known_revision:
+        raise BackupError("backup.too_new", f"unknown schema revision {check.revision}")
+    return VerifiedBackup(info=_info(path), revision=check.revision, cases=check.cases)
+
+
+def restore_backup(
+    backup: Path, live_path: Path, key: bytes | None, *, now: datetime | None = None
+) -> RestoreOutcome:
+    """Replace the (closed) live database with ``backup``; see the module docstring."""
+    verified = verify_backup(backup, key)
+    stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime(STAMP)
+    incoming = live_path.with_name(f"{live_path.name}.restore-{stamp}.partial")
+    kept = live_path.with_name(f"{live_path.name}.before-restore-{stamp}")
+    try:
+        maintenance.copy_file_database(backup, incoming, key)
+        copied = maintenance.check_file(incoming, key)
+        if copied.problems:
+            raise BackupError("backup.damaged", "; ".join(copied.problems[:5]))
+        if live_path.exists():
+            try:
+                # Through the backup API, so commits still in the WAL are in the copy too.
+                maintenance.copy_file_database(live_path, kept, key)
+            except StoreError:
+                # A damaged or unreadable live file (the reason for many restores): keep
+                # its bytes as they are.
+                _copy_bytes(live_path, kept)
+        maintenance.switch_in(incoming, live_path)
+    except OSError as exc:
+        maintenance.remove_sidecars(incoming)
+        incoming.unlink(missing_ok=True)
+        raise _os_error(exc) from exc
+    except BaseException:
+        maintenance.remove_sidecars(incoming)
+        incoming.unlink(missing_ok=True)
+        raise
+    return RestoreOutcome(
+        live_path=live_path,
+        kept_copy=kept,
+        restored_from=backup,
+        revision=verified.revision,
+        cases=verified.cases,
+    )
+
+
+def _copy_bytes(source: Path, target: Path) -> None:
+    with open(source, "rb") as src, open(target, "wb") as dst:
+        while chunk := src.read(1 << 20):
+            dst.write(chunk)
+        dst.flush()
+    maintenance.fsync_file(target)
+    wal = Path(f"{source}-wal")
+    if wal.exists():
+        _copy_bytes(wal, Path(f"{target}-wal"))
+
+
+def check_database(
+    live_path: Path, key: bytes | None, backup_dir: Path, *, offer: int = 3
+) -> HealthReport:
+    """The start-up check: ``PRAGMA quick_check`` on the live file; when it fails (or the
+    file does not open at all) the newest ``offer`` backups that pass verification."""
+    try:
+        check = maintenance.check_file(live_path, key, quick=True)
+        problems = check.problems
+    except WrongKeyError as exc:
+        problems = (str(exc),)
+    if not problems:
+        return HealthReport(live_path, True, (), ())
+    good: list[VerifiedBackup] = []
+    for info in list_backups(backup_dir):
+        if len(good) >= offer:
+            break
+        try:
+            good.append(verify_backup(info.path, key))
+        except BackupError:
+            continue
+    return HealthReport(live_path, False, tuple(problems), tuple(good))
+
+
+class BackupService(Service):
+    """Backups of the open store. Not part of ``Services`` unless ``build_services`` was given
+    the store (it needs the engine and the key)."""
+
+    def __init__(self, ctx: ServiceContext, store: Store, backup_dir: Path | None = None) -> None:
+        super().__init__(ctx)
+        self._store = store
+        self.backup_dir = backup_dir or store.path.parent / BACKUP_DIR
+
+    # --- settings -------------------------------------------------------------------------
+
+    def keep_count(self) -> int:
+        with self._ctx.transaction() as s:
+            value = SettingsRepository(s).get(KEEP_SETTING, DEFAULT_KEEP)
+        return int(value) if isinstance(value, int) and value > 0 else DEFAULT_KEEP
+
+    def set_keep_count(self, count: int) -> None:
+        """How many automatic backups to keep; administrators only, logged."""
+        require_role(self.actor, Role.ADMIN)
+        if not 1 <= count <= MAX_KEEP:
+            raise ValidationError([FieldError("backup.keep", "out_of_range", {"max": MAX_KEEP})])
+        with self._ctx.transaction() as s:
+            SettingsRepository(s).set(KEEP_SETTING, count)
+            self._log(s, AuditAction.UPDATE, detail=f"setting {KEEP_SETTING}={count}")
+
+    # --- backups --------------------------------------------------------------------------
+
+    def list_backups(self) -> list[BackupInfo]:
+        return list_backups(self.backup_dir)
+
+    def last_automatic(self) -> BackupInfo | None:
+        return next((b for b in self.list_backups() if b.automatic), None)
+
+    def backup_if_due(self) -> BackupInfo | None:
+        """A backup when the newest automatic one is a day old or missing; else ``None``."""
+        last = self.last_automatic()
+        now = self._ctx.clock.now().astimezone(UTC)
+        if last is not None and now - last.created_at < INTERVAL:
+            return None
+        return self.backup_now()
+
+    def backup_now(self) -> BackupInfo:
+        """An automatic backup now, then the oldest beyond ``keep_count`` are removed."""
+        now = self._ctx.clock.now().astimezone(UTC)
+        name = f"onestop-{now.strftime(STAMP)}.db"
+        n = 1
+        while (self.backup_dir / name).exists():
+            n += 1
+            name = f"onestop-{now.strftime(STAMP)}-{n}.db"
+        info = self._write(self.backup_dir / name)
+        self._rotate(self.keep_count())
+        return info
+
+    def backup_to(self, folder: Path) -> BackupInfo:
+        """A manual backup into ``folder`` (a USB drive, a network share): team leads and
+        administrators; the file is encrypted with the database key and the copy is logged."""
+        require_role(self.actor, Role.ADMIN, Role.TEAM_LEAD)
+        folder = Path(folder)
+        if not folder.is_dir():
+            raise BackupError("backup.not_found", str(folder))
+        now = self._ctx.clock.now().astimezone(UTC)
+        info = self._write(folder / f"onestop-{now.strftime(STAMP)}.db")
+        with self._ctx.transaction() as s:
+            self._log(s, AuditAction.DOWNLOAD, detail=f"database backup to {info.path}")
+        return info
+
+    def health(self) -> HealthReport:
+        """The start-up check of the live file (``PRAGMA quick_check`` on its own connection,
+        so the desk keeps working); a failure is written to the access log."""
+        report = check_database(self._store.path, self._store.key, self.backup_dir)
+        if not report.ok:
+            with self._ctx.transaction() as s:
+                self._log(
+                    s,
+                    AuditAction.VIEW,
+                    "",
+                    "integrity check failed: " + "; ".join(report.problems)[:500],
+                )
+        return report
+
+    def verify(self, path: Path) -> VerifiedBackup:
+        return verify_backup(Path(path), self._store.key)
+
+    def record_restore(self, outcome: RestoreOutcome) -> None:
+        """Write the restore into the (reopened) database's access log."""
+        with self._ctx.transaction() as s:
+            self._log(
+                s,
+                AuditAction.UPDATE,
+                detail=(
+                    f"database restored from {outcome.restored_from.name};"
+                    f" previous kept as {outcome.kept_copy.name}"
+                ),
+            )
+
+    def _write(self, target: Path) -> BackupInfo:
+        try:
+            if not maintenance.snapshot_copy(self._store.engine, target):
+                backup_database(self._store.engine, target, key=self._store.key)
+        except OSError as exc:
+            target.with_name(target.name + ".partial").unlink(missing_ok=True)
+            raise _os_error(exc) from exc
+        except maintenance.DRIVER_ERRORS as exc:
+            target.with_name(target.name + ".partial").unlink(missing_ok=True)
+            full = "full" in str(exc).lower()
+            raise BackupError("backup.disk_full" if full else "backup.io_error", str(exc)) from exc
+        return _info(target)
+
+    def _rotate(self, keep: int) -> None:
+        automatic = [b for b in self.list_backups() if b.automatic]
+        for old in automatic[keep:]:
+            old.path.unlink(missing_ok=True)

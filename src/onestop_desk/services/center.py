@@ -1,0 +1,47 @@
+"""The center's own details, printed on every document (set at first run, edited by admins)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from sqlalchemy.orm import Session
+
+from onestop_desk.db.repositories import SettingsRepository
+from onestop_desk.domain.access import require_role
+from onestop_desk.domain.errors import FieldError, ValidationError
+from onestop_desk.domain.vocab import AuditAction, Role
+from onestop_desk.services.base import Service
+
+CENTER_SETTING = "center"
+
+
+@dataclass(frozen=True)
+class CenterDetails:
+    name: str = "범죄피해자 원스톱 솔루션센터"
+    address: str = "서울특별시 동작구 대방동 서울여성플라자 3층"
+    phone: str = "1577-1701"
+    fax: str = ""
+    hours: str = ""
+
+
+def center_details(session: Session) -> CenterDetails:
+    """The stored details inside the caller's transaction (defaults for what was never set)."""
+    stored = SettingsRepository(session).get(CENTER_SETTING) or {}
+    known = {k: v for k, v in stored.items() if k in CenterDetails.__dataclass_fields__}
+    return CenterDetails(**known)
+
+
+class CenterService(Service):
+    def get(self) -> CenterDetails:
+        with self._ctx.transaction() as s:
+            return center_details(s)
+
+    def save(self, details: CenterDetails) -> CenterDetails:
+        require_role(self.actor, Role.ADMIN)
+        if not details.name.strip():
+            raise ValidationError([FieldError("center.name", "required")])
+        cleaned = CenterDetails(**{k: v.strip() for k, v in asdict(details).items()})
+        with self._ctx.transaction() as s:
+            SettingsRepository(s).set(CENTER_SETTING, asdict(cleaned))
+            self._log(s, AuditAction.UPDATE, "", "center details")
+        return cleaned

@@ -1,0 +1,83 @@
+"""The service registry: every service bound to one actor (the logged-in account)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from onestop_desk.db.store import Store
+from onestop_desk.domain.clock import Clock
+from onestop_desk.domain.records import Actor
+from onestop_desk.services.audit_trail import AuditTrail
+from onestop_desk.services.backups import BackupService
+from onestop_desk.services.base import ServiceContext
+from onestop_desk.services.cases import CaseService
+from onestop_desk.services.center import CenterService
+from onestop_desk.services.consent import ConsentService
+from onestop_desk.services.directory import DirectoryService
+from onestop_desk.services.documents import DocumentService
+from onestop_desk.services.drafts import DraftService
+from onestop_desk.services.export import ExportService
+from onestop_desk.services.inquiries import InquiryService
+from onestop_desk.services.needs import NeedInput, NeedService
+from onestop_desk.services.referrals import ReferralService
+from onestop_desk.services.retention import RetentionService
+from onestop_desk.services.statistics import StatisticsService
+from onestop_desk.services.users import UserService
+
+__all__ = ["NeedInput", "Services", "build_services"]
+
+
+@dataclass(frozen=True)
+class Services:
+    actor: Actor
+    cases: CaseService
+    needs: NeedService
+    consents: ConsentService
+    referrals: ReferralService
+    directory: DirectoryService
+    inquiries: InquiryService
+    users: UserService
+    audit: AuditTrail
+    context: ServiceContext
+    drafts: DraftService
+    documents: DocumentService
+    center: CenterService
+    statistics: StatisticsService
+    export: ExportService
+    retention: RetentionService
+    # Only when build_services was given the store (backups need its engine and key).
+    backups: BackupService | None = None
+
+
+def build_services(
+    sessions: sessionmaker[Session],
+    actor: Actor,
+    *,
+    clock: Clock | None = None,
+    audit_key: bytes | None = None,
+    store: Store | None = None,
+) -> Services:
+    clock = clock or Clock()
+    audit = AuditTrail(clock, audit_key)
+    ctx = ServiceContext(sessions=sessions, actor=actor, clock=clock, audit=audit)
+    return Services(
+        actor=actor,
+        cases=CaseService(ctx),
+        needs=NeedService(ctx),
+        consents=ConsentService(ctx),
+        referrals=ReferralService(ctx),
+        directory=DirectoryService(ctx),
+        inquiries=InquiryService(ctx),
+        users=UserService(ctx),
+        audit=audit,
+        context=ctx,
+        drafts=DraftService(ctx),
+        documents=DocumentService(ctx),
+        center=CenterService(ctx),
+        statistics=StatisticsService(ctx),
+        export=ExportService(ctx),
+        retention=RetentionService(ctx),
+        backups=BackupService(ctx, store) if store is not None else None,
+    )

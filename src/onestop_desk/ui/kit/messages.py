@@ -1,0 +1,409 @@
+"""Every code the services use, turned into words for a person: the one place that does it.
+
+Codes (vocabulary values, error codes, field paths) are stable ASCII identifiers; nobody at the
+desk should ever read one. Source strings are Korean; English comes from ``onestop_en.qm``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, date, datetime
+
+from PySide6.QtCore import QCoreApplication, QLocale
+
+from onestop_desk.domain.clock import KST
+from onestop_desk.domain.errors import (
+    ConflictError,
+    ConsentRequiredError,
+    DomainError,
+    FieldError,
+    IllegalTransitionError,
+    NotFoundError,
+    PermissionDeniedError,
+    ValidationError,
+)
+from onestop_desk.domain.vocab import (
+    CallerType,
+    CaseStatus,
+    ConsentItem,
+    ConsentMethod,
+    Gender,
+    IntakeChannel,
+    NeedStatus,
+    ReferralStatus,
+    Relationship,
+    RiskLevel,
+    Role,
+    TimelineKind,
+    Urgency,
+)
+from onestop_desk.ui.auth.messages import error_text as auth_error_text
+
+translate = QCoreApplication.translate
+
+
+def english() -> bool:
+    return QLocale().language() == QLocale.Language.English
+
+
+def localized_name(record: object) -> str:
+    """Directory rows carry a Korean and an English name; show the one for the UI language."""
+    name = str(getattr(record, "name", ""))
+    name_en = str(getattr(record, "name_en", "") or "")
+    return name_en if english() and name_en else name
+
+
+# --- vocabularies ---------------------------------------------------------------------------
+
+
+def case_status_label(status: CaseStatus) -> str:
+    return {
+        CaseStatus.RECEIVED: translate("Vocab", "접수"),
+        CaseStatus.INITIAL_CONSULT: translate("Vocab", "초기상담"),
+        CaseStatus.NEEDS_ASSESSMENT: translate("Vocab", "욕구사정"),
+        CaseStatus.REFERRAL: translate("Vocab", "연계"),
+        CaseStatus.MONITORING: translate("Vocab", "모니터링"),
+        CaseStatus.CLOSED: translate("Vocab", "종결"),
+        CaseStatus.AFTERCARE: translate("Vocab", "사후관리"),
+    }[status]
+
+
+def intake_channel_label(channel: IntakeChannel) -> str:
+    return {
+        IntakeChannel.VISIT: translate("Vocab", "방문"),
+        IntakeChannel.PHONE: translate("Vocab", "전화"),
+        IntakeChannel.ONLINE: translate("Vocab", "온라인"),
+        IntakeChannel.AGENCY: translate("Vocab", "기관 의뢰"),
+    }[channel]
+
+
+def need_status_label(status: NeedStatus) -> str:
+    return {
+        NeedStatus.NEEDED: translate("Vocab", "필요"),
+        NeedStatus.IN_PROGRESS: translate("Vocab", "진행 중"),
+        NeedStatus.DONE: translate("Vocab", "완료"),
+        NeedStatus.NOT_APPLICABLE: translate("Vocab", "해당 없음"),
+    }[status]
+
+
+def referral_status_label(status: ReferralStatus) -> str:
+    return {
+        ReferralStatus.DRAFT: translate("Vocab", "작성"),
+        ReferralStatus.SENT: translate("Vocab", "발송"),
+        ReferralStatus.ACKNOWLEDGED: translate("Vocab", "접수 확인"),
+        ReferralStatus.IN_SUPPORT: translate("Vocab", "지원 중"),
+        ReferralStatus.COMPLETED: translate("Vocab", "지원 완료"),
+        ReferralStatus.REJECTED: translate("Vocab", "반려"),
+        ReferralStatus.WITHDRAWN: translate("Vocab", "철회"),
+    }[status]
+
+
+def consent_item_label(item: ConsentItem) -> str:
+    return {
+        ConsentItem.IDENTITY: translate("Vocab", "인적사항"),
+        ConsentItem.CONTACT: translate("Vocab", "연락처"),
+        ConsentItem.CASE_FACTS: translate("Vocab", "사건 개요"),
+        ConsentItem.SENSITIVE: translate("Vocab", "민감정보"),
+    }[item]
+
+
+def consent_items_text(items: Iterable[ConsentItem]) -> str:
+    chosen = set(items)
+    return ", ".join(consent_item_label(i) for i in ConsentItem if i in chosen)
+
+
+def consent_method_label(method: ConsentMethod) -> str:
+    return {
+        ConsentMethod.WRITTEN: translate("Vocab", "서면"),
+        ConsentMethod.ORAL: translate("Vocab", "구두"),
+    }[method]
+
+
+def relationship_label(rel: Relationship) -> str:
+    return {
+        Relationship.FAMILY: translate("Vocab", "가족"),
+        Relationship.BEREAVED: translate("Vocab", "유족"),
+        Relationship.GUARDIAN: translate("Vocab", "보호자"),
+        Relationship.OTHER: translate("Vocab", "기타"),
+    }[rel]
+
+
+def risk_label(level: RiskLevel) -> str:
+    return {
+        RiskLevel.LOW: translate("Vocab", "낮음"),
+        RiskLevel.MEDIUM: translate("Vocab", "보통"),
+        RiskLevel.HIGH: translate("Vocab", "높음"),
+    }[level]
+
+
+def gender_label(gender: Gender) -> str:
+    return {
+        Gender.FEMALE: translate("Vocab", "여성"),
+        Gender.MALE: translate("Vocab", "남성"),
+        Gender.OTHER: translate("Vocab", "기타"),
+        Gender.UNKNOWN: translate("Vocab", "미상"),
+    }[gender]
+
+
+def urgency_label(urgency: Urgency) -> str:
+    return {Urgency.NORMAL: translate("Vocab", "보통"), Urgency.URGENT: translate("Vocab", "긴급")}[
+        urgency
+    ]
+
+
+def caller_type_label(caller: CallerType) -> str:
+    return {
+        CallerType.VICTIM: translate("Vocab", "피해자 본인"),
+        CallerType.FAMILY: translate("Vocab", "가족"),
+        CallerType.AGENCY: translate("Vocab", "기관"),
+        CallerType.OTHER: translate("Vocab", "기타"),
+    }[caller]
+
+
+def role_label(role: Role) -> str:
+    return {
+        Role.COUNSELOR: translate("Vocab", "상담원"),
+        Role.TEAM_LEAD: translate("Vocab", "팀장"),
+        Role.ADMIN: translate("Vocab", "관리자"),
+        Role.SYSTEM: translate("Vocab", "시스템"),
+    }[role]
+
+
+def timeline_kind_label(kind: TimelineKind) -> str:
+    return {
+        TimelineKind.STATUS: translate("Vocab", "단계 변경"),
+        TimelineKind.NOTE: translate("Vocab", "메모"),
+        TimelineKind.REFERRAL: translate("Vocab", "연계"),
+        TimelineKind.CONSENT: translate("Vocab", "동의"),
+        TimelineKind.NEED: translate("Vocab", "욕구"),
+        TimelineKind.INTAKE: translate("Vocab", "접수"),
+    }[kind]
+
+
+def bucket_label(code: str) -> str:
+    return {
+        "sexual": translate("Vocab", "성폭력"),
+        "violent": translate("Vocab", "살인 등 강력"),
+        "stalking": translate("Vocab", "스토킹"),
+        "property": translate("Vocab", "재산"),
+        "other": translate("Vocab", "기타"),
+    }.get(code, translate("Vocab", "기타"))
+
+
+BUCKET_CODES = ("sexual", "violent", "stalking", "property", "other")
+
+
+def duplicate_reason_label(reason: str) -> str:
+    return {
+        "birth_date_name": translate("Vocab", "생년월일과 이름이 비슷함"),
+        "phone": translate("Vocab", "같은 전화번호"),
+        "initials": translate("Vocab", "이름 초성이 같음"),
+    }.get(reason, translate("Vocab", "비슷한 정보"))
+
+
+def yes_no_unknown(value: bool | None) -> str:
+    if value is None:
+        return translate("Vocab", "모름")
+    return translate("Vocab", "예") if value else translate("Vocab", "아니오")
+
+
+# --- dates ----------------------------------------------------------------------------------
+
+
+def date_text(day: date | None) -> str:
+    return day.isoformat() if day is not None else ""
+
+
+def datetime_text(moment: datetime | None) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M") if moment is not None else ""
+
+
+def stored_time_text(moment: datetime | None) -> str:
+    """A moment from a record, in Korean time (a naive value is taken as UTC)."""
+    if moment is None:
+        return ""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return datetime_text(moment.astimezone(KST))
+
+
+# --- errors ---------------------------------------------------------------------------------
+
+
+def field_label(field: str) -> str:
+    """The name of the field a FieldError points at (``related.0.name`` -> 관계인 이름)."""
+    parts = field.split(".")
+    leaf = parts[-1]
+    labels = {
+        "name": translate("Messages", "이름"),
+        "birth_date": translate("Messages", "생년월일"),
+        "phone": translate("Messages", "전화번호"),
+        "phone2": translate("Messages", "다른 전화번호"),
+        "email": translate("Messages", "이메일"),
+        "intake_date": translate("Messages", "접수일"),
+        "incident_date": translate("Messages", "사건 발생일"),
+        "harm_known_date": translate("Messages", "피해를 안 날"),
+        "crime_types": translate("Messages", "범죄 유형"),
+        "counselor_id": translate("Messages", "담당 상담원"),
+        "outcome": translate("Messages", "종결 결과"),
+        "text": translate("Messages", "내용"),
+        "items": translate("Messages", "동의 항목"),
+        "given_on": translate("Messages", "동의일"),
+        "expires_on": translate("Messages", "만료일"),
+        "purpose": translate("Messages", "목적"),
+        "agency": translate("Messages", "기관"),
+        "programmes": translate("Messages", "지원 프로그램"),
+        "programme": translate("Messages", "지원 프로그램"),
+        "support_area": translate("Messages", "지원 영역"),
+        "support_areas": translate("Messages", "지원 영역"),
+        "received_on": translate("Messages", "회신 받은 날"),
+        "result": translate("Messages", "회신 내용"),
+        "topic": translate("Messages", "상담 주제"),
+        "crime_type": translate("Messages", "범죄 유형"),
+        "code": translate("Messages", "기관 코드"),
+        "verified_on": translate("Messages", "확인일"),
+    }
+    label = labels.get(leaf, translate("Messages", "입력값"))
+    if parts[0] == "related":
+        return translate("Messages", "관계인 %1").replace("%1", label)
+    return label
+
+
+def field_error_text(error: FieldError) -> str:
+    """Why a field was refused, as one short sentence shown next to that field."""
+    params = error.params or {}
+    texts = {
+        "required": translate("Messages", "꼭 입력해 주세요."),
+        "too_long": translate("Messages", "%1자 이내로 줄여 주세요.").replace(
+            "%1", str(params.get("max", ""))
+        ),
+        "in_future": translate("Messages", "오늘 이후 날짜는 쓸 수 없습니다."),
+        "too_early": translate("Messages", "1900년 이후 날짜를 입력해 주세요."),
+        "invalid_phone": translate("Messages", "전화번호는 숫자 8~12자리로 입력해 주세요."),
+        "invalid_email": translate("Messages", "이메일 주소 형식이 아닙니다."),
+        "invalid_date": translate("Messages", "날짜는 2024-07-22 처럼 입력해 주세요."),
+        "unknown_code": translate("Messages", "목록에 없는 값입니다."),
+        "duplicate": translate("Messages", "같은 값이 두 번 선택되었습니다."),
+        "before_incident": translate("Messages", "사건 발생일보다 앞설 수 없습니다."),
+        "before_given": translate("Messages", "동의일보다 앞설 수 없습니다."),
+        "unknown_user": translate("Messages", "등록되지 않은 상담원입니다."),
+        "not_a_counselor": translate(
+            "Messages", "사용 중인 상담원이나 팀장에게만 사례를 맡길 수 있습니다."
+        ),
+        "year_full": translate(
+            "Messages", "올해 사례 번호를 더 만들 수 없습니다. 관리자에게 알려 주세요."
+        ),
+        "not_offered": translate("Messages", "이 기관이 제공하지 않는 프로그램이 있습니다."),
+        "wrong_area": translate("Messages", "지원 영역과 프로그램이 맞지 않습니다."),
+        "invalid_code": translate("Messages", "영문, 숫자, 밑줄(_)만 쓸 수 있습니다."),
+        "invalid": translate("Messages", "올바르지 않은 값입니다."),
+        "consent_items_required": translate("Messages", "동의한 항목을 하나 이상 선택해 주세요."),
+    }
+    return texts.get(error.code, translate("Messages", "입력값을 확인해 주세요."))
+
+
+def error_text(exc: BaseException, agency_names: dict[str, str] | None = None) -> str:
+    """A sentence for any error a service raised (and a calm one for anything unexpected)."""
+    if isinstance(exc, ValidationError):
+        lines = [f"{field_label(e.field)}: {field_error_text(e)}" for e in exc.errors]
+        return "\n".join(lines)
+    if isinstance(exc, ConsentRequiredError):
+        code = str(exc.params.get("agency", ""))
+        name = (agency_names or {}).get(code, "")
+        if name:
+            return translate(
+                "Messages",
+                "%1에 정보를 보낼 유효한 동의가 없습니다. 동의를 먼저 받아 기록해 주세요.",
+            ).replace("%1", name)
+        return translate(
+            "Messages",
+            "이 기관에 정보를 보낼 유효한 동의가 없습니다. 동의를 먼저 받아 기록해 주세요.",
+        )
+    if isinstance(exc, PermissionDeniedError):
+        return translate("Messages", "이 작업을 할 권한이 없습니다.")
+    if isinstance(exc, NotFoundError):
+        if "number" in exc.params:
+            return translate("Messages", "문서번호 %1에 해당하는 연계를 찾을 수 없습니다.").replace(
+                "%1", str(exc.params["number"])
+            )
+        return translate("Messages", "찾는 기록이 없습니다. 이미 지워졌을 수 있습니다.")
+    if isinstance(exc, IllegalTransitionError):
+        return translate("Messages", "지금 단계에서는 이 변경을 할 수 없습니다.")
+    if isinstance(exc, ConflictError):
+        return translate("Messages", "다른 곳에서 이미 처리된 기록입니다. 화면을 새로 고쳐 주세요.")
+    if isinstance(exc, DomainError):
+        return translate("Messages", "작업을 마치지 못했습니다.")
+    return translate(
+        "Messages", "예기치 못한 문제로 작업을 마치지 못했습니다. 입력한 내용은 그대로 있습니다."
+    )
+
+
+# --- access log and accounts (administration) -----------------------------------------------
+
+
+def audit_action_label(action: str) -> str:
+    return {
+        "view": translate("Vocab", "조회"),
+        "create": translate("Vocab", "입력"),
+        "update": translate("Vocab", "변경"),
+        "delete": translate("Vocab", "삭제"),
+        "print": translate("Vocab", "출력"),
+        "export": translate("Vocab", "내보내기"),
+        "download": translate("Vocab", "다운로드"),
+        "search": translate("Vocab", "검색"),
+        "reveal": translate("Vocab", "이름 보기"),
+        "login": translate("Vocab", "로그인"),
+        "logout": translate("Vocab", "로그아웃"),
+        "login_failed": translate("Vocab", "로그인 실패"),
+        "lock": translate("Vocab", "화면 잠금"),
+        "unlock": translate("Vocab", "잠금 해제"),
+        "account": translate("Vocab", "계정·권한"),
+        "purge": translate("Vocab", "파기·삭제"),
+    }.get(action, action)
+
+
+def chain_problem_text(reason: str | None) -> str:
+    """Why ``audit verify`` stopped, for the administrator reading the result."""
+    return {
+        "audit.row_edited": translate("Messages", "기록 내용이 작성 후에 바뀌었습니다."),
+        "audit.row_missing": translate("Messages", "기록이 빠졌습니다(번호가 건너뜁니다)."),
+        "audit.row_inserted": translate("Messages", "기록이 끼워 넣어졌습니다(같은 번호)."),
+        "audit.out_of_order": translate("Messages", "기록 순서가 뒤바뀌었습니다."),
+        "audit.link_broken": translate(
+            "Messages", "앞 기록과의 연결이 끊겼습니다(앞 기록이 고쳐졌거나 지워졌습니다)."
+        ),
+        "audit.head_mismatch": translate(
+            "Messages", "마지막으로 확인한 기록까지 이어지지 않습니다(끝부분이 잘렸습니다)."
+        ),
+    }.get(reason or "", translate("Messages", "기록 사슬이 맞지 않습니다."))
+
+
+def review_finding_text(kind: str) -> str:
+    return {
+        "after_hours": translate("Messages", "근무 시간 외 사례 열람·변경"),
+        "heavy_viewer": translate("Messages", "다른 사람보다 훨씬 많은 사례 열람"),
+        "failed_logins": translate("Messages", "로그인 실패 5회 이상"),
+        "export": translate("Messages", "내보내기·다운로드"),
+        "chain_broken": translate("Messages", "접속기록 사슬 손상"),
+    }.get(kind, kind)
+
+
+def account_error_text(exc: BaseException) -> str:
+    """Errors of the account administration: the password rule and the refusals that keep
+    at least one administrator. The service's conflict messages are fixed English phrases."""
+    if isinstance(exc, ValidationError):
+        return auth_error_text(exc)
+    if isinstance(exc, ConflictError):
+        conflicts = {
+            "username taken": translate("Messages", "이미 쓰이는 아이디입니다."),
+            "last administrator": translate(
+                "Messages", "마지막 관리자는 사용을 중지하거나 역할을 바꿀 수 없습니다."
+            ),
+            "cannot disable yourself": translate(
+                "Messages", "지금 로그인한 자기 계정은 사용을 중지할 수 없습니다."
+            ),
+            "account is disabled": translate("Messages", "사용이 중지된 계정입니다."),
+        }
+        if str(exc) in conflicts:
+            return conflicts[str(exc)]
+    return error_text(exc)

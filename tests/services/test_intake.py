@@ -1,0 +1,168 @@
+from datetime import date
+
+import pytest
+
+from helpers.world import NOW
+from onestop_desk.domain.errors import PermissionDeniedError, ValidationError
+from onestop_desk.domain.records import CaseInput, PersonInput, RelatedPersonInput
+from onestop_desk.domain.vocab import CaseStatus, IntakeChannel, Relationship
+
+
+def test_create_case_numbers_and_returns_record(world):
+    first = world.new_case()
+    second = world.new_case(name="김영희")
+    assert first.case_number == "2026-00001"
+    assert second.case_number == "2026-00002"
+    assert first.status is CaseStatus.RECEIVED
+    assert first.person.name == "홍길동"
+    assert first.counselor_name == "이상담"
+    assert [s.to_status for s in first.status_history] == [CaseStatus.RECEIVED]
+
+
+def test_case_numbers_are_never_reused(world, store):
+    from onestop_desk.db import models as m
+
+    first = world.new_case()
+    with store.sessions.begin() as s:  # even if a row disappears (destruction), the counter stays
+        s.delete(s.get(m.Case, first.id))
+    assert world.new_case().case_number == "2026-00002"
+
+
+def test_validation_names_each_field(world):
+    person = PersonInput(name="  ", birth_date=date(2030, 1, 1), phone="12", email="nope")
+    case = CaseInput(
+        intake_channel=IntakeChannel.PHONE,
+        intake_date=NOW.date(),
+        crime_types=("no_such_crime",),
+        incident_date=date(2026, 5, 1),
+        harm_known_date=date(2026, 4, 1),
+    )
+    with pytest.raises(ValidationError) as err:
+        world.c1.cases.create_case(person, case)
+    got = {(e.field, e.code) for e in err.value.errors}
+    assert got == {
+        ("person.name", "required"),
+        ("person.birth_date", "in_future"),
+        ("person.phone", "invalid_phone"),
+        ("person.email", "invalid_email"),
+        ("case.crime_types", "unknown_code"),
+        ("case.harm_known_date", "before_incident"),
+    }
+    assert world.lead.cases.list_ids() == []  # nothing half-saved
+
+
+def test_related_persons_are_saved_with_relationship(world):
+    guardian = RelatedPersonInput(
+        PersonInput(name="홍부모", phone="010-2222-3333"), Relationship.GUARDIAN
+    )
+    detail = world.new_case(name="홍아이", birth=date(2016, 5, 5), related=(guardian,))
+    assert [(r.person.name, r.relationship) for r in detail.related] == [
+        ("홍부모", Relationship.GUARDIAN)
+    ]
+    # the guardian's name finds the case too
+    assert world.lead.cases.search_ids("홍부모") == [detail.id]
+
+
+def test_duplicates_by_birth_date_and_similar_name_phone_and_initials(world):
+    existing = world.new_case(name="김영희", birth=date(1985, 7, 7), phone="010-9876-5432")
+    by_birth = world.c1.cases.find_duplicates("김영히", date(1985, 7, 7))
+    # 김영히 and 김영희 share their 초성 too
+    assert [(d.case_id, d.reasons) for d in by_birth] == [
+        (existing.id, ("birth_date_name", "initials"))
+    ]
+    assert by_birth[0].masked_name == "김*희"
+    by_phone = world.c1.cases.find_duplicates("전혀다름", None, ["01098765432"])
+    assert [d.reasons for d in by_phone] == [("phone",)]
+    by_initials = world.c1.cases.find_duplicates("김영희", None)
+    assert [d.reasons for d in by_initials] == [("initials",)]
+    assert world.c1.cases.find_duplicates("박철수", date(1999, 1, 1), ["010-0000-1111"]) == []
+
+
+def test_duplicates_only_show_cases_the_counselor_may_see(world):
+    world.new_case(world.c2, name="김영희", birth=date(1985, 7, 7))
+    assert world.c1.cases.find_duplicates("김영희", date(1985, 7, 7)) == []
+    assert len(world.lead.cases.find_duplicates("김영희", date(1985, 7, 7))) == 1
+
+
+def test_counselor_sees_only_own_cases_admin_sees_none(world):
+    mine = world.new_case(world.c1)
+    theirs = world.new_case(world.c2, name="이순신")
+    assert world.c1.cases.list_ids() == [mine.id]
+    assert set(world.lead.cases.list_ids()) == {mine.id, theirs.id}
+    with pytest.raises(PermissionDeniedError):
+        world.c1.cases.get(theirs.id)
+    with pytest.raises(PermissionDeniedError):
+        world.admin.cases.get(mine.id)
+    with pytest.raises(PermissionDeniedError):
+        world.admin.cases.list_ids()
+    assert [s.id for s in world.c1.cases.summaries([mine.id, theirs.id])] == [mine.id]
+
+
+def test_only_a_team_lead_reassigns_a_case(world):
+    case = world.new_case(world.c1)
+    c2_id = world.c2.actor.user_id
+    with pytest.raises(PermissionDeniedError):
+        world.c1.cases.assign(case.id, c2_id)
+    assert world.lead.cases.get(case.id).counselor_id == world.c1.actor.user_id
+    moved = world.lead.cases.assign(case.id, c2_id)
+    assert (moved.counselor_id, moved.counselor_name) == (c2_id, "박상담")
+    assert world.c2.cases.list_ids() == [case.id]
+    with pytest.raises(ValidationError):
+        world.lead.cases.assign(case.id, 999_999)
+
+
+def test_status_follows_step_model_and_closing_needs_outcome(world):
+    from onestop_desk.domain.errors import IllegalTransitionError
+
+    case = world.new_case()
+    world.c1.cases.change_status(case.id, CaseStatus.INITIAL_CONSULT)
+    with pytest.raises(IllegalTransitionError):
+        world.c1.cases.change_status(case.id, CaseStatus.RECEIVED)
+    with pytest.raises(IllegalTransitionError):
+        world.c1.cases.change_status(case.id, CaseStatus.AFTERCARE)
+    with pytest.raises(ValidationError):
+        world.c1.cases.change_status(case.id, CaseStatus.CLOSED)
+    closed = world.c1.cases.change_status(case.id, CaseStatus.CLOSED, outcome="일상 회복")
+    assert closed.closed_on == NOW.date() and closed.outcome == "일상 회복"
+    after = world.c1.cases.change_status(case.id, CaseStatus.AFTERCARE)
+    assert [s.to_status for s in after.status_history] == [
+        CaseStatus.RECEIVED,
+        CaseStatus.INITIAL_CONSULT,
+        CaseStatus.CLOSED,
+        CaseStatus.AFTERCARE,
+    ]
+    kinds = [e.kind.value for e in world.c1.cases.timeline(case.id)]
+    assert kinds.count("status") == 3
+
+
+def test_summaries_mask_names_and_reveal_is_logged(world, store):
+    from sqlalchemy import select
+
+    from onestop_desk.db import models as m
+
+    case = world.new_case()
+    [row] = world.c1.cases.summaries([case.id])
+    assert row.masked_name == "홍*동"
+    assert row.crime_buckets == ("violent",)
+    assert world.c1.cases.reveal_name(case.id) == "홍길동"
+    with store.sessions.begin() as s:
+        actions = s.scalars(select(m.AuditEvent.action).order_by(m.AuditEvent.seq)).all()
+    assert "reveal" in actions
+
+
+def test_relief_money_deadline_warning(world):
+    from onestop_desk.services import NeedInput
+
+    case = world.new_case(incident_date=date(2016, 12, 1), harm_known_date=date(2024, 1, 1))
+    world.c1.needs.set_needs(case.id, [NeedInput("financial", "relief_money_serious_injury")])
+    [warning] = world.c1.cases.warnings(case.id)
+    assert warning.deadline == date(2026, 12, 1)  # 10 years from the crime comes first
+    assert warning.days_left == 6
+
+
+def test_a_case_goes_only_to_an_active_counselor_or_team_lead(world):
+    case = world.new_case()
+    with pytest.raises(ValidationError) as err:
+        world.lead.cases.assign(case.id, world.admin.actor.user_id)
+    assert err.value.errors[0].code == "not_a_counselor"
+    assert world.lead.cases.assign(case.id, world.c2.actor.user_id).counselor_name == "박상담"

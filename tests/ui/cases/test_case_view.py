@@ -1,0 +1,132 @@
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from helpers.korean_typing import type_text
+from helpers.qt import settle
+from helpers.world import consent
+from onestop_desk.domain.vocab import CaseStatus, ConsentItem, ReferralStatus
+from onestop_desk.services import NeedInput
+from onestop_desk.ui.cases.case_dialogs import CloseCaseDialog, ConsentDialog
+
+
+def _case_with_referral(world):
+    case = world.new_case()
+    world.c1.needs.set_needs(case.id, [NeedInput("medical", "treatment_cost")])
+    world.c1.consents.record(case.id, consent("prosecution", ConsentItem.IDENTITY))
+    (referral,) = world.c1.referrals.create_from_needs(case.id)
+    return case, referral
+
+
+def _open(qtbot, window, case_id):
+    with qtbot.waitSignal(window.case_view.loaded):
+        window.open_case(case_id)
+    settle(qtbot, window)
+    return window.case_view
+
+
+def _visible(kind):
+    return next(w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible())
+
+
+def test_case_view_shows_summary_with_name_masked(qtbot, world, window):
+    case, referral = _case_with_referral(world)
+    view = _open(qtbot, window, case.id)
+    assert view.title_label.text() == f"{case.case_number}  홍*동"
+    assert "접수" in view.status_label.text()
+    assert view.referral_table.item(0, 0).text() == referral.document_number
+    assert view.referral_table.item(0, 2).text() == "작성"
+    assert view.consent_table.item(0, 4).text() == "유효"
+    assert view.needs_table.item(0, 1).text() == "치료비"
+    texts = [view.timeline_table.item(r, 2).text() for r in range(view.timeline_table.rowCount())]
+    assert "사례 접수" in texts
+    assert all("->" not in t and "draft" not in t for t in texts)  # never a code on screen
+    qtbot.mouseClick(view.reveal_name_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.title_label.text().endswith("홍길동"))
+
+
+def test_withdrawn_consent_blocks_the_referral(qtbot, world, window):
+    case, _referral = _case_with_referral(world)
+    view = _open(qtbot, window, case.id)
+    view.tabs.setCurrentWidget(view.consent_table.parentWidget())
+    view.consent_table.selectRow(0)
+    with qtbot.waitSignal(view.loaded):
+        qtbot.mouseClick(view.withdraw_consent_button, Qt.MouseButton.LeftButton)
+    assert view.consent_table.item(0, 4).text().startswith("철회")
+
+    view.tabs.setCurrentWidget(view.referral_table.parentWidget())
+    view.referral_table.selectRow(0)
+    assert view.send_button.isEnabled()
+    with qtbot.waitSignal(view.action_failed) as failed:
+        qtbot.mouseClick(view.send_button, Qt.MouseButton.LeftButton)
+    assert view.referral_error_label.isVisible()
+    assert "검찰청 피해자지원실" in failed.args[0]
+    assert "유효한 동의가 없습니다" in view.referral_error_label.text()
+    assert world.c1.referrals.list(case.id)[0].status is ReferralStatus.DRAFT
+
+    # a new referral to that agency is refused the same way
+    view.agency_combo.setCurrentIndex(view.agency_combo.findData("prosecution"))
+    with qtbot.waitSignal(view.action_failed):
+        qtbot.mouseClick(view.create_referral_button, Qt.MouseButton.LeftButton)
+    assert len(world.c1.referrals.list(case.id)) == 1
+
+
+def test_recording_consent_again_lets_the_letter_go(qtbot, world, window):
+    case, _referral = _case_with_referral(world)
+    (old,) = world.c1.consents.list(case.id)
+    world.c1.consents.withdraw(old.id)
+    view = _open(qtbot, window, case.id)
+    qtbot.mouseClick(view.add_consent_button, Qt.MouseButton.LeftButton)
+    dialog = _visible(ConsentDialog)
+    dialog.agency_combo.setCurrentIndex(dialog.agency_combo.findData("prosecution"))
+    with qtbot.waitSignal(view.loaded):
+        dialog.button_box.accepted.emit()
+    view.referral_table.selectRow(0)
+    with qtbot.waitSignal(view.loaded):
+        qtbot.mouseClick(view.send_button, Qt.MouseButton.LeftButton)
+    assert view.referral_table.item(0, 2).text() == "발송"
+    assert view.referral_table.item(0, 4).text() == "2026-12-02"  # follow-up in 7 days
+
+
+def test_consent_dialog_shows_errors_next_to_fields(qtbot, world, window):
+    case = world.new_case()
+    view = _open(qtbot, window, case.id)
+    qtbot.mouseClick(view.add_consent_button, Qt.MouseButton.LeftButton)
+    dialog = _visible(ConsentDialog)
+    for check in dialog.item_checks.values():
+        check.setChecked(False)
+    type_text(dialog.given_edit, "2030-01-01", clear=True)
+    dialog.button_box.accepted.emit()
+    qtbot.waitUntil(lambda: dialog.items_error_label.isVisible())
+    assert dialog.given_error_label.text() == "오늘 이후 날짜는 쓸 수 없습니다."
+    assert dialog.given_edit.text() == "2030-01-01"
+    dialog.reject()
+
+
+def test_status_follows_the_step_model_and_closing_asks_the_outcome(qtbot, world, window):
+    case = world.new_case()
+    view = _open(qtbot, window, case.id)
+    options = [view.status_combo.itemText(i) for i in range(view.status_combo.count())]
+    assert options == ["초기상담", "욕구사정", "연계", "모니터링", "종결"]
+    view.status_combo.setCurrentIndex(options.index("종결"))
+    qtbot.mouseClick(view.change_status_button, Qt.MouseButton.LeftButton)
+    dialog = _visible(CloseCaseDialog)
+    dialog.button_box.accepted.emit()
+    assert dialog.outcome_error_label.text() == "꼭 입력해 주세요."
+    type_text(dialog.outcome_edit, "지원 완료")
+    with qtbot.waitSignal(view.loaded):
+        dialog.button_box.accepted.emit()
+    detail = world.c1.cases.get(case.id)
+    assert detail.status is CaseStatus.CLOSED
+    assert detail.outcome == "지원 완료"
+    options = [view.status_combo.itemText(i) for i in range(view.status_combo.count())]
+    assert options == ["모니터링", "사후관리"]
+
+
+def test_note_is_added_to_the_timeline(qtbot, world, window):
+    case = world.new_case()
+    view = _open(qtbot, window, case.id)
+    type_text(view.note_edit, "보호자와 통화함")
+    with qtbot.waitSignal(view.loaded):
+        qtbot.keyClick(view.note_edit, Qt.Key.Key_Return)
+    assert view.timeline_table.item(0, 2).text() == "보호자와 통화함"
+    assert view.note_edit.text() == ""

@@ -1,0 +1,123 @@
+"""The packet dialog: preview, save with a logged reason, and printing to a real CUPS queue."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+from sqlalchemy import select
+
+from helpers.world import consent
+from onestop_desk.db import models as m
+from onestop_desk.domain.vocab import ConsentItem
+from onestop_desk.ui.cases.packet_dialog import PacketDialog
+from onestop_desk.ui.kit.tasks import TaskRunner
+
+CUPS_PDF_DIRS = (Path.home() / "PDF", Path("/var/spool/cups-pdf/ANONYMOUS"))
+
+
+@pytest.fixture
+def case_with_referral(world):
+    case = world.new_case(name="인쇄확인")
+    world.c1.consents.record(case.id, consent("police", *ConsentItem))
+    referral = world.c1.referrals.create(case.id, "police", ["smartwatch"])
+    return case, referral
+
+
+@pytest.fixture
+def dialog(qtbot, world, case_with_referral):
+    case, _ = case_with_referral
+    runner = TaskRunner()
+    dialog = PacketDialog(world.c1, runner, case.id)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.packet is not None, timeout=10000)
+    yield dialog
+    runner.wait()
+
+
+def audit_rows(store, action):
+    with store.sessions.begin() as s:
+        return s.scalars(select(m.AuditEvent).where(m.AuditEvent.action == action)).all()
+
+
+def test_preview_shows_every_page(dialog):
+    document = dialog.ui.preview_view.document()
+    assert document.pageCount() == len(PdfReader(__import__("io").BytesIO(dialog.packet.pdf)).pages)
+    assert dialog.ui.print_button.isEnabled()
+
+
+def test_save_needs_a_reason_and_is_logged(qtbot, dialog, tmp_path, store, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
+    target = tmp_path / "packet.pdf"
+    assert not dialog.save_to(target, "  ", "packet-pass-2026")
+    assert not dialog.save_to(target, "타 센터 이관", "short")  # the login password rule
+    assert len(warnings) == 2 and not target.exists()
+    assert dialog.save_to(target, "타 센터 이관", "packet-pass-2026")
+    dialog._runner.wait()
+    qtbot.waitUntil(lambda: len(audit_rows(store, "download")) == 1)
+    saved = PdfReader(target)
+    assert saved.is_encrypted and "인쇄확인".encode() not in target.read_bytes()
+    saved.decrypt("packet-pass-2026")
+    assert len(saved.pages) == len(PdfReader(__import__("io").BytesIO(dialog.packet.pdf)).pages)
+    assert audit_rows(store, "download")[0].reason == "타 센터 이관"
+    assert not list(tmp_path.glob(".onestop-*"))
+
+
+def test_discreet_option_rebuilds_without_revealing_words(qtbot, dialog):
+    first = dialog.packet
+    dialog.ui.discreet_check.setChecked(True)
+    qtbot.waitUntil(lambda: dialog.packet is not None and dialog.packet is not first, timeout=10000)
+    import io
+
+    sheet = PdfReader(io.BytesIO(dialog.packet.pdf)).pages[0].extract_text()
+    assert "범죄" not in sheet and "피해" not in sheet
+
+
+def _new_pdfs(before: set[Path]) -> list[Path]:
+    found = []
+    for folder in CUPS_PDF_DIRS:
+        if folder.is_dir():
+            found += [p for p in folder.glob("*.pdf") if p not in before]
+    return found
+
+
+def test_prints_to_a_real_cups_queue(qtbot, dialog, store, case_with_referral, tmp_path):
+    if "PDF" not in QPrinterInfo.availablePrinterNames():
+        pytest.skip("no CUPS queue named PDF (./test.sh starts one when run as root)")
+    pyzbar = pytest.importorskip("pyzbar.pyzbar", reason="pyzbar/libzbar0 not installed")
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm (poppler-utils) not installed")
+    _, referral = case_with_referral
+    before = {p for d in CUPS_PDF_DIRS if d.is_dir() for p in d.glob("*.pdf")}
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPrinterName("PDF")
+    assert dialog.print_to(printer)
+    deadline = time.monotonic() + 60
+    while not (jobs := _new_pdfs(before)) and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert jobs, "the print job never reached the cups-pdf output folder"
+    job = jobs[0]
+    time.sleep(1)  # cups-pdf writes the file, then closes it: let it finish
+    pages = len(PdfReader(job).pages)
+    assert pages == len(PdfReader(__import__("io").BytesIO(dialog.packet.pdf)).pages)
+    subprocess.run(["pdftoppm", "-r", "150", "-png", str(job), str(tmp_path / "page")], check=True)
+    from PIL import Image
+
+    decoded = {
+        symbol.data.decode()
+        for png in sorted(tmp_path.glob("page*.png"))
+        for symbol in pyzbar.decode(Image.open(png))
+    }
+    assert referral.document_number in decoded
+    dialog._runner.wait()
+    qtbot.waitUntil(lambda: len(audit_rows(store, "print")) == 1)
+    assert audit_rows(store, "print")[0].detail.endswith("-> PDF")
+    job.unlink()

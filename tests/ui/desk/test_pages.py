@@ -1,0 +1,213 @@
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication
+
+from helpers.intake_steps import go_next, open_intake
+from helpers.korean_typing import press, type_text
+from helpers.qt import settle
+from helpers.world import consent
+from onestop_desk.domain.vocab import ConsentItem, ReferralStatus
+from onestop_desk.services import NeedInput
+from onestop_desk.ui.desk.directory import AgencyDialog
+from onestop_desk.ui.shell.main_window import MainWindow
+
+
+def _visible(kind):
+    return next(w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible())
+
+
+def _page(window, page):
+    window.nav_list.setCurrentRow(window.page_stack.indexOf(page))
+
+
+def test_phone_inquiry_becomes_a_case(qtbot, world, window: MainWindow):
+    page = window.inquiry_page
+    _page(window, page)
+    settle(qtbot, window)
+    page.caller_type_combo.setCurrentIndex(page.caller_type_combo.findData("family"))
+    type_text(page.caller_name_edit, "이순자")
+    type_text(page.caller_phone_edit, "010-2468-1357")
+    page.crime_combo.setCurrentIndex(page.crime_combo.findData("stalking"))
+    type_text(page.topic_edit, "딸이 스토킹 피해, 신변보호 문의")
+    with qtbot.waitSignal(page.loaded):
+        press(page.topic_edit, Qt.Key.Key_Return)
+    assert page.topic_edit.text() == ""
+    assert page.inquiry_table.item(0, 2).text() == "이*자"
+    page.inquiry_table.selectRow(0)
+    with qtbot.waitSignal(window.intake_opened) as opened:
+        qtbot.mouseClick(page.make_case_button, Qt.MouseButton.LeftButton)
+    dialog = opened.args[0]
+    qtbot.waitUntil(dialog.isEnabled)
+    assert dialog.name_edit.text() == "이순자"
+    assert dialog.phone_edit.text() == "010-2468-1357"
+    assert dialog.checked_crimes() == ["stalking"]
+    assert dialog.channel_combo.currentData() == "phone"
+    go_next(qtbot, dialog, 1)
+    go_next(qtbot, dialog, 2)
+    with qtbot.waitSignal(dialog.case_created, timeout=10000) as created:
+        qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    detail, referrals = created.args
+    assert referrals == []
+    (inquiry,) = world.c1.inquiries.recent()
+    assert inquiry.case_id == detail.id
+
+
+def test_inquiry_topic_is_required_and_text_kept(qtbot, window):
+    page = window.inquiry_page
+    _page(window, page)
+    settle(qtbot, window)
+    type_text(page.outcome_edit, "방문 예약")
+    qtbot.mouseClick(page.log_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(page.topic_error_label.isVisible)
+    assert page.topic_error_label.text() == "꼭 입력해 주세요."
+    assert page.outcome_edit.text() == "방문 예약"
+
+
+def test_scanned_document_number_opens_the_reply_form(qtbot, world, window):
+    case = world.new_case()
+    world.c1.needs.set_needs(case.id, [NeedInput("safety", "smartwatch")])
+    world.c1.consents.record(case.id, consent("police", ConsentItem.IDENTITY))
+    (referral,) = world.c1.referrals.create_from_needs(case.id)
+    world.c1.referrals.transition(referral.id, ReferralStatus.SENT)
+    page = window.referral_page
+    _page(window, page)
+    settle(qtbot, window)
+    # a scanner types like a keyboard: the number, then Enter
+    type_text(page.document_edit, referral.document_number.lower())
+    with qtbot.waitSignal(page.reply_dialog_opened) as opened:
+        press(page.document_edit, Qt.Key.Key_Return)
+    dialog = opened.args[0]
+    type_text(dialog.handler_edit, "김담당")
+    type_text(dialog.result_edit, "접수, 스마트워치 지급 예정")
+    with qtbot.waitSignal(dialog.reply_saved):
+        dialog.button_box.accepted.emit()
+    record = world.c1.referrals.list(case.id)[0]
+    assert record.status is ReferralStatus.ACKNOWLEDGED
+    assert record.reply.result == "접수, 스마트워치 지급 예정"
+
+    type_text(page.document_edit, "R2026-999999")
+    press(page.document_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(page.document_error_label.isVisible)
+    assert "R2026-999999" in page.document_error_label.text()
+
+
+def test_today_lists_new_cases_and_unfinished_intake(qtbot, world, window):
+    case = world.new_case()
+    world.c1.drafts.save_intake({"name": "윤서연", "step": 1})
+    page = window.today_page
+    with qtbot.waitSignal(page.loaded):
+        page.refresh()
+    assert page.new_cases_table.item(0, 0).text() == case.case_number
+    assert page.new_cases_table.item(0, 1).text() == "홍*동"
+    assert page.draft_box.isVisible()
+    assert "윤*연" in page.draft_label.text()
+    with qtbot.waitSignal(window.intake_opened) as opened:
+        qtbot.mouseClick(page.resume_draft_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(opened.args[0].isEnabled)
+    assert opened.args[0].name_edit.text() == "윤서연"
+
+
+def test_directory_is_read_only_for_counselors(qtbot, window):
+    page = window.directory_page
+    _page(window, page)
+    qtbot.waitUntil(lambda: page.agency_table.rowCount() > 10)
+    assert not page.editable
+    assert not hasattr(page, "edit_button")
+    names = [page.agency_table.item(r, 0).text() for r in range(page.agency_table.rowCount())]
+    assert any(n.startswith("검찰청 피해자지원실") for n in names)
+
+
+def test_administrator_edits_an_agency(qtbot, world, make_window):
+    window = make_window(world.admin)
+    # administrators do not work on victims' files: no case pages, the directory is there
+    assert window.case_list_page is None
+    assert "기관" in window.page_titles()
+    page = window.directory_page
+    window.show_page(page)
+    qtbot.waitUntil(lambda: page.agency_table.rowCount() > 10)
+    page.agency_table.selectRow(0)
+    qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
+    dialog = _visible(AgencyDialog)
+    type_text(dialog.email_edit, "잘못된메일", clear=True)
+    dialog.button_box.accepted.emit()
+    qtbot.waitUntil(dialog.email_error_label.isVisible)
+    assert dialog.email_error_label.text() == "이메일 주소 형식이 아닙니다."
+    type_text(dialog.email_edit, "help@example.kr", clear=True)
+    type_text(dialog.phone_edit, "02-111-2222", clear=True)
+    qtbot.mouseClick(dialog.verified_today_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(page.loaded):
+        dialog.button_box.accepted.emit()
+    code = dialog.code_edit.text()
+    saved = world.admin.directory.agency(code)
+    assert saved.phone == "02-111-2222"
+    assert str(saved.verified_on) == "2026-11-25"
+    assert page.agency_table.item(0, 5).text() == "2026-11-25"
+
+
+def test_shortcuts_and_lock_signal(qtbot, window):
+    assert window.new_case_action.shortcut() == QKeySequence(QKeySequence.StandardKey.New)
+    assert window.search_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Find)
+    with qtbot.waitSignal(window.lock_requested):
+        window.lock_action.trigger()
+    window.search_action.trigger()
+    assert window.page_stack.currentWidget() is window.cases_stack
+    assert window.case_list_page.search_edit.hasFocus() or not window.isActiveWindow()
+
+
+def test_ctrl_n_opens_the_walk_in_form(qtbot, window):
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    with qtbot.waitSignal(window.intake_opened) as opened:
+        qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dialog = opened.args[0]
+    qtbot.waitUntil(dialog.isEnabled)
+    dialog.discard()
+
+
+def test_geometry_and_columns_are_remembered(qtbot, world, tmp_path, make_window, settings):
+    window = make_window(world.c1)
+    window.show_cases()
+    header = window.case_list_page.case_table.horizontalHeader()
+    header.resizeSection(0, 177)
+    geometry = window.saveGeometry()
+    window.close()
+    stored = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    assert stored.value("window/geometry") == geometry
+    assert stored.contains("columns/case_table")
+    again = MainWindow(world.c1, stored)
+    qtbot.addWidget(again)
+    assert again.case_list_page.case_table.horizontalHeader().sectionSize(0) == 177
+    again.runner.wait()
+
+
+def test_walk_in_with_only_the_keyboard(qtbot, world, window):
+    dialog = open_intake(qtbot, window)
+    type_text(dialog.name_edit, "강하늘")
+    with qtbot.waitSignal(dialog.step_changed):
+        press(dialog.name_edit, Qt.Key.Key_Return)  # Enter = next step
+    assert dialog.current_step() == 1
+    assert dialog.focusWidget() is dialog.channel_combo
+    with qtbot.waitSignal(dialog.step_changed):
+        press(dialog.channel_combo, Qt.Key.Key_Return)
+    with qtbot.waitSignal(dialog.case_created, timeout=10000):
+        press(dialog, Qt.Key.Key_Return)  # Enter = create
+    settle(qtbot, window)
+    assert world.c1.cases.list_ids() != []
+
+
+def test_ctrl_p_opens_the_packet_of_the_case_on_screen(qtbot, world, window):
+    case = world.new_case()
+    world.c1.needs.set_needs(case.id, [NeedInput("safety", "smartwatch")])
+    world.c1.consents.record(case.id, consent("police", ConsentItem.IDENTITY))
+    world.c1.referrals.create_from_needs(case.id)
+    assert not window.print_packet_action.isEnabled()
+    assert window.print_packet_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Print)
+    with qtbot.waitSignal(window.case_view.loaded):
+        window.open_case(case.id)
+    assert window.print_packet_action.isEnabled()
+    with qtbot.waitSignal(window.packet_opened) as opened:
+        window.print_packet_action.trigger()
+    dialog = opened.args[0]
+    qtbot.waitUntil(lambda: dialog.packet is not None, timeout=10000)
+    dialog.reject()
+    settle(qtbot, window)
