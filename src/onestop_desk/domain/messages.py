@@ -123,6 +123,10 @@ MESSAGES: dict[str, Words] = {
     ),
     # --- security primitives (domain/security) ------------------------------------------------
     "security": ("보안 정보를 처리하지 못했습니다.", "The security data could not be processed."),
+    "security.error": (
+        "보안 정보를 처리하지 못했습니다.",
+        "The security data could not be processed.",
+    ),
     "security.wrong_secret": (
         "복구 키가 틀렸거나 이 센터의 것이 아닙니다.",
         "The recovery key is wrong or belongs to another center.",
@@ -205,6 +209,10 @@ MESSAGES: dict[str, Words] = {
         "Only Latin letters, digits and underscores (_).",
     ),
     "invalid": ("올바르지 않은 값입니다.", "Invalid value."),
+    "invalid_range": (
+        "시작일이 종료일보다 늦습니다.",
+        "The start date is after the end date.",
+    ),
     "out_of_range": ("허용 범위를 벗어난 값입니다.", "The value is outside the allowed range."),
     "consent_items_required": (
         "동의한 항목을 하나 이상 선택해 주세요.",
@@ -420,8 +428,9 @@ def error_code(exc: BaseException) -> str:
         return _CONFLICT_CODES.get(str(exc), exc.code)
     if isinstance(exc, DomainError | SecurityError):
         return str(exc.code)
-    code = getattr(exc, "code", None)
-    return code if isinstance(code, str) and code in MESSAGES else "internal"
+    # Documents refuse to render with coded errors that are not DomainErrors.
+    raw = getattr(exc, "code", None)
+    return raw if isinstance(raw, str) and raw in MESSAGES else "internal"
 
 
 def error_text(exc: BaseException, language: Language = Language.KO) -> str:
