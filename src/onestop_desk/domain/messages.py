@@ -209,6 +209,7 @@ MESSAGES: dict[str, Words] = {
         "Only Latin letters, digits and underscores (_).",
     ),
     "invalid": ("올바르지 않은 값입니다.", "Invalid value."),
+    "check_value": ("입력값을 확인해 주세요.", "Please check this value."),
     "invalid_range": (
         "시작일이 종료일보다 늦습니다.",
         "The start date is after the end date.",
