@@ -29,22 +29,20 @@ from pathlib import Path
 
 from onestop_desk.db import maintenance
 from onestop_desk.db.backup import backup_database
-from onestop_desk.db.repositories import SettingsRepository
 from onestop_desk.db.store import Store
 from onestop_desk.domain.access import Permission, require
 from onestop_desk.domain.errors import (
     DomainError,
-    FieldError,
     StoreError,
-    ValidationError,
     WrongKeyError,
 )
 from onestop_desk.domain.vocab import AuditAction
 from onestop_desk.services.base import Service, ServiceContext
+from onestop_desk.services.settings import BACKUP_KEEP
 
-KEEP_SETTING = "backup.keep"
-DEFAULT_KEEP = 14
-MAX_KEEP = 365
+KEEP_SETTING = BACKUP_KEEP.key
+DEFAULT_KEEP = BACKUP_KEEP.default
+MAX_KEEP = BACKUP_KEEP.maximum
 INTERVAL = timedelta(days=1)
 BACKUP_DIR = "backups"
 AUTO_PATTERN = re.compile(r"^onestop-(\d{8}T\d{6})(?:-\d+)?\.db$")
@@ -233,16 +231,13 @@ class BackupService(Service):
 
     def keep_count(self) -> int:
         with self._ctx.transaction() as s:
-            value = SettingsRepository(s).get(KEEP_SETTING, DEFAULT_KEEP)
-        return int(value) if isinstance(value, int) and value > 0 else DEFAULT_KEEP
+            return BACKUP_KEEP.read(s)
 
     def set_keep_count(self, count: int) -> None:
         """How many automatic backups to keep; administrators only, logged."""
         require(self.actor, Permission.SET_BACKUP_POLICY)
-        if not 1 <= count <= MAX_KEEP:
-            raise ValidationError([FieldError("backup.keep", "out_of_range", {"max": MAX_KEEP})])
         with self._ctx.transaction() as s:
-            SettingsRepository(s).set(KEEP_SETTING, count)
+            BACKUP_KEEP.write(s, count)
             self._log(s, AuditAction.UPDATE, detail=f"setting {KEEP_SETTING}={count}")
 
     # --- backups --------------------------------------------------------------------------

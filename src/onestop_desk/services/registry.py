@@ -16,6 +16,7 @@ from onestop_desk.services.base import ServiceContext
 from onestop_desk.services.cases import CaseService
 from onestop_desk.services.center import CenterService
 from onestop_desk.services.consent import ConsentService
+from onestop_desk.services.demo_data import DemoDataService
 from onestop_desk.services.directory import DirectoryService
 from onestop_desk.services.documents import DocumentService
 from onestop_desk.services.drafts import DraftService
@@ -50,6 +51,7 @@ class Services:
     export: ExportService
     retention: RetentionService
     intake: IntakeService
+    demo_data: DemoDataService
     # Only when build_services was given the store (backups need its engine and key).
     backups: BackupService | None = None
 
@@ -96,5 +98,6 @@ def build_services(
             referrals=referrals,
             drafts=drafts,
         ),
+        demo_data=DemoDataService(ctx),
         backups=BackupService(ctx, store) if store is not None else None,
     )
