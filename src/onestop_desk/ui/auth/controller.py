@@ -416,7 +416,7 @@ class SessionController(QObject):
         if backups is None:
             return
         try:
-            backups.backup_now() if always else backups.backup_if_due()
+            backups.backup_at_close() if always else backups.backup_if_due()
         except Exception as exc:  # closing goes on; the next start makes the daily one
             log.warning("backup at session end failed: %s", exc)
 
