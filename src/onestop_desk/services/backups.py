@@ -287,6 +287,11 @@ class BackupService(Service):
         self._ctx.check_account_now()
         return list_backups(self.backup_dir)
 
+    def last_automatic(self) -> BackupInfo | None:
+        """The newest automatic backup (only its time and size say anything)."""
+        self._ctx.check_account_now()
+        return next((b for b in list_backups(self.backup_dir) if b.automatic), None)
+
     def backup_if_due(self) -> BackupInfo | None:
         """A backup when the newest automatic one is a day old or missing; else ``None``.
         Any account's session runs it (it cannot remove an earlier day's backup)."""
