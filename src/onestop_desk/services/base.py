@@ -69,7 +69,6 @@ class ServiceContext:
             finally:
                 self._local.session = None
 
-
     def check_account(self, session: Session, *, for_password_change: bool = False) -> None:
         """Refuse the call unless the acting account is still active, still has the role
         this session logged in with, and (``for_password_change`` aside) has chosen its own

@@ -272,9 +272,7 @@ class KeyCopies:
     def wrap(self, username: str, password: str) -> WrappedKey:
         """A copy of the data key under ``password`` (slow: argon2id). Made before the
         transaction so the database is not held while it runs."""
-        return wrap_key(
-            self._data_key, password, params=self._kdf_params(), aad=user_aad(username)
-        )
+        return wrap_key(self._data_key, password, params=self._kdf_params(), aad=user_aad(username))
 
     def holds(self, username: str) -> bool:
         return username in self._file.load().accounts

@@ -406,9 +406,7 @@ class AuthService:
                 state.failed_logins = 0
                 state.locked_until = None
             ring.audit_head = head
-        return AuthSession(
-            self, store, data_key, actor, must_change_password=must_change_password
-        )
+        return AuthSession(self, store, data_key, actor, must_change_password=must_change_password)
 
     def reset_failures(self, username: str) -> None:
         """The right password was given (the lock screen): the count starts again."""

@@ -16,14 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from onestop_desk.ui.auth.fields import (
-    live_rule_label,
-    message_label,
-    password_edit,
-    password_problems,
-)
+from onestop_desk.ui.auth.fields import message_label, password_edit
 from onestop_desk.ui.auth.gateway import AuthGateway
 from onestop_desk.ui.auth.messages import code_text, error_text
+from onestop_desk.ui.auth.password_form import PasswordForm
 from onestop_desk.ui.kit.tasks import TaskRunner
 
 
@@ -179,15 +175,11 @@ class RecoveryDialog(QDialog):
         self.recovery_key_edit.setPlaceholderText("XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX")
         self.username_edit = QLineEdit(self)
         self.username_edit.setObjectName("username_edit")
-        self.new_password_edit = password_edit(self, "new_password_edit")
-        self.confirm_password_edit = password_edit(self, "confirm_password_edit")
         form.addRow(self.tr("복구 키"), self.recovery_key_edit)
         form.addRow(self.tr("관리자 사용자 이름"), self.username_edit)
-        form.addRow(self.tr("새 비밀번호"), self.new_password_edit)
-        form.addRow(self.tr("새 비밀번호 확인"), self.confirm_password_edit)
         layout.addLayout(form)
-        self.rule_label = live_rule_label(self, self.new_password_edit, self.confirm_password_edit)
-        layout.addWidget(self.rule_label)
+        self.password_form = PasswordForm(self)
+        layout.addWidget(self.password_form)
         self.message_label = message_label(self)
         layout.addWidget(self.message_label)
         buttons = QHBoxLayout()
@@ -214,8 +206,8 @@ class RecoveryDialog(QDialog):
             return
         key = self.recovery_key_edit.text()
         username = self.username_edit.text().strip()
-        password = self.new_password_edit.text()
-        problems = password_problems(password, self.confirm_password_edit.text())
+        password = self.password_form.new_password()
+        problems = self.password_form.problems()
         if not username:
             self.message_label.setText(code_text("required"))
             return

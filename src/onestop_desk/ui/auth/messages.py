@@ -24,6 +24,15 @@ def code_text(code: str) -> str:
         "auth.disabled": QCoreApplication.translate(
             "AuthMessages", "사용이 중지된 계정입니다. 관리자에게 문의하세요."
         ),
+        "auth.password_change_required": QCoreApplication.translate(
+            "AuthMessages", "관리자가 정해 준 비밀번호입니다. 먼저 본인의 비밀번호로 바꾸세요."
+        ),
+        "auth.account_changed": QCoreApplication.translate(
+            "AuthMessages", "로그인한 뒤 계정의 역할이 바뀌었습니다. 다시 로그인하세요."
+        ),
+        "auth.no_keyring": QCoreApplication.translate(
+            "AuthMessages", "키 파일 없이는 계정을 바꿀 수 없습니다."
+        ),
         "auth.keyring_corrupt": QCoreApplication.translate(
             "AuthMessages", "키 파일이 손상되었습니다. 관리자에게 문의하세요."
         ),
@@ -94,9 +103,15 @@ def error_text(exc: BaseException) -> str:
         return " ".join(seen)
     code = str(getattr(exc, "code", ""))
     text = code_text(code)
-    until = getattr(exc, "params", {}).get("until")
+    params = getattr(exc, "params", {})
+    until = params.get("until")
     if isinstance(until, datetime):
         text += " " + QCoreApplication.translate("AuthMessages", "%1에 풀립니다.").replace(
             "%1", until.astimezone(KST).strftime("%H:%M")
+        )
+    remaining = params.get("remaining")
+    if isinstance(remaining, int) and remaining > 0:
+        text += " " + QCoreApplication.translate(
+            "AuthMessages", "%n번 더 틀리면 계정이 잠깁니다.", "", remaining
         )
     return text
