@@ -401,3 +401,37 @@ def test_recovery_dialog_names_a_typo(qtbot: Any, center: dict[str, Any]) -> Non
     dialog.recover_button.click()
     qtbot.waitUntil(lambda: "한/영" in dialog.message_label.text(), timeout=5_000)
     runner.wait()
+
+
+def test_english_login_error_has_its_own_room(
+    qtbot: Any, qapp: Any, center: dict[str, Any], auth: AuthService
+) -> None:
+    """In English the error is longer; at 1024×768 it takes its own rows and the user name
+    and password boxes keep their full height."""
+    from onestop_desk.domain.security.errors import InvalidCredentialsError
+    from onestop_desk.ui.shell.qtapp import install_translators
+
+    translators = install_translators(qapp, "en")
+    try:
+        runner = TaskRunner()
+        dialog = LoginDialog(auth, runner)
+        runner.setParent(dialog)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        assert dialog.windowTitle() != "원스톱 데스크 로그인"  # the English is installed
+        dialog._on_login_failed(InvalidCredentialsError("wrong", remaining=2))
+        qapp.processEvents()
+        message = dialog.message_label
+        assert "wrong" in message.text().lower() and "2" in message.text()
+        for edit in (dialog.username_edit, dialog.password_edit):
+            assert edit.height() >= edit.sizeHint().height()
+        assert message.geometry().top() >= dialog.password_edit.geometry().bottom()
+        assert message.height() >= message.heightForWidth(message.width())
+        assert dialog.width() <= 1024 and dialog.height() <= 768
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        from PySide6.QtCore import QLocale
+
+        QLocale.setDefault(QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea))

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -48,7 +49,7 @@ class LoginDialog(QDialog):
         self._busy = False
         self.session: Any = None
         self.setWindowTitle(self.tr("원스톱 데스크 로그인"))
-        self.setMinimumWidth(380)
+        self.setMinimumWidth(420)
 
         layout = QVBoxLayout(self)
         self.intro_label = QLabel(intro or self.tr("원스톱 데스크에 로그인하세요."), self)
@@ -63,8 +64,14 @@ class LoginDialog(QDialog):
         form.addRow(self.tr("사용자 이름"), self.username_edit)
         form.addRow(self.tr("비밀번호"), self.password_edit)
         layout.addLayout(form)
+        # Its own row with room for three lines from the start, and a dialog that may not
+        # shrink below its contents: a long (English) error grows the dialog instead of
+        # squeezing the user name and password boxes.
         self.message_label = message_label(self)
+        self.message_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.message_label.setMinimumHeight(self.message_label.fontMetrics().lineSpacing() * 3)
         layout.addWidget(self.message_label)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         buttons = QHBoxLayout()
         self.recover_button = QPushButton(self.tr("복구 키로 열기…"), self)
         self.recover_button.setObjectName("recover_button")
