@@ -199,6 +199,7 @@ def test_users_are_added_reset_and_disabled_through_the_widgets(
     with qtbot.waitSignal(page.loaded):
         dialog.save_button.click()
     assert page.users_table.rowCount() == 2
+    assert "c9 계정을 추가했습니다" in page.status_label.text()
     first = auth.login("c9", "처음비번-2026")
     assert first.must_change_password and first.role is Role.COUNSELOR
     first.logout()
