@@ -336,7 +336,7 @@ def test_too_many_wrong_unlocks_end_the_session(
     login = controller.login_dialog
     assert "잠겼습니다" in login.message_label.text() and "풀립니다" in login.message_label.text()
     assert login.parent() is None and controller.lock_screen is None
-    qtbot.waitUntil(lambda: not screen.isVisible() or not shiboken6.isValid(screen))
+    qtbot.waitUntil(lambda: not shiboken6.isValid(screen) or not screen.isVisible())
 
 
 # --- passwords ------------------------------------------------------------------------------
