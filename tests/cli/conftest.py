@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from helpers.cli_runner import ADMIN_PW, C1_PW, LEAD_PW, Cli
+from onestop_desk.services.auth import AuthService
 
 
 @pytest.fixture
@@ -42,4 +43,9 @@ def center(cli: Cli, tmp_path: Path) -> Cli:
         cli.as_user("admin", ADMIN_PW, *add, "이상담", "c1", "--role", "counselor", stdin=C1_PW)
         == 0
     )
+    # Accounts added by an administrator may do nothing until they choose their own
+    # password; these two are taken to have done so, with the same one.
+    with AuthService(cli.folder).keyring.updating() as ring:
+        for name in ("lead", "c1"):
+            ring.accounts[name].must_change_password = False
     return cli

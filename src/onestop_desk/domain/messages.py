@@ -109,6 +109,18 @@ MESSAGES: dict[str, Words] = {
         "사용이 중지된 계정입니다. 관리자에게 문의하세요.",
         "This account is disabled. Please ask an administrator.",
     ),
+    "auth.password_change_required": (
+        "관리자가 정해 준 비밀번호입니다. 먼저 본인의 비밀번호로 바꾸세요.",
+        "This password was set by an administrator. Change it to your own first.",
+    ),
+    "auth.account_changed": (
+        "로그인한 뒤 계정의 역할이 바뀌었습니다. 다시 로그인하세요.",
+        "The account's role changed after you logged in. Please log in again.",
+    ),
+    "auth.no_keyring": (
+        "키 파일 없이는 계정을 바꿀 수 없습니다.",
+        "Accounts cannot be changed without the key file.",
+    ),
     "auth.not_set_up": (
         "아직 설정되지 않았습니다. 처음 설정(init)을 먼저 하세요.",
         "Not set up yet: run the first-time setup (init) first.",

@@ -381,6 +381,14 @@ class UserRecord:
 
 
 @dataclass(frozen=True)
+class Colleague:
+    """Who a case can be assigned to: what a counselor may know of the other accounts."""
+
+    id: int
+    display_name: str
+
+
+@dataclass(frozen=True)
 class DeadlineWarning:
     programme_code: str
     deadline: date

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -67,10 +68,20 @@ def build_services(
     clock: Clock | None = None,
     audit_key: bytes | None = None,
     store: Store | None = None,
+    key_copies: Any = None,
+    password_change_required: bool = False,
 ) -> Services:
+    """``key_copies`` and ``password_change_required``: see :class:`.ServiceContext`."""
     clock = clock or Clock()
     audit = AuditTrail(clock, audit_key)
-    ctx = ServiceContext(sessions=sessions, actor=actor, clock=clock, audit=audit)
+    ctx = ServiceContext(
+        sessions=sessions,
+        actor=actor,
+        clock=clock,
+        audit=audit,
+        key_copies=key_copies,
+        password_change_required=password_change_required,
+    )
     cases, needs = CaseService(ctx), NeedService(ctx)
     consents, referrals, drafts = ConsentService(ctx), ReferralService(ctx), DraftService(ctx)
     return Services(

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from onestop_desk.domain.access import Permission
 from onestop_desk.domain.messages import text
 from onestop_desk.services import Services
 from onestop_desk.services.backups import BackupError, BackupInfo, VerifiedBackup
@@ -125,6 +126,7 @@ class BackupDialog(QDialog):
                 button.setEnabled(False)
             self.ui.status_label.setText(self.tr("이 화면에서는 백업을 사용할 수 없습니다."))
             return
+        self._set_busy(False)
         self.reload()
 
     def reload(self) -> None:
@@ -153,8 +155,10 @@ class BackupDialog(QDialog):
         self._set_busy(False)
 
     def _set_busy(self, busy: bool) -> None:
-        for button in (self.ui.backup_button, self.ui.backup_to_button, self.ui.restore_button):
+        for button in (self.ui.backup_button, self.ui.backup_to_button):
             button.setEnabled(not busy)
+        # Asked of the permission table; the service refuses anyway.
+        self.ui.restore_button.setEnabled(not busy and self._services.may(Permission.RESTORE))
 
     @Slot()
     def _on_backup_button_clicked(self) -> None:

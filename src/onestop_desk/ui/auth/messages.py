@@ -32,9 +32,15 @@ def error_text(exc: BaseException) -> str:
                 seen.append(line)
         return " ".join(seen)
     text = messages.error_text(exc, language())
-    until = getattr(exc, "params", {}).get("until")
+    params = getattr(exc, "params", {})
+    until = params.get("until")
     if isinstance(until, datetime):
         text += " " + QCoreApplication.translate("AuthMessages", "%1에 풀립니다.").replace(
             "%1", until.astimezone(KST).strftime("%H:%M")
+        )
+    remaining = params.get("remaining")
+    if isinstance(remaining, int) and remaining > 0:
+        text += " " + QCoreApplication.translate(
+            "AuthMessages", "%n번 더 틀리면 계정이 잠깁니다.", "", remaining
         )
     return text
