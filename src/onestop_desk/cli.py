@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import NoReturn, TextIO
 
 from onestop_desk import paths
-from onestop_desk.db.repositories import MaintenanceRepository, SettingsRepository
 from onestop_desk.domain.errors import DomainError, ValidationError
 from onestop_desk.domain.labels import CASE_STATUS
 from onestop_desk.domain.security import SecurityError
@@ -91,6 +90,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "demo.real_data": (
         "실제 사례가 있는 데이터베이스에는 데모 자료를 넣을 수 없습니다",
         "refusing to add demo data to a database with real cases",
+    ),
+    "demo.unavailable": (
+        "이 설치본에는 데모 자료 생성기가 없습니다",
+        "this installation has no demo data generator",
     ),
     "demo.flag": (
         f"데모 자료는 {DEMO_FLAG} 를 붙여야 넣습니다",
@@ -270,20 +273,9 @@ def cmd_init(args: argparse.Namespace, ctx: Context) -> int:
 
 @_session_command
 def cmd_demo(args: argparse.Namespace, ctx: Context, session: AuthSession) -> int:
-    from onestop_desk.demo import generate_demo
-
-    if session.role not in (Role.ADMIN, Role.TEAM_LEAD):
-        raise CliError("permission_denied")
     if not args.yes_this_is_a_demo_database:
         raise CliError("demo.flag")
-    with session.store.sessions.begin() as s:
-        settings = SettingsRepository(s)
-        has_cases = bool(MaintenanceRepository(s).all_case_ids())
-        if has_cases and not settings.get(DEMO_SETTING, False):
-            raise CliError("demo.real_data")
-        settings.set(DEMO_SETTING, True)
-    written = generate_demo(session.store.sessions, args.cases, seed=args.seed)
-    session.record_event(AuditAction.CREATE, detail=f"demo data: {written} cases")
+    written = session.services.demo.generate(args.cases, seed=args.seed)
     ctx.print(f"데모 사례 {written}건을 만들었습니다 / {written} demo cases written")
     return EXIT_OK
 

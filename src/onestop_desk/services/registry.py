@@ -15,12 +15,14 @@ from onestop_desk.services.base import ServiceContext
 from onestop_desk.services.cases import CaseService
 from onestop_desk.services.center import CenterService
 from onestop_desk.services.consent import ConsentService
+from onestop_desk.services.demo import DemoService
 from onestop_desk.services.directory import DirectoryService
 from onestop_desk.services.documents import DocumentService
 from onestop_desk.services.drafts import DraftService
 from onestop_desk.services.export import ExportService
 from onestop_desk.services.inquiries import InquiryService
 from onestop_desk.services.needs import NeedInput, NeedService
+from onestop_desk.services.queues import QueueService
 from onestop_desk.services.referrals import ReferralService
 from onestop_desk.services.retention import RetentionService
 from onestop_desk.services.statistics import StatisticsService
@@ -47,6 +49,8 @@ class Services:
     statistics: StatisticsService
     export: ExportService
     retention: RetentionService
+    queues: QueueService
+    demo: DemoService
     # Only when build_services was given the store (backups need its engine and key).
     backups: BackupService | None = None
 
@@ -79,5 +83,7 @@ def build_services(
         statistics=StatisticsService(ctx),
         export=ExportService(ctx),
         retention=RetentionService(ctx),
+        queues=QueueService(ctx),
+        demo=DemoService(ctx),
         backups=BackupService(ctx, store) if store is not None else None,
     )

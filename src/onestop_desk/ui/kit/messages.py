@@ -258,6 +258,7 @@ def field_label(field: str) -> str:
         "support_areas": translate("Messages", "지원 영역"),
         "received_on": translate("Messages", "회신 받은 날"),
         "result": translate("Messages", "회신 내용"),
+        "follow_up_due": translate("Messages", "후속 확인일"),
         "topic": translate("Messages", "상담 주제"),
         "crime_type": translate("Messages", "범죄 유형"),
         "code": translate("Messages", "기관 코드"),
@@ -286,6 +287,7 @@ def field_error_text(error: FieldError) -> str:
         "duplicate": translate("Messages", "같은 값이 두 번 선택되었습니다."),
         "before_incident": translate("Messages", "사건 발생일보다 앞설 수 없습니다."),
         "before_given": translate("Messages", "동의일보다 앞설 수 없습니다."),
+        "not_after_reply": translate("Messages", "회신 받은 날보다 뒤의 날짜여야 합니다."),
         "unknown_user": translate("Messages", "등록되지 않은 상담원입니다."),
         "not_a_counselor": translate(
             "Messages", "사용 중인 상담원이나 팀장에게만 사례를 맡길 수 있습니다."
