@@ -591,7 +591,8 @@ class ReferralQueueQuery:
     - ``sent_before``: only referrals sent before this moment (naive UTC);
     - ``overdue_on``: a follow-up date before this day is overdue;
     - ``made_before``: for drafts, made before this moment is overdue (naive UTC);
-    - ``by_creation``: order by when the referral was made, not by its follow-up date.
+    - ``by_creation``: order by when the referral was made, not by its follow-up date;
+    - ``statistics_only``: only cases that allow statistical use (for the dashboard).
     """
 
     statuses: tuple[str, ...]
@@ -601,6 +602,7 @@ class ReferralQueueQuery:
     sent_before: datetime | None = None
     made_before: datetime | None = None
     by_creation: bool = False
+    statistics_only: bool = False
 
 
 _CLOSED_CASE_STATES = (CaseStatus.CLOSED.value, CaseStatus.AFTERCARE.value)
@@ -644,6 +646,8 @@ class ReferralQueueRepository:
             )
         if q.sent_before is not None:
             stmt = stmt.where(m.Referral.sent_at < q.sent_before)
+        if q.statistics_only:
+            stmt = stmt.where(m.Case.statistics_consent == True)  # noqa: E712
         if owner_id is not None:
             stmt = stmt.where(or_(m.Case.counselor_id == owner_id, m.Case.created_by == owner_id))
         return stmt

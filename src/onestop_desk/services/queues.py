@@ -24,7 +24,7 @@ from enum import StrEnum
 from onestop_desk.db.convert import referral_record
 from onestop_desk.db.repositories import ReferralQueueQuery, ReferralQueueRepository
 from onestop_desk.domain.access import require_case_work, sees_all_cases
-from onestop_desk.domain.clock import KST, to_utc_naive
+from onestop_desk.domain.clock import KST, Clock, to_utc_naive
 from onestop_desk.domain.records import ReferralRecord
 from onestop_desk.domain.vocab import ReferralStatus
 from onestop_desk.services.base import Service
@@ -60,34 +60,38 @@ class QueueEntry:
         return self.referral.id
 
 
+def queue_query(queue: Queue, clock: Clock) -> ReferralQueueQuery:
+    """The database's form of ``queue`` on ``clock``'s today (see the module docstring)."""
+    today = clock.today()
+    if queue is Queue.TO_SEND:
+        start_of_today = to_utc_naive(datetime.combine(today, time.min, KST))
+        return ReferralQueueQuery(
+            statuses=(ReferralStatus.DRAFT.value,),
+            overdue_on=today,
+            made_before=start_of_today - timedelta(days=SEND_WITHIN_DAYS),
+            by_creation=True,
+        )
+    if queue in (Queue.NO_REPLY, Queue.LATE_REPLY):
+        return ReferralQueueQuery(
+            statuses=(ReferralStatus.SENT.value,),
+            overdue_on=today,
+            unanswered=True,
+            sent_before=(
+                clock.now_utc() - timedelta(days=UNANSWERED_DAYS)
+                if queue is Queue.LATE_REPLY
+                else None
+            ),
+        )
+    return ReferralQueueQuery(
+        statuses=_FOLLOWED,
+        overdue_on=today,
+        follow_up_by=today if queue is Queue.DUE_FOLLOW_UPS else today - timedelta(days=1),
+    )
+
+
 class QueueService(Service):
     def _query(self, queue: Queue) -> ReferralQueueQuery:
-        clock = self._ctx.clock
-        today = clock.today()
-        if queue is Queue.TO_SEND:
-            start_of_today = to_utc_naive(datetime.combine(today, time.min, KST))
-            return ReferralQueueQuery(
-                statuses=(ReferralStatus.DRAFT.value,),
-                overdue_on=today,
-                made_before=start_of_today - timedelta(days=SEND_WITHIN_DAYS),
-                by_creation=True,
-            )
-        if queue in (Queue.NO_REPLY, Queue.LATE_REPLY):
-            return ReferralQueueQuery(
-                statuses=(ReferralStatus.SENT.value,),
-                overdue_on=today,
-                unanswered=True,
-                sent_before=(
-                    clock.now_utc() - timedelta(days=UNANSWERED_DAYS)
-                    if queue is Queue.LATE_REPLY
-                    else None
-                ),
-            )
-        return ReferralQueueQuery(
-            statuses=_FOLLOWED,
-            overdue_on=today,
-            follow_up_by=today if queue is Queue.DUE_FOLLOW_UPS else today - timedelta(days=1),
-        )
+        return queue_query(queue, self._ctx.clock)
 
     def _owner(self) -> int | None:
         require_case_work(self.actor)
