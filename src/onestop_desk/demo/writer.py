@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -109,7 +109,7 @@ class Batch:
             )
         )
         case_number = f"{story.intake.year}-{self._next(f'case:{story.intake.year}'):05d}"
-        last_change = stamp(story.steps[-1][1], 17, rng)
+        last_change = max(received_at, stamp(story.steps[-1][1], 17, rng))
         self.tables[m.Case].append(
             dict(
                 id=case_id,
@@ -141,13 +141,17 @@ class Batch:
         )
         self.tables[m.CaseCrimeType] += [dict(case_id=case_id, crime_code=c) for c in crimes]
         previous: CaseStatus | None = None
+        moment = received_at
         for status, day in story.steps:
+            if previous is not None:
+                # Later steps of the intake day follow the intake, a minute apart at least.
+                moment = max(moment + timedelta(minutes=1), stamp(day, 16, rng))
             self.tables[m.StatusChangeRow].append(
                 dict(
                     case_id=case_id,
                     from_status=previous.value if previous else None,
                     to_status=status.value,
-                    changed_at=received_at if previous is None else stamp(day, 16, rng),
+                    changed_at=moment,
                     changed_by=DEMO_AUTHOR,
                     note="",
                 )
@@ -223,9 +227,15 @@ class Batch:
         year = ref.created_on.year
         number = f"R{year}-{self._next(f'referral:{year}'):06d}"
 
+        last = created
+
         def at(day: date | None, hour: int) -> datetime | None:
-            # Never before the letter was made, even when both fall on one day.
-            return None if day is None else max(created, stamp(day, hour, rng))
+            # Each step after the one before, even when two fall on one day.
+            nonlocal last
+            if day is None:
+                return None
+            last = max(last + timedelta(minutes=1), stamp(day, hour, rng))
+            return last
 
         replied = ref.replied_on
         self.tables[m.Referral].append(
