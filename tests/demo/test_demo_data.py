@@ -120,7 +120,7 @@ def test_referrals_of_closed_cases_are_finished_and_never_followed_up(demo):
 
 
 def test_follow_ups_come_after_the_referral_and_near_today(demo):
-    _world, cases, referrals, *_ = demo
+    _world, _cases, referrals, *_ = demo
     followed = [r for r in referrals if r.status in OPEN_REFERRALS - {"draft"}]
     assert followed
     for r in followed:
@@ -133,7 +133,7 @@ def test_follow_ups_come_after_the_referral_and_near_today(demo):
 
 
 def test_queues_of_the_demo_are_a_small_share_of_the_work(demo):
-    world, cases, referrals, *_ = demo
+    world, cases, *_ = demo
     open_cases = sum(1 for c in cases.values() if c.status not in CLOSED)
     due = world.lead.queues.count(Queue.DUE_FOLLOW_UPS)
     overdue = world.lead.queues.count(Queue.OVERDUE)
