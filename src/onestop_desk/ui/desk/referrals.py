@@ -59,6 +59,7 @@ from onestop_desk.ui.kit.widgets import (
 )
 
 LAYOUT_KEY = "referrals/referral_table"
+translate = QCoreApplication.translate
 
 
 def load_referral_page(services: Services, queue: Queue) -> QueueListing:
@@ -67,30 +68,28 @@ def load_referral_page(services: Services, queue: Queue) -> QueueListing:
 
 
 def queue_label(queue: Queue) -> str:
-    tr = QCoreApplication.translate
     return {
-        Queue.NO_REPLY: tr("Queues", "회신 대기"),
-        Queue.DUE_FOLLOW_UPS: tr("Queues", "후속 확인(기한 도래·경과)"),
-        Queue.OVERDUE: tr("Queues", "기한 지남"),
-        Queue.TO_SEND: tr("Queues", "발송 대기"),
-        Queue.LATE_REPLY: tr("Queues", "7일 넘게 회신 없음"),
+        Queue.NO_REPLY: translate("Queues", "회신 대기"),
+        Queue.DUE_FOLLOW_UPS: translate("Queues", "후속 확인(기한 도래·경과)"),
+        Queue.OVERDUE: translate("Queues", "기한 지남"),
+        Queue.TO_SEND: translate("Queues", "발송 대기"),
+        Queue.LATE_REPLY: translate("Queues", "7일 넘게 회신 없음"),
     }[queue]
 
 
 def queue_help(queue: Queue) -> str:
-    tr = QCoreApplication.translate
     return {
-        Queue.NO_REPLY: tr(
+        Queue.NO_REPLY: translate(
             "Queues", "보냈지만 아직 회신이 없는 연계입니다. 오늘 보낸 연계도 여기 있습니다."
         ),
-        Queue.DUE_FOLLOW_UPS: tr(
+        Queue.DUE_FOLLOW_UPS: translate(
             "Queues", "후속 확인일이 오늘이거나 지났고, 그 뒤로 회신이 없는 연계입니다."
         ),
-        Queue.OVERDUE: tr("Queues", "후속 확인일이 지났는데 회신이 없는 연계입니다."),
-        Queue.TO_SEND: tr(
+        Queue.OVERDUE: translate("Queues", "후속 확인일이 지났는데 회신이 없는 연계입니다."),
+        Queue.TO_SEND: translate(
             "Queues", "작성만 하고 아직 보내지 않은 연계입니다. 하루가 지나면 기한 지남입니다."
         ),
-        Queue.LATE_REPLY: tr("Queues", "보낸 지 7일이 넘도록 회신이 없는 연계입니다."),
+        Queue.LATE_REPLY: translate("Queues", "보낸 지 7일이 넘도록 회신이 없는 연계입니다."),
     }[queue]
 
 
