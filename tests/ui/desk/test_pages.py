@@ -360,3 +360,25 @@ def test_queue_rows_show_the_agency_in_the_ui_language(qtbot, world):
     finally:
         QLocale.setDefault(previous)
     assert agency_text(entry) == entry.referral.agency_name
+
+
+def test_case_view_keeps_the_referral_row_after_setting_a_follow_up(qtbot, world, window):
+    case = world.new_case()
+    for agency in ("police", "smile_center", "legal_aid"):
+        world.c1.consents.record(case.id, consent(agency))
+        world.c1.referrals.create(case.id, agency)
+    view = window.case_view
+    with qtbot.waitSignal(view.loaded):
+        window.open_case(case.id)
+    view.referral_table.selectRow(2)
+    chosen = view.selected_referral()
+    type_text(view.follow_up_edit, "2026-12-30", clear=True)
+    with qtbot.waitSignal(view.loaded):
+        qtbot.mouseClick(view.follow_up_button, Qt.MouseButton.LeftButton)
+    assert view.referral_table.currentRow() == 2
+    assert view.selected_referral().id == chosen.id
+    assert view.follow_up_edit.text() == "2026-12-30"
+    with qtbot.waitSignal(view.loaded):
+        qtbot.mouseClick(view.send_button, Qt.MouseButton.LeftButton)
+    assert view.selected_referral().id == chosen.id
+    assert view.selected_referral().status is ReferralStatus.SENT
