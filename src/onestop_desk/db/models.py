@@ -399,6 +399,13 @@ Index(
     Case.closed_on,
 )
 Index(
+    "ix_cases_open_statistics",
+    Case.closed_on,
+    Case.statistics_consent,
+    Case.intake_date,
+    Case.person_id,
+)
+Index(
     "ix_cases_person_statistics",
     Case.person_id,
     Case.statistics_consent,

@@ -3,7 +3,8 @@
 Every query leaves out cases whose ``statistics_consent`` is false, and every count is made
 by the database: Python receives a few hundred grouped rows, never one row per case, so a
 year or all time costs about what a month does. The queries read the covering indexes of
-migration 0004 (``ix_cases_statistics``, ``ix_cases_person_statistics``,
+migration 0004 (``ix_cases_statistics``, ``ix_cases_open_statistics``,
+``ix_cases_person_statistics``,
 ``ix_persons_statistics``, ``ix_referrals_case_statistics``): on an encrypted database every
 table page read costs a decryption, and those indexes are a tenth of the tables' size.
 """
@@ -13,8 +14,20 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import Integer, String, and_, case, cast, column, func, or_, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy import (
+    Integer,
+    String,
+    and_,
+    cast,
+    column,
+    func,
+    literal_column,
+    or_,
+    select,
+    text,
+    union_all,
+)
+from sqlalchemy.orm import Session, aliased
 
 from onestop_desk.db import models as m
 
@@ -172,28 +185,36 @@ class StatisticsRepository:
 
         Served: the primary person of a consenting case that was open on some day of the
         period (received on or before ``end`` and not closed before ``start``). New: a served
-        person whose earliest consenting case was received on or after ``start``. One pass
-        over ``ix_cases_person_statistics``, in person order.
+        person with no consenting case received before ``start``.
+
+        The open cases are found through ``ix_cases_open_statistics`` (still open, or closed
+        since ``start``): for a month that is the center's caseload, not its history. Each
+        served person's earlier cases are then probed in ``ix_cases_person_statistics``.
         """
-        open_in_period = and_(
-            m.Case.intake_date <= end,
-            or_(m.Case.closed_on.is_(None), m.Case.closed_on >= start),
+        # Unary + keeps SQLite off ix_cases_statistics, which it would otherwise pick for
+        # "consenting and received by the end": nearly every case of the center's history.
+        not_indexed = (
+            literal_column("+cases.statistics_consent") == 1,
+            literal_column("+cases.intake_date") <= end.isoformat(),
         )
-        per_person = (
-            select(
-                func.min(m.Case.intake_date).label("first"),
-                func.max(case((open_in_period, 1), else_=0)).label("served"),
+        open_cases = union_all(
+            select(m.Case.person_id).where(m.Case.closed_on.is_(None), *not_indexed),
+            select(m.Case.person_id).where(m.Case.closed_on >= start, *not_indexed),
+        ).subquery()
+        earlier = aliased(m.Case)
+        has_earlier = (
+            select(earlier.id)
+            .where(
+                earlier.person_id == open_cases.c.person_id,
+                earlier.statistics_consent == True,  # noqa: E712
+                earlier.intake_date < start,
             )
-            .where(_consenting())
-            .group_by(m.Case.person_id)
-            .subquery()
+            .exists()
         )
-        stmt = select(
-            func.count(),
-            func.coalesce(func.sum(case((per_person.c.first >= start, 1), else_=0)), 0),
-        ).where(per_person.c.served == 1)
-        served, new = self._s.execute(stmt).one()
-        return int(served), int(new)
+        person = func.count(func.distinct(open_cases.c.person_id))
+        served = self._s.scalar(select(person))
+        new = self._s.scalar(select(person).where(~has_earlier))
+        return int(served or 0), int(new or 0)
 
     # --- inquiries --------------------------------------------------------------------------
 

@@ -23,6 +23,10 @@ INDEXES = {
         "cases",
         ["statistics_consent", "intake_date", "person_id", "intake_channel", "closed_on"],
     ),
+    "ix_cases_open_statistics": (
+        "cases",
+        ["closed_on", "statistics_consent", "intake_date", "person_id"],
+    ),
     "ix_cases_person_statistics": (
         "cases",
         ["person_id", "statistics_consent", "intake_date", "closed_on"],
