@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pypdf
 from sqlalchemy import update
-from cli.test_cli import ADMIN_PW, C1_PW, LEAD_PW, Cli, _real_case, center, cheap_auth, cli
 
+from cli.test_cli import ADMIN_PW, C1_PW, LEAD_PW, Cli, _real_case, center, cheap_auth, cli
 from onestop_desk.db import models as m
 
 __all__ = ["center", "cli"]  # fixtures used by the tests below

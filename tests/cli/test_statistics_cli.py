@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pypdf
 from openpyxl import load_workbook
-from cli.test_cli import ADMIN_PW, C1_PW, LEAD_PW, Cli, _real_case, center, cheap_auth, cli
 
+from cli.test_cli import ADMIN_PW, C1_PW, LEAD_PW, Cli, _real_case, center, cheap_auth, cli
 from onestop_desk.services.access_log import AuditFilter
 
 __all__ = ["center", "cli"]  # fixtures used by the tests below

@@ -34,7 +34,7 @@ from typing import Any
 
 from onestop_desk.db.repositories import AuditRepository, UserRepository
 from onestop_desk.db.store import Store, open_store
-from onestop_desk.domain.access import SYSTEM_ACTOR, require_role
+from onestop_desk.domain.access import SYSTEM_ACTOR, Permission, require
 from onestop_desk.domain.clock import Clock, fixed_clock
 from onestop_desk.domain.errors import (
     ConflictError,
@@ -706,6 +706,9 @@ class AuthSession:
     def role(self) -> Role:
         return self.actor.role
 
+    def may(self, permission: Permission) -> bool:
+        return self.services.may(permission)
+
     def center_name(self) -> str:
         return self.services.center.get().name
 
@@ -779,7 +782,7 @@ class AuthSession:
         self, username: str, display_name: str, role: Role, password: str, phone: str = ""
     ) -> UserRecord:
         """A new account with its own copy of the key; it must change the password first."""
-        require_role(self.actor, Role.ADMIN)
+        require(self.actor, Permission.MANAGE_USERS)
         username = username.strip()
         if username in self._auth.load_keyring().accounts:
             raise ConflictError("username taken", username=username)
@@ -794,7 +797,7 @@ class AuthSession:
     def reset_password(self, username: str, new: str) -> UserRecord:
         """An administrator's reset: a new copy of the key under ``new``, lock cleared, and
         the user must choose their own password at the next login."""
-        require_role(self.actor, Role.ADMIN)
+        require(self.actor, Permission.MANAGE_USERS)
         username = username.strip()
         copy = wrap_key(
             self._data_key, new, params=self._auth._kdf_params(), aad=_user_aad(username)
@@ -813,7 +816,7 @@ class AuthSession:
     def enable_user(self, username: str, new: str) -> UserRecord:
         """Re-enable a disabled account: a fresh copy of the key under ``new``, which the
         person must replace with their own password at the next login."""
-        require_role(self.actor, Role.ADMIN)
+        require(self.actor, Permission.MANAGE_USERS)
         username = username.strip()
         copy = wrap_key(
             self._data_key, new, params=self._auth._kdf_params(), aad=_user_aad(username)
@@ -843,13 +846,13 @@ class AuthSession:
         return self.services.users.set_role(username, role)
 
     def list_users(self) -> list[UserRecord]:
-        require_role(self.actor, Role.ADMIN)
+        require(self.actor, Permission.MANAGE_USERS)
         return self.services.users.list()
 
     def set_policy(self, policy: LockoutPolicy) -> None:
         """Lockout and idle-lock settings, kept in the keyring because the login reads them
         before the database is open."""
-        require_role(self.actor, Role.ADMIN)
+        require(self.actor, Permission.MANAGE_USERS)
         errors = policy.problems()
         if errors:
             raise ValidationError(errors)
@@ -888,7 +891,7 @@ class AuthSession:
         active administrator of this name, the restore is logged by the system and
         :class:`AccountDisabledError` is raised: the caller shows the login.
         """
-        require_role(self.actor, Role.ADMIN)
+        require(self.actor, Permission.MANAGE_USERS)
         key = self._data_key
         verify_backup(Path(backup), key)
         self.logout("restore from backup")

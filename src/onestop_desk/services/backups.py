@@ -31,7 +31,7 @@ from onestop_desk.db import maintenance
 from onestop_desk.db.backup import backup_database
 from onestop_desk.db.repositories import SettingsRepository
 from onestop_desk.db.store import Store
-from onestop_desk.domain.access import require_role
+from onestop_desk.domain.access import Permission, require
 from onestop_desk.domain.errors import (
     DomainError,
     FieldError,
@@ -39,7 +39,7 @@ from onestop_desk.domain.errors import (
     ValidationError,
     WrongKeyError,
 )
-from onestop_desk.domain.vocab import AuditAction, Role
+from onestop_desk.domain.vocab import AuditAction
 from onestop_desk.services.base import Service, ServiceContext
 
 KEEP_SETTING = "backup.keep"
@@ -238,7 +238,7 @@ class BackupService(Service):
 
     def set_keep_count(self, count: int) -> None:
         """How many automatic backups to keep; administrators only, logged."""
-        require_role(self.actor, Role.ADMIN)
+        require(self.actor, Permission.SET_BACKUP_POLICY)
         if not 1 <= count <= MAX_KEEP:
             raise ValidationError([FieldError("backup.keep", "out_of_range", {"max": MAX_KEEP})])
         with self._ctx.transaction() as s:
@@ -276,7 +276,7 @@ class BackupService(Service):
     def backup_to(self, folder: Path) -> BackupInfo:
         """A manual backup into ``folder`` (a USB drive, a network share): team leads and
         administrators; the file is encrypted with the database key and the copy is logged."""
-        require_role(self.actor, Role.ADMIN, Role.TEAM_LEAD)
+        require(self.actor, Permission.BACK_UP)
         folder = Path(folder)
         if not folder.is_dir():
             raise BackupError("backup.not_found", str(folder))

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import socket
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -28,12 +29,27 @@ class ServiceContext:
     actor: Actor
     clock: Clock
     audit: AuditTrail
+    _local: threading.local = field(default_factory=threading.local, repr=False, compare=False)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One service call = one transaction: all of it is saved, or none of it."""
+        """One service call = one transaction: all of it is saved, or none of it.
+
+        A service called from inside another service's transaction (registering a walk-in
+        creates the case, the needs, the consents and the referrals) joins that transaction
+        instead of committing on its own, so the outer call stays all-or-nothing. The session
+        is kept per thread: the UI's database worker and the CLI each have their own.
+        """
+        current: Session | None = getattr(self._local, "session", None)
+        if current is not None:
+            yield current
+            return
         with self.sessions.begin() as session:
-            yield session
+            self._local.session = session
+            try:
+                yield session
+            finally:
+                self._local.session = None
 
 
 class Service:

@@ -7,9 +7,9 @@ from dataclasses import asdict, dataclass
 from sqlalchemy.orm import Session
 
 from onestop_desk.db.repositories import SettingsRepository
-from onestop_desk.domain.access import require_role
+from onestop_desk.domain.access import Permission, require
 from onestop_desk.domain.errors import FieldError, ValidationError
-from onestop_desk.domain.vocab import AuditAction, Role
+from onestop_desk.domain.vocab import AuditAction
 from onestop_desk.services.base import Service
 
 CENTER_SETTING = "center"
@@ -37,7 +37,7 @@ class CenterService(Service):
             return center_details(s)
 
     def save(self, details: CenterDetails) -> CenterDetails:
-        require_role(self.actor, Role.ADMIN)
+        require(self.actor, Permission.EDIT_CENTER)
         if not details.name.strip():
             raise ValidationError([FieldError("center.name", "required")])
         cleaned = CenterDetails(**{k: v.strip() for k, v in asdict(details).items()})

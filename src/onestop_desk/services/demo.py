@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from onestop_desk.db.repositories import MaintenanceRepository, SettingsRepository
-from onestop_desk.domain.access import require_role
+from onestop_desk.domain.access import Permission, require
 from onestop_desk.domain.errors import ConflictError, FieldError, ValidationError
-from onestop_desk.domain.vocab import AuditAction, Role
+from onestop_desk.domain.vocab import AuditAction
 from onestop_desk.services.base import Service
 
 DEMO_SETTING = "demo.database"
@@ -41,7 +41,7 @@ class DemoService(Service):
         must never mix with real victims. The database is marked first, in its own
         transaction, then the cases are written one batch (5,000) per transaction.
         """
-        require_role(self.actor, Role.ADMIN, Role.TEAM_LEAD)
+        require(self.actor, Permission.LOAD_DEMO_DATA)
         if not 1 <= n_cases <= MAX_CASES:
             raise ValidationError([FieldError("demo.cases", "invalid", {"max": MAX_CASES})])
         try:

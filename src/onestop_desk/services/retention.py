@@ -24,9 +24,9 @@ from onestop_desk.db import maintenance
 from onestop_desk.db.repositories import SettingsRepository
 from onestop_desk.db.retention import RetentionRepository
 from onestop_desk.db.timeutil import utc_to_local
-from onestop_desk.domain.access import require_role
+from onestop_desk.domain.access import Permission, require
 from onestop_desk.domain.errors import FieldError, ValidationError
-from onestop_desk.domain.vocab import AuditAction, Role
+from onestop_desk.domain.vocab import AuditAction
 from onestop_desk.services.base import Service
 
 YEARS_SETTING = "retention.years"
@@ -83,7 +83,7 @@ class RetentionService(Service):
             return self._years(s)
 
     def set_retention_years(self, years: int) -> None:
-        require_role(self.actor, Role.ADMIN)
+        require(self.actor, Permission.MANAGE_RETENTION)
         if not 1 <= years <= MAX_YEARS:
             raise ValidationError(
                 [FieldError("retention.years", "out_of_range", {"max": MAX_YEARS})]
@@ -95,7 +95,7 @@ class RetentionService(Service):
 
     def due(self) -> RetentionReport:
         """The dry run; written to the access log as a view."""
-        require_role(self.actor, Role.ADMIN)
+        require(self.actor, Permission.MANAGE_RETENTION)
         today = self._ctx.clock.today()
         with self._ctx.transaction() as s:
             years = self._years(s)
@@ -112,7 +112,7 @@ class RetentionService(Service):
     def purge(self, case_numbers: Sequence[str] | None = None) -> PurgeResult:
         """Destroy the due cases (only those of ``case_numbers`` when given: the list the
         administrator reviewed; a case no longer due is skipped), then compact the file."""
-        require_role(self.actor, Role.ADMIN)
+        require(self.actor, Permission.MANAGE_RETENTION)
         today = self._ctx.clock.today()
         now = self._ctx.clock.now_utc()
         with self._ctx.transaction() as s:
@@ -142,7 +142,7 @@ class RetentionService(Service):
         )
 
     def register(self) -> list[DestructionEntry]:
-        require_role(self.actor, Role.ADMIN)
+        require(self.actor, Permission.MANAGE_RETENTION)
         with self._ctx.transaction() as s:
             return [
                 DestructionEntry(

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from onestop_desk.db import models as m
 from onestop_desk.db.convert import user_record
 from onestop_desk.db.repositories import UserRepository
-from onestop_desk.domain.access import require_role
+from onestop_desk.domain.access import Permission, require
 from onestop_desk.domain.errors import ConflictError, FieldError, NotFoundError, ValidationError
 from onestop_desk.domain.records import UserRecord
 from onestop_desk.domain.security.passwords import (
@@ -46,7 +46,7 @@ class UserService(Service):
     def create(
         self, username: str, display_name: str, role: Role, password: str, phone: str = ""
     ) -> UserRecord:
-        require_role(self.actor, Role.ADMIN)
+        require(self.actor, Permission.MANAGE_USERS)
         errors = validate_account(username, display_name, role, password)
         if errors:
             raise ValidationError(errors)
@@ -123,7 +123,7 @@ class UserService(Service):
         before_commit: Callable[[], None] | None = None,
     ) -> UserRecord:
         """An administrator sets another account's password (and so re-enables its login)."""
-        require_role(self.actor, Role.ADMIN)
+        require(self.actor, Permission.MANAGE_USERS)
         problems = check_password_policy(new)
         if problems:
             raise ValidationError([FieldError("user.password", code) for code in problems])
@@ -145,7 +145,7 @@ class UserService(Service):
     ) -> UserRecord:
         """Give a disabled account back its login, with a new password set by the
         administrator (the old key copy was deleted when it was disabled)."""
-        require_role(self.actor, Role.ADMIN)
+        require(self.actor, Permission.MANAGE_USERS)
         problems = check_password_policy(new)
         if problems:
             raise ValidationError([FieldError("user.password", code) for code in problems])
@@ -168,7 +168,7 @@ class UserService(Service):
     ) -> UserRecord:
         """Revoke an account. Never one's own, never the last active administrator: either
         would leave nobody able to manage accounts short of the paper recovery key."""
-        require_role(self.actor, Role.ADMIN)
+        require(self.actor, Permission.MANAGE_USERS)
         with self._ctx.transaction() as s:
             row = self._find(s, username)
             if row.id == self.actor.user_id:
@@ -183,7 +183,7 @@ class UserService(Service):
 
     def set_role(self, username: str, role: Role) -> UserRecord:
         """Change an account's role; the last active administrator keeps theirs."""
-        require_role(self.actor, Role.ADMIN)
+        require(self.actor, Permission.MANAGE_USERS)
         if role is Role.SYSTEM:
             raise ValidationError([FieldError("user.role", "invalid")])
         with self._ctx.transaction() as s:

@@ -9,9 +9,8 @@ from helpers.korean_typing import press, type_text
 from helpers.qt import settle
 from helpers.world import consent
 from onestop_desk.db import models as m
-from onestop_desk.domain.records import ReferralReply
+from onestop_desk.domain.records import NeedInput, ReferralReply
 from onestop_desk.domain.vocab import ConsentItem, ReferralStatus, Urgency
-from onestop_desk.services import NeedInput
 from onestop_desk.services.queues import Queue
 from onestop_desk.ui.desk.directory import AgencyDialog
 from onestop_desk.ui.desk.queue_model import agency_text
