@@ -51,7 +51,7 @@ def test_0001_database_with_cases_migrates_to_0002(tmp_path):
     store = open_store(path, key=KEY, backup_dir=tmp_path / "backups")
     try:
         with store.engine.connect() as conn:
-            assert migrate.current_revision(conn) == "0002" == migrate.head_revision()
+            assert migrate.current_revision(conn) == migrate.head_revision()
             kept = [r[0] for r in conn.execute(text("SELECT case_number FROM cases ORDER BY id"))]
             names = conn.execute(text("SELECT count(*) FROM persons")).scalar()
             hits = conn.execute(

@@ -386,3 +386,44 @@ class DestructionRecord(Base):
     destroyed_by: Mapped[str] = mapped_column(String(64))
     legal_basis: Mapped[str] = mapped_column(String(200))
     retention_years: Mapped[int] = mapped_column(Integer)
+
+
+# Covering indexes for the statistics dashboard (migration 0004): the counts read these
+# instead of the wide, encrypted table pages.
+Index(
+    "ix_cases_statistics",
+    Case.statistics_consent,
+    Case.intake_date,
+    Case.person_id,
+    Case.intake_channel,
+    Case.closed_on,
+)
+Index(
+    "ix_cases_open_statistics",
+    Case.closed_on,
+    Case.statistics_consent,
+    Case.intake_date,
+    Case.person_id,
+)
+Index(
+    "ix_cases_person_statistics",
+    Case.person_id,
+    Case.statistics_consent,
+    Case.intake_date,
+    Case.closed_on,
+)
+Index(
+    "ix_persons_statistics",
+    Person.id,
+    Person.gender,
+    Person.nationality,
+    Person.disability,
+    Person.birth_date,
+)
+Index(
+    "ix_referrals_case_statistics",
+    Referral.case_id,
+    Referral.agency_id,
+    Referral.status,
+    Referral.sent_at,
+)

@@ -449,6 +449,8 @@ class CaseView(QWidget, Ui_CaseView):
 
     def _show_referrals(self, referrals: list[ReferralRecord]) -> None:
         table = self.referral_table
+        # After 발송 처리 or 후속 확인일 the same referral stays selected, not the first row.
+        kept = self.selected_referral()
         table.setRowCount(0)
         for r in referrals:
             row = table.rowCount()
@@ -464,7 +466,8 @@ class CaseView(QWidget, Ui_CaseView):
             table.setItem(row, 5, _item(reply))
         resize_to_contents(table)
         if referrals:
-            table.selectRow(0)
+            ids = [r.id for r in referrals]
+            table.selectRow(ids.index(kept.id) if kept is not None and kept.id in ids else 0)
         self._update_referral_buttons()
 
     def selected_referral(self) -> ReferralRecord | None:

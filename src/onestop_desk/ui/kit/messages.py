@@ -252,6 +252,7 @@ def field_label(field: str) -> str:
         "support_areas": translate("Messages", "지원 영역"),
         "received_on": translate("Messages", "회신 받은 날"),
         "result": translate("Messages", "회신 내용"),
+        "follow_up_due": translate("Messages", "후속 확인일"),
         "topic": translate("Messages", "상담 주제"),
         "crime_type": translate("Messages", "범죄 유형"),
         "code": translate("Messages", "기관 코드"),
