@@ -262,6 +262,7 @@ def field_label(field: str) -> str:
         "crime_type": translate("Messages", "범죄 유형"),
         "code": translate("Messages", "기관 코드"),
         "verified_on": translate("Messages", "확인일"),
+        "urgency": translate("Messages", "긴급도"),
     }
     label = labels.get(leaf, translate("Messages", "입력값"))
     if parts[0] == "related":
@@ -295,6 +296,9 @@ def field_error_text(error: FieldError) -> str:
         ),
         "not_offered": translate("Messages", "이 기관이 제공하지 않는 프로그램이 있습니다."),
         "wrong_area": translate("Messages", "지원 영역과 프로그램이 맞지 않습니다."),
+        "below_risk": translate(
+            "Messages", "위험도가 높은 사례의 연계는 긴급도를 낮출 수 없습니다."
+        ),
         "invalid_code": translate("Messages", "영문, 숫자, 밑줄(_)만 쓸 수 있습니다."),
         "invalid": translate("Messages", "올바르지 않은 값입니다."),
         "consent_items_required": translate("Messages", "동의한 항목을 하나 이상 선택해 주세요."),
