@@ -25,7 +25,6 @@ from onestop_desk.domain.vocab import (
     RiskLevel,
     Urgency,
 )
-from onestop_desk.services import NeedInput
 from onestop_desk.services.center import CenterDetails
 from onestop_desk.services.documents import PacketPart
 

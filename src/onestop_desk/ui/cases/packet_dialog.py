@@ -2,10 +2,10 @@
 
 The victim's take-home sheet and the agencies' letters are separate jobs (the sheet is
 chosen first: it goes home with the person still at the desk); both together stay
-available. The packet is built by ``DocumentService`` (consent already applied) on the database worker,
-previewed with QtPdf, then printed through the system print dialog to any installed printer
-or saved as an AES-256 encrypted PDF file. Printing and saving are each written to the access
-log; saving asks for a reason, as every download must.
+available. The packet is built by ``DocumentService`` (consent already applied) on the
+database worker, previewed with QtPdf, then printed through the system print dialog to any
+installed printer or saved as an AES-256 encrypted PDF file. Printing and saving are each
+written to the access log; saving asks for a reason, as every download must.
 """
 
 from __future__ import annotations
