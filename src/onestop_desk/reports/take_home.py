@@ -147,7 +147,8 @@ def _contact(sheet: TakeHomeSheet) -> list[Flowable]:
         ("담당자", f"{counselor}  {plain(reach)}" if reach else counselor),
         ("센터", f"{centre}  {plain(line)}" if line else centre),
     ]
-    if center.address.strip():
+    # Printed once: a sheet whose places are all inside the center already shows it.
+    if center.address.strip() and all(stop.address != center.address for stop in sheet.stops):
         rows.append(("센터 주소", center.address))
     if center.hours is not None:
         rows.append(("운영 시간", center.hours))
