@@ -106,6 +106,13 @@ def test_fits_a_1024_by_768_screen(dialog):
     assert dialog.width() <= 1024 - 40 and dialog.height() <= 768 - 100
 
 
+def _page_count(path: Path) -> int | None:
+    try:
+        return len(PdfReader(path).pages)
+    except Exception:  # still being written
+        return None
+
+
 def _new_pdfs(before: set[Path]) -> list[Path]:
     found = []
     for folder in CUPS_PDF_DIRS:
@@ -126,14 +133,16 @@ def test_prints_to_a_real_cups_queue(qtbot, dialog, store, case_with_referral, t
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPrinterName("PDF")
     assert dialog.print_to(printer)
+    expected = len(PdfReader(__import__("io").BytesIO(dialog.packet.pdf)).pages)
+    # cups-pdf writes the file in pieces, and other print jobs may land in the same folder:
+    # wait until a new file reads as a whole PDF of this job's length.
     deadline = time.monotonic() + 60
-    while not (jobs := _new_pdfs(before)) and time.monotonic() < deadline:
-        time.sleep(0.5)
-    assert jobs, "the print job never reached the cups-pdf output folder"
-    job = jobs[0]
-    time.sleep(1)  # cups-pdf writes the file, then closes it: let it finish
-    pages = len(PdfReader(job).pages)
-    assert pages == len(PdfReader(__import__("io").BytesIO(dialog.packet.pdf)).pages)
+    job = None
+    while job is None and time.monotonic() < deadline:
+        job = next((p for p in _new_pdfs(before) if _page_count(p) == expected), None)
+        if job is None:
+            time.sleep(0.2)
+    assert job is not None, "the print job never reached the cups-pdf output folder"
     subprocess.run(["pdftoppm", "-r", "150", "-png", str(job), str(tmp_path / "page")], check=True)
     from PIL import Image
 
