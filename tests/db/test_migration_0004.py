@@ -1,4 +1,4 @@
-"""Migration 0004 (statistics indexes) on a 0002 database that already holds cases."""
+"""Migration 0004 (statistics indexes) on a 0003 database (the revision before it) that already holds cases."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ def _indexes(conn) -> set[str]:  # type: ignore[no-untyped-def]
     return {r[0] for r in rows}
 
 
-def make_0002_database(path) -> list[str]:  # type: ignore[no-untyped-def]
+def make_0003_database(path) -> list[str]:  # type: ignore[no-untyped-def]
     engine = create_store_engine(path, KEY)
     with engine.connect() as connection:
         driver = connection.connection.driver_connection
@@ -41,7 +41,7 @@ def make_0002_database(path) -> list[str]:  # type: ignore[no-untyped-def]
         with connection.begin():
             cfg = migrate._config()
             cfg.attributes["connection"] = connection
-            command.upgrade(cfg, "0002")
+            command.upgrade(cfg, "0003")
         driver.execute("PRAGMA foreign_keys = ON")
         assert not INDEXES & _indexes(connection)
     sessions = make_sessions(engine)
@@ -53,9 +53,9 @@ def make_0002_database(path) -> list[str]:  # type: ignore[no-untyped-def]
     return numbers
 
 
-def test_0002_database_with_cases_gets_the_statistics_indexes(tmp_path):
+def test_0003_database_with_cases_gets_the_statistics_indexes(tmp_path):
     path = tmp_path / "onestop.db"
-    numbers = make_0002_database(path)
+    numbers = make_0003_database(path)
     store = open_store(path, key=KEY, backup_dir=tmp_path / "backups")
     try:
         with store.engine.connect() as conn:

@@ -106,6 +106,13 @@ class Agency(Base):
     email: Mapped[str] = mapped_column(String(200), default="")
     address: Mapped[str] = mapped_column(String(300), default="")
     hours: Mapped[str] = mapped_column(String(200), default="")
+    # Where to go once there: floor, room or desk inside the center for a resident partner
+    # (whose street address is the center's own), a building entrance or floor otherwise.
+    location: Mapped[str] = mapped_column(String(200), default="")
+    # What a discreet take-home sheet prints instead of the name and the phone, which for
+    # some agencies say what happened to the person ("스토킹 피해자 …", a victim hotline).
+    discreet_name: Mapped[str] = mapped_column(String(200), default="")
+    discreet_phone: Mapped[str] = mapped_column(String(60), default="")
     description: Mapped[str] = mapped_column(Text, default="")
     support_areas: Mapped[list[str]] = mapped_column(JSON, default=list)
     resident: Mapped[bool] = mapped_column(Boolean, default=True)

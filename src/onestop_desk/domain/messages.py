@@ -204,8 +204,8 @@ MESSAGES: dict[str, Words] = {
         "Must be a date after the reply was received.",
     ),
     "below_risk": (
-        "위험도가 높은 사례는 긴급보다 낮출 수 없습니다.",
-        "A high-risk case cannot be set below urgent.",
+        "위험도가 높은 사례의 연계는 긴급도를 낮출 수 없습니다.",
+        "A referral of a high-risk case cannot be made less urgent.",
     ),
     "unknown_user": ("등록되지 않은 상담원입니다.", "Unknown counselor."),
     "not_a_counselor": (

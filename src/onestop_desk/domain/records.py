@@ -226,6 +226,12 @@ class AgencyInput:
     resident: bool = True
     verified_on: date | None = None
     active: bool = True
+    # Floor, room or desk to go to (inside the center for a resident partner).
+    location: str = ""
+    # Printed on a discreet take-home sheet instead of the name and the phone; empty: a
+    # neutral name is made from the support areas and the center's neutral line is printed.
+    discreet_name: str = ""
+    discreet_phone: str = ""
 
 
 @dataclass(frozen=True)

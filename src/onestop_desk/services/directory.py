@@ -103,6 +103,9 @@ class DirectoryService:
                 "email",
                 "address",
                 "hours",
+                "location",
+                "discreet_name",
+                "discreet_phone",
                 "description",
             ):
                 setattr(row, key, getattr(data, key).strip())

@@ -31,6 +31,7 @@ from onestop_desk.domain.vocab import (
     AuditAction,
     NeedStatus,
     ReferralStatus,
+    RiskLevel,
     TimelineKind,
     Urgency,
 )
@@ -39,6 +40,21 @@ from onestop_desk.services.consent import valid_items
 from onestop_desk.services.queues import Queue, QueueService
 
 FOLLOW_UP_DAYS = 7
+_URGENCY_RANK = {Urgency.NORMAL: 0, Urgency.URGENT: 1}
+
+
+def urgency_for_risk(risk: RiskLevel) -> Urgency:
+    """The least urgency a referral of a case at this risk level may carry."""
+    return Urgency.URGENT if risk is RiskLevel.HIGH else Urgency.NORMAL
+
+
+def effective_urgency(stored: Urgency, risk: RiskLevel) -> Urgency:
+    """What the letter prints: the referral's own urgency, never below what the case's
+    current risk level demands (a risk raised after the referral was made still counts)."""
+    floor = urgency_for_risk(risk)
+    return stored if _URGENCY_RANK[stored] >= _URGENCY_RANK[floor] else floor
+
+
 _TIMESTAMP = {
     ReferralStatus.SENT: "sent_at",
     ReferralStatus.ACKNOWLEDGED: "acknowledged_at",
@@ -127,7 +143,7 @@ class ReferralService(Service):
             case=case,
             agency=agency,
             status=ReferralStatus.DRAFT.value,
-            urgency=urgency.value,
+            urgency=effective_urgency(urgency, RiskLevel(case.risk_level)).value,
             reason=reason.strip(),
             created_by=self.actor.username,
             created_at=now,
@@ -226,6 +242,27 @@ class ReferralService(Service):
             self._log(
                 s, AuditAction.UPDATE, row.case.case_number, f"referral {row.document_number} reply"
             )
+            s.flush()
+            return referral_record(row)
+
+    def set_urgency(self, referral_id: int, urgency: Urgency) -> ReferralRecord:
+        """The counselor's urgency for one referral: raised above what the risk level gives,
+        or back down to it, never below it (a high-risk case's letters are always urgent)."""
+        with self._ctx.transaction() as s:
+            row = self._load_referral(s, referral_id)
+            floor = urgency_for_risk(RiskLevel(row.case.risk_level))
+            if _URGENCY_RANK[urgency] < _URGENCY_RANK[floor]:
+                raise ValidationError(
+                    [FieldError("referral.urgency", "below_risk", {"minimum": floor.value})]
+                )
+            if row.urgency != urgency.value:
+                row.urgency = urgency.value
+                self._log(
+                    s,
+                    AuditAction.UPDATE,
+                    row.case.case_number,
+                    f"referral {row.document_number} urgency {urgency.value}",
+                )
             s.flush()
             return referral_record(row)
 

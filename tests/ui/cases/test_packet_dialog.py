@@ -15,6 +15,7 @@ from sqlalchemy import select
 from helpers.world import consent
 from onestop_desk.db import models as m
 from onestop_desk.domain.vocab import ConsentItem
+from onestop_desk.services.documents import PacketPart
 from onestop_desk.ui.cases.packet_dialog import PacketDialog
 from onestop_desk.ui.kit.tasks import TaskRunner
 
@@ -81,6 +82,37 @@ def test_discreet_option_rebuilds_without_revealing_words(qtbot, dialog):
     assert "범죄" not in sheet and "피해" not in sheet
 
 
+def _choose(qtbot, dialog, part: PacketPart) -> None:
+    first = dialog.packet
+    dialog.ui.part_combo.setCurrentIndex(dialog.ui.part_combo.findData(part))
+    qtbot.waitUntil(lambda: dialog.packet is not None and dialog.packet is not first, timeout=10000)
+
+
+def test_sheet_first_then_letters_as_separate_jobs(qtbot, dialog):
+    import io
+
+    assert dialog.packet.part is PacketPart.SHEET  # the person is still at the desk
+    assert dialog.ui.discreet_check.isEnabled() and not dialog.ui.consent_form_check.isEnabled()
+    sheet = "".join(p.extract_text() for p in PdfReader(io.BytesIO(dialog.packet.pdf)).pages)
+    assert "도움받을 곳 안내" in sheet and "연계 의뢰서" not in sheet
+
+    _choose(qtbot, dialog, PacketPart.LETTERS)
+    assert not dialog.ui.discreet_check.isEnabled() and dialog.ui.consent_form_check.isEnabled()
+    letters = "".join(p.extract_text() for p in PdfReader(io.BytesIO(dialog.packet.pdf)).pages)
+    assert "연계 의뢰서" in letters and "도움받을 곳 안내" not in letters
+
+
+def test_fits_a_1024_by_768_screen(dialog):
+    assert dialog.width() <= 1024 - 40 and dialog.height() <= 768 - 100
+
+
+def _page_count(path: Path) -> int | None:
+    try:
+        return len(PdfReader(path).pages)
+    except Exception:  # still being written
+        return None
+
+
 def _new_pdfs(before: set[Path]) -> list[Path]:
     found = []
     for folder in CUPS_PDF_DIRS:
@@ -96,18 +128,21 @@ def test_prints_to_a_real_cups_queue(qtbot, dialog, store, case_with_referral, t
     if shutil.which("pdftoppm") is None:
         pytest.skip("pdftoppm (poppler-utils) not installed")
     _, referral = case_with_referral
+    _choose(qtbot, dialog, PacketPart.LETTERS)  # the reply slip's QR code is on the letter
     before = {p for d in CUPS_PDF_DIRS if d.is_dir() for p in d.glob("*.pdf")}
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPrinterName("PDF")
     assert dialog.print_to(printer)
+    expected = len(PdfReader(__import__("io").BytesIO(dialog.packet.pdf)).pages)
+    # cups-pdf writes the file in pieces, and other print jobs may land in the same folder:
+    # wait until a new file reads as a whole PDF of this job's length.
     deadline = time.monotonic() + 60
-    while not (jobs := _new_pdfs(before)) and time.monotonic() < deadline:
-        time.sleep(0.5)
-    assert jobs, "the print job never reached the cups-pdf output folder"
-    job = jobs[0]
-    time.sleep(1)  # cups-pdf writes the file, then closes it: let it finish
-    pages = len(PdfReader(job).pages)
-    assert pages == len(PdfReader(__import__("io").BytesIO(dialog.packet.pdf)).pages)
+    job = None
+    while job is None and time.monotonic() < deadline:
+        job = next((p for p in _new_pdfs(before) if _page_count(p) == expected), None)
+        if job is None:
+            time.sleep(0.2)
+    assert job is not None, "the print job never reached the cups-pdf output folder"
     subprocess.run(["pdftoppm", "-r", "150", "-png", str(job), str(tmp_path / "page")], check=True)
     from PIL import Image
 
@@ -119,5 +154,6 @@ def test_prints_to_a_real_cups_queue(qtbot, dialog, store, case_with_referral, t
     assert referral.document_number in decoded
     dialog._runner.wait()
     qtbot.waitUntil(lambda: len(audit_rows(store, "print")) == 1)
+    assert audit_rows(store, "print")[0].detail.startswith("letters ")
     assert audit_rows(store, "print")[0].detail.endswith("-> PDF")
     job.unlink()

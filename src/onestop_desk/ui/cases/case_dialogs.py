@@ -1,4 +1,5 @@
-"""Small dialogs of the case view: consent, the agency's reply, closing a case, reassigning."""
+"""Small dialogs of the case view: consent, the agency's reply, a referral's urgency, closing
+a case, reassigning."""
 
 from __future__ import annotations
 
@@ -35,6 +36,7 @@ from onestop_desk.domain.vocab import (
     ConsentItem,
     ConsentMethod,
     ReferralStatus,
+    Urgency,
 )
 from onestop_desk.services import Services
 from onestop_desk.ui.kit.messages import (
@@ -332,6 +334,69 @@ class ReplyDialog(QDialog):
 
     def _on_failed(self, exc: BaseException) -> None:
         self.errors.show_failure(exc, self.general_error_label)
+
+
+class UrgencyDialog(QDialog):
+    """The urgency printed on one referral's letter.
+
+    A high-risk case's referrals are urgent whatever is chosen here; the service refuses
+    to lower them and the refusal is shown in the dialog, which stays open.
+    """
+
+    urgency_saved = Signal(object)  # ReferralRecord
+
+    def __init__(
+        self,
+        services: Services,
+        runner: TaskRunner,
+        referral: ReferralRecord,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("urgency_dialog")
+        self.setWindowTitle(self.tr("긴급도"))
+        self._services = services
+        self._runner = runner
+        self._referral = referral
+        form = QFormLayout(self)
+        self.referral_label = QLabel(f"{referral.document_number} · {referral.agency_name}", self)
+        self.referral_label.setObjectName("referral_label")
+        form.addRow(self.referral_label)
+        self.urgency_combo = QComboBox(self)
+        self.urgency_combo.setObjectName("urgency_combo")
+        self.urgency_combo.addItem(self.tr("보통"), Urgency.NORMAL.value)
+        self.urgency_combo.addItem(self.tr("긴급"), Urgency.URGENT.value)
+        self.urgency_combo.setCurrentIndex(self.urgency_combo.findData(referral.urgency.value))
+        form.addRow(self.tr("의뢰서 긴급도"), self.urgency_combo)
+        self.error_label = make_error_label("error_label", self)
+        form.addRow(self.error_label)
+        self.button_box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.button_box.setObjectName("button_box")
+        form.addRow(self.button_box)
+        # One field: every refusal is shown in the one label under it.
+        self.errors = FieldErrors()
+        self.button_box.accepted.connect(self._on_button_box_accepted)
+        self.button_box.rejected.connect(self.reject)
+
+    @Slot()
+    def _on_button_box_accepted(self) -> None:
+        urgency = Urgency(self.urgency_combo.currentData())
+        referrals = self._services.referrals
+        referral_id = self._referral.id
+        self.button_box.setEnabled(False)
+        self._runner.run(
+            lambda: referrals.set_urgency(referral_id, urgency), self._on_saved, self._on_failed
+        )
+
+    def _on_saved(self, record: object) -> None:
+        self.urgency_saved.emit(record)
+        self.accept()
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self.button_box.setEnabled(True)
+        self.errors.show_failure(exc, self.error_label)
 
 
 class CloseCaseDialog(QDialog):
