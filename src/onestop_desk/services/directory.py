@@ -67,8 +67,7 @@ class DirectoryService:
             repo = DirectoryRepository(s)
             return Catalogue(
                 crime_types=tuple(
-                    CrimeTypeRecord(c.code, c.name, c.name_en, c.bucket)
-                    for c in repo.crime_types()
+                    CrimeTypeRecord(c.code, c.name, c.name_en, c.bucket) for c in repo.crime_types()
                 ),
                 areas=tuple(
                     SupportAreaRecord(a.code, a.name, a.name_en) for a in repo.support_areas()

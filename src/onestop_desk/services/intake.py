@@ -89,8 +89,6 @@ class IntakeService(Service):
             return IntakeWarnings()
         with self._ctx.transaction() as s:
             programmes = [
-                programme_record(p)
-                for p in DirectoryRepository(s).programmes()
-                if p.code in wanted
+                programme_record(p) for p in DirectoryRepository(s).programmes() if p.code in wanted
             ]
         return need_warnings(case, programmes, self._ctx.clock.today())

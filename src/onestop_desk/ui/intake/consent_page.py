@@ -187,6 +187,10 @@ class ConsentPage(QWidget, Ui_ConsentPage):
         grid.addWidget(day, grid_row, 3)
         grid.addWidget(programmes_label, grid_row + 1, 0, 1, 4)
         grid.addWidget(error, grid_row + 2, 0, 1, 4)
+        # Shown now, not when the layout gets round to it: the first box takes the focus
+        # as soon as the step appears.
+        for widget in (agree, items_box, method, day, programmes_label):
+            widget.show()
         row = ConsentRow(agree, item_checks, method, day, error)
         self.rows[code] = row
         agree.setChecked(bool(state.get("agree", False)))

@@ -62,6 +62,7 @@ class Ui_IntakeDialog:
             scroll.setObjectName(f"{page.objectName()}_scroll")
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes field to field
             scroll.setWidget(page)
             self.step_stack.addWidget(scroll)
 

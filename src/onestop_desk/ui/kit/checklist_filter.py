@@ -65,28 +65,32 @@ class ChecklistFilter(QObject):
             parent.setHidden(not (parent_hit or any_child))
 
     def first_match(self) -> QListWidgetItem | QTreeWidgetItem | None:
-        """The first visible row that matches by itself (a programme before its area)."""
+        """The visible row that matches best by itself: the exact name, then one starting
+        with the text, then the first containing it (상해 before 교통(사망·중상해); a
+        programme before its area). Without text, the first visible row."""
         query = self._edit.text()
+        candidates: list[QListWidgetItem | QTreeWidgetItem] = []
+        texts: list[list[str]] = []
         if isinstance(self._view, QListWidget):
-            visible = [
-                self._view.item(i)
-                for i in range(self._view.count())
-                if not self._view.item(i).isHidden()
-            ]
-            return visible[0] if visible else None
-        fallback: QTreeWidgetItem | None = None
-        for i in range(self._view.topLevelItemCount()):
-            parent = self._view.topLevelItem(i)
-            if parent.isHidden():
-                continue
-            fallback = fallback or parent
-            for j in range(parent.childCount()):
-                child = parent.child(j)
-                if not child.isHidden() and query.strip() and matches(query, *_texts(child)):
-                    return child
-            if query.strip() and matches(query, *_texts(parent)):
-                return parent
-        return fallback
+            for i in range(self._view.count()):
+                item = self._view.item(i)
+                if not item.isHidden():
+                    candidates.append(item)
+                    texts.append([item.text()])
+        else:
+            for i in range(self._view.topLevelItemCount()):
+                parent = self._view.topLevelItem(i)
+                if parent.isHidden():
+                    continue
+                children = [parent.child(j) for j in range(parent.childCount())]
+                for item in [*(c for c in children if not c.isHidden()), parent]:
+                    candidates.append(item)
+                    texts.append(_texts(item))
+        if not candidates:
+            return None
+        ranks = [_rank(query, t) for t in texts]
+        best = min(range(len(candidates)), key=lambda i: (ranks[i], i))
+        return candidates[best] if query.strip() else candidates[0]
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
@@ -120,6 +124,17 @@ class ChecklistFilter(QObject):
             return all(self._view.item(i).isHidden() for i in range(current))
         current_item = self._view.currentItem()
         return current_item is None or self._view.itemAbove(current_item) is None
+
+
+def _rank(query: str, texts: list[str]) -> int:
+    """0 exact, 1 prefix, 2 contains (or 초성), 3 no match of its own."""
+    wanted = query.strip().casefold()
+    names = [t.casefold() for t in texts]
+    if wanted in names:
+        return 0
+    if any(n.startswith(wanted) for n in names):
+        return 1
+    return 2 if matches(query, *texts) else 3
 
 
 def _texts(item: QTreeWidgetItem) -> list[str]:
