@@ -248,7 +248,7 @@ class CaseFactFields:
         # Typing filters the crime types; Down enters the list, Space ticks (ChecklistFilter).
         self.crime_filter_edit = _line_edit("crime_filter_edit", box)
         self.crime_filter_edit.setPlaceholderText(
-            translate("CaseFactFields", "입력해 찾기 (예: 상해, ㅅㅎ) · ↓ 목록 · Space 체크")
+            translate("CaseFactFields", "입력해 찾기 (예: 상해, ㅅㅎ)")
         )
         self.crime_list = QListWidget(box)
         self.crime_list.setObjectName("crime_list")
@@ -312,9 +312,12 @@ class CaseFactFields:
         # The offices and the case number get a row of their own: beside the reported
         # choice they were squeezed until "Police station" showed as "Police stati…".
         police = QHBoxLayout()
-        for widget in (self.police_office_edit, self.prosecution_office_edit):
-            police.addWidget(widget, 2)
-        police.addWidget(self.police_case_edit, 3)
+        for widget in (
+            self.police_office_edit,
+            self.prosecution_office_edit,
+            self.police_case_edit,
+        ):
+            police.addWidget(widget, 1)
         form.addRow(translate("CaseFactFields", "수사기관"), police)
         kin = QHBoxLayout()
         kin.addWidget(self.offender_relation_edit, 1)

@@ -53,9 +53,9 @@ class Ui_CasePage(CaseFactFields):
     def setup_ui(self, page: QWidget) -> None:
         page.setObjectName("case_page")
         columns = QHBoxLayout(page)
-        columns.addWidget(self.build_facts_box(page), 5)
+        columns.addWidget(self.build_facts_box(page), 3)
         self.needs_box = NeedsPanel(page)
-        columns.addWidget(self.needs_box, 4)
+        columns.addWidget(self.needs_box, 2)
 
 
 class CasePage(QWidget, Ui_CasePage):

@@ -47,7 +47,7 @@ class Ui_NeedsPanel:
         self.needs_filter_edit = QLineEdit(box)
         self.needs_filter_edit.setObjectName("needs_filter_edit")
         self.needs_filter_edit.setPlaceholderText(
-            translate("IntakeDialog", "예: 치료비, 스마트워치, 경찰 · ↓ 목록 · Space 체크")
+            translate("IntakeDialog", "입력해 찾기 (예: 치료비, 경찰)")
         )
         self.needs_filter_label.setBuddy(self.needs_filter_edit)
         row.addWidget(self.needs_filter_label)
