@@ -1,4 +1,4 @@
-"""Migration 0004 (statistics indexes) on a 0003 database (the revision before it) that already holds cases."""
+"""Migration 0004 (statistics indexes) on a 0003 database that already holds cases."""
 
 from __future__ import annotations
 

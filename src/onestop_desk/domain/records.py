@@ -240,6 +240,23 @@ class AgencyRecord(AgencyInput):
     programme_codes: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class Catalogue:
+    """The directory as the intake and the case view read it, in one call.
+
+    ``programmes`` holds inactive programmes too (an old case still names the ones it
+    needed); the intake offers only ``active_programmes()``. ``agencies`` are the active ones.
+    """
+
+    crime_types: tuple[CrimeTypeRecord, ...]
+    areas: tuple[SupportAreaRecord, ...]
+    programmes: tuple[ProgrammeRecord, ...]
+    agencies: tuple[AgencyRecord, ...]
+
+    def active_programmes(self) -> tuple[ProgrammeRecord, ...]:
+        return tuple(p for p in self.programmes if p.active)
+
+
 # --- needs, consent, referrals --------------------------------------------------------------
 
 
@@ -400,6 +417,24 @@ class DeadlineWarning:
     deadline: date
     days_left: int
     basis: str
+
+
+@dataclass(frozen=True)
+class KinExclusionWarning:
+    """범죄피해구조금 is generally not paid where the offender is kin; the 구조심의회 decides."""
+
+    programme_code: str
+
+
+@dataclass(frozen=True)
+class IntakeWarnings:
+    """What a counselor is warned about while ticking needs at intake (see domain/rules.py)."""
+
+    deadlines: tuple[DeadlineWarning, ...] = ()
+    kin_exclusions: tuple[KinExclusionWarning, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.deadlines or self.kin_exclusions)
 
 
 @dataclass(frozen=True)

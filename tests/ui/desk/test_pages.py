@@ -44,10 +44,11 @@ def test_phone_inquiry_becomes_a_case(qtbot, world, window: MainWindow):
         qtbot.mouseClick(page.make_case_button, Qt.MouseButton.LeftButton)
     dialog = opened.args[0]
     qtbot.waitUntil(dialog.isEnabled)
-    assert dialog.name_edit.text() == "이순자"
-    assert dialog.phone_edit.text() == "010-2468-1357"
-    assert dialog.checked_crimes() == ["stalking"]
-    assert dialog.channel_combo.currentData() == "phone"
+    assert dialog.person_page.name_edit.text() == "이순자"
+    assert dialog.person_page.phone_edit.text() == "010-2468-1357"
+    assert dialog.case_page.checked_crimes() == ["stalking"]
+    assert dialog.case_page.channel_combo.currentData() == "phone"
+    dialog.person_page.may_call_check.setChecked(True)  # asked: calls are safe
     go_next(qtbot, dialog, 1)
     go_next(qtbot, dialog, 2)
     with qtbot.waitSignal(dialog.case_created, timeout=10000) as created:
@@ -110,7 +111,7 @@ def test_today_lists_new_cases_and_unfinished_intake(qtbot, world, window):
     with qtbot.waitSignal(window.intake_opened) as opened:
         qtbot.mouseClick(page.resume_draft_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(opened.args[0].isEnabled)
-    assert opened.args[0].name_edit.text() == "윤서연"
+    assert opened.args[0].person_page.name_edit.text() == "윤서연"
 
 
 def test_directory_is_read_only_for_counselors(qtbot, window):
@@ -188,13 +189,16 @@ def test_geometry_and_columns_are_remembered(qtbot, world, tmp_path, make_window
 
 def test_walk_in_with_only_the_keyboard(qtbot, world, window):
     dialog = open_intake(qtbot, window)
-    type_text(dialog.name_edit, "강하늘")
+    person = dialog.person_page
+    type_text(person.name_edit, "강하늘")
+    person.contact_asked_check.setFocus()
+    qtbot.keyClick(person.contact_asked_check, Qt.Key.Key_Space)  # asked how to contact
     with qtbot.waitSignal(dialog.step_changed):
-        press(dialog.name_edit, Qt.Key.Key_Return)  # Enter = next step
+        press(person.name_edit, Qt.Key.Key_Return)  # Enter = next step
     assert dialog.current_step() == 1
-    assert dialog.focusWidget() is dialog.channel_combo
+    assert dialog.focusWidget() is dialog.case_page.crime_filter_edit
     with qtbot.waitSignal(dialog.step_changed):
-        press(dialog.channel_combo, Qt.Key.Key_Return)
+        press(dialog.case_page.crime_filter_edit, Qt.Key.Key_Return)
     with qtbot.waitSignal(dialog.case_created, timeout=10000):
         press(dialog, Qt.Key.Key_Return)  # Enter = create
     settle(qtbot, window)
