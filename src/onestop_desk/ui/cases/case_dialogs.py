@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from onestop_desk.domain.access import Permission, allowed
 from onestop_desk.domain.errors import FieldError
 from onestop_desk.domain.records import (
     AgencyRecord,
@@ -33,7 +34,6 @@ from onestop_desk.domain.vocab import (
     ConsentItem,
     ConsentMethod,
     ReferralStatus,
-    Role,
 )
 from onestop_desk.services import Services
 from onestop_desk.ui.kit.messages import (
@@ -357,7 +357,7 @@ class AssignDialog(QDialog):
         self.counselor_combo = QComboBox(self)
         self.counselor_combo.setObjectName("counselor_combo")
         for user in users:
-            if user.active and user.role in (Role.COUNSELOR, Role.TEAM_LEAD):
+            if user.active and allowed(user.role, Permission.BE_ASSIGNED_CASES):
                 self.counselor_combo.addItem(
                     f"{user.display_name} ({role_label(user.role)})", user.id
                 )

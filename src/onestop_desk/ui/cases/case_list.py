@@ -33,8 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from onestop_desk.domain.access import Permission, allowed
 from onestop_desk.domain.records import CaseFilter, CaseSummary
-from onestop_desk.domain.vocab import CaseStatus, Role
+from onestop_desk.domain.vocab import CaseStatus
 from onestop_desk.services import Services
 from onestop_desk.ui.kit.item_roles import CaseIdRole, CaseNumberRole, StatusRole
 from onestop_desk.ui.kit.messages import BUCKET_CODES, bucket_label, case_status_label, date_text
@@ -433,7 +434,7 @@ class CaseListPage(QWidget):
 
     def _on_users_loaded(self, users: list) -> None:  # type: ignore[type-arg]
         for user in users:
-            if user.active and user.role in (Role.COUNSELOR, Role.TEAM_LEAD):
+            if user.active and allowed(user.role, Permission.BE_ASSIGNED_CASES):
                 self.counselor_combo.addItem(user.display_name, user.id)
 
     def _update_count(self) -> None:

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from onestop_desk.domain.access import Permission
 from onestop_desk.domain.errors import FieldError
 from onestop_desk.domain.records import AgencyInput, AgencyRecord, SupportAreaRecord
-from onestop_desk.domain.vocab import Role
 from onestop_desk.services import Services
 from onestop_desk.ui.kit.item_roles import AgencyCodeRole
 from onestop_desk.ui.kit.messages import date_text, localized_name
@@ -195,7 +195,7 @@ class DirectoryPage(QWidget):
         self._settings = settings
         self._agencies: dict[str, AgencyRecord] = {}
         self._areas: list[SupportAreaRecord] = []
-        self._editable = services.actor.role in (Role.ADMIN, Role.SYSTEM)
+        self._editable = services.may(Permission.EDIT_DIRECTORY)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("기관"), "title_label", self))
         self.agency_table = make_table(
