@@ -12,14 +12,22 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLocale, QSettings
-from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QWidget
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QMainWindow,
+    QStackedWidget,
+    QTabWidget,
+    QWidget,
+)
 
 import onestop_desk.ui
+from helpers.world import World, consent
 from onestop_desk.domain.records import NeedInput
+from onestop_desk.domain.security import KdfParams
 from onestop_desk.domain.vocab import ConsentItem
 from onestop_desk.services.auth import AuthService
-from onestop_desk.domain.security import KdfParams
 from onestop_desk.ui.admin.backup_dialog import BackupDialog
 from onestop_desk.ui.admin.center_dialog import CenterDialog
 from onestop_desk.ui.admin.users_page import UserDialog
@@ -41,8 +49,6 @@ from onestop_desk.ui.kit.tasks import TaskRunner
 from onestop_desk.ui.shell.about_dialog import AboutDialog
 from onestop_desk.ui.shell.main_window import MainWindow
 from onestop_desk.ui.shell.qtapp import install_translators
-
-from helpers.world import World, consent
 
 ADMIN_PW = "관리자비번2026!"
 
@@ -68,6 +74,21 @@ def language(app: QApplication, code: str) -> Iterator[None]:
         for translator in translators:
             app.removeTranslator(translator)
         install_translators(app, "ko")  # back to the source language's locale and Qt words
+
+
+def states(window: QWidget) -> Iterator[None]:
+    """Each page of a stacked widget and each tab: the layout can need more on any of them."""
+    yield
+    for stack in window.findChildren(QStackedWidget):
+        if isinstance(stack.parentWidget(), QTabWidget):
+            continue  # a tab widget's own stack: walked as tabs below
+        for index in range(stack.count()):
+            stack.setCurrentIndex(index)
+            yield
+    for tabs in window.findChildren(QTabWidget):
+        for index in range(tabs.count()):
+            tabs.setCurrentIndex(index)
+            yield
 
 
 class Screens:
@@ -135,7 +156,3 @@ class Screens:
             AgencyDialog: [lambda: AgencyDialog(w.admin, r, self.agencies[0], self.areas)],
             IntakeDialog: [lambda: IntakeDialog(w.c1, r)],
         }
-
-
-def locale_is(code: str) -> bool:
-    return QLocale().name().startswith(code)

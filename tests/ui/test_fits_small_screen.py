@@ -5,42 +5,15 @@ it is not squeezed below what its layout needs (its minimum size hint)."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow
 
-from helpers.screens import Screens, language, window_classes
+from helpers.screens import Screens, language, states, window_classes
 from onestop_desk.ui.kit.screen import fit_to_screen, smallest_available
-from onestop_desk.ui.kit.tasks import TaskRunner
-
-
-@pytest.fixture
-def screens(qtbot, world, tmp_path):  # type: ignore[no-untyped-def]
-    holder = QWidget()
-    qtbot.addWidget(holder)
-    runner = TaskRunner(holder)
-    made = Screens(world, tmp_path, runner)
-    yield made
-    runner.wait()
-    made.close()
 
 
 def test_every_window_class_is_covered(screens: Screens):
     missing = sorted(cls.__qualname__ for cls in window_classes() - set(screens.makers()))
     assert not missing, f"add a maker to tests/helpers/screens.py for: {missing}"
-
-
-def _states(window: QWidget):  # type: ignore[no-untyped-def]
-    """Each page of a stacked widget and each tab: the layout can need more on any of them."""
-    yield
-    for stack in window.findChildren(QStackedWidget):
-        if isinstance(stack.parentWidget(), QTabWidget):
-            continue  # a tab widget's own stack: walked as tabs below
-        for index in range(stack.count()):
-            stack.setCurrentIndex(index)
-            yield
-    for tabs in window.findChildren(QTabWidget):
-        for index in range(tabs.count()):
-            tabs.setCurrentIndex(index)
-            yield
 
 
 @pytest.mark.parametrize("code", ["ko", "en"])
@@ -56,7 +29,7 @@ def test_every_window_fits_1024x768(qtbot, qapp: QApplication, screens: Screens,
                 qtbot.waitUntil(lambda: screens.runner.idle, timeout=10000)
                 if isinstance(window, QMainWindow):
                     qtbot.waitUntil(lambda w=window: w.runner.idle, timeout=10000)
-                for _ in _states(window):
+                for _ in states(window):
                     needed = window.minimumSizeHint().expandedTo(window.minimumSize())
                     frame = fit_to_screen(window, available)
                     if not available.contains(frame):

@@ -7,7 +7,7 @@ not closed, so unlocking brings back exactly what was on screen with nothing los
 user logs in from the lock screen, the first session's windows are closed the normal way (the
 main window saves the intake draft on close) and the session is logged out.
 
-Backups (issue 6): an automatic backup is taken when the program closes, and whenever the
+Backups: an automatic backup is taken when the program closes, and whenever the
 newest one is a day old: at each session start and end, and on an hourly check while the
 program runs. Restoring a backup replaces the database, which only works with every
 connection closed, so the controller does it, not the backup dialog: see :meth:`restore`.
@@ -273,7 +273,7 @@ class SessionController(QObject):
         """Close the session's windows the normal way, back up, then log out.
 
         ``program_closing``: the backup is taken whatever the age of the last one (the
-        "backup on close" of issue 6); a logout or user switch only takes the daily one."""
+        "backup on close"); a logout or user switch only takes the daily one."""
         session = self.session
         self._close_windows()
         if session is not None:

@@ -227,7 +227,7 @@ class CaseListPage(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        self.search_label = QLabel(self.tr("찾기(&F)"), self)
+        self.search_label = QLabel(self.tr("찾기(&S)"), self)
         self.search_label.setObjectName("search_label")
         self.search_edit = QLineEdit(self)
         self.search_edit.setObjectName("search_edit")

@@ -25,7 +25,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QDate,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -33,7 +32,6 @@ from PySide6.QtCore import (
     Slot,
 )
 from PySide6.QtWidgets import (
-    QDateEdit,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -44,19 +42,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from onestop_desk.domain.access import may_work_on_cases
+from onestop_desk.domain.access import Permission
+from onestop_desk.domain.errors import FieldError
 from onestop_desk.domain.records import CaseFilter, StatsReport, StatTable
 from onestop_desk.domain.vocab import Gender, IntakeChannel, ReferralStatus
 from onestop_desk.services import Services
 from onestop_desk.ui.kit.bar_chart import Bar, BarChart
 from onestop_desk.ui.kit.messages import (
     bucket_label,
+    date_text,
     error_text,
+    field_error_text,
     gender_label,
     intake_channel_label,
+    localized_name,
     referral_status_label,
 )
 from onestop_desk.ui.kit.tasks import TaskRunner
+from onestop_desk.ui.kit.widgets import DateParseError, make_date_edit, parse_date
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 CaseFilterRole = Qt.ItemDataRole.UserRole + 40
@@ -224,11 +227,17 @@ class DashboardWidget(QWidget):
         self._services = services
         self.runner = runner or TaskRunner(self, progress_parent=self)
         self._report: StatsReport | None = None
-        self._may_open_cases = may_work_on_cases(services.actor)
+        self._may_open_cases = services.may(Permission.WORK_ON_CASES)
+        self._names: dict[str, dict[str, str]] = {}
         day = today or services.context.clock.today()
 
-        self.from_date_edit = self._date_edit("from_date_edit", day.replace(day=1))
-        self.to_date_edit = self._date_edit("to_date_edit", day)
+        # Typed dates (2026-11-01, 20261101, 2026.11.1), like every other date in the program.
+        self.from_date_edit = make_date_edit("from_date_edit", self)
+        self.from_date_edit.setText(date_text(day.replace(day=1)))
+        self.to_date_edit = make_date_edit("to_date_edit", self)
+        self.to_date_edit.setText(date_text(day))
+        for edit in (self.from_date_edit, self.to_date_edit):
+            edit.returnPressed.connect(self._on_refresh_button_clicked)
         self.refresh_button = QPushButton(self.tr("조회"), self)
         self.refresh_button.setObjectName("refresh_button")
         self.refresh_button.clicked.connect(self._on_refresh_button_clicked)
@@ -276,34 +285,37 @@ class DashboardWidget(QWidget):
         layout.addWidget(self.note_label)
         layout.addWidget(self.scroll_area, 1)
 
-    def _date_edit(self, name: str, day: date) -> QDateEdit:
-        edit = QDateEdit(QDate(day.year, day.month, day.day), self)
-        edit.setObjectName(name)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        return edit
-
     # --- loading ----------------------------------------------------------------------------
 
-    def period(self) -> tuple[date, date]:
-        start = self.from_date_edit.date()
-        end = self.to_date_edit.date()
-        return (
-            date(start.year(), start.month(), start.day()),
-            date(end.year(), end.month(), end.day()),
-        )
+    def period(self) -> tuple[date, date] | None:
+        """The typed period, or ``None`` (with the reason on screen) when a date is not one."""
+        try:
+            start = parse_date(self.from_date_edit.text())
+            end = parse_date(self.to_date_edit.text())
+        except DateParseError:
+            start = end = None
+        if start is None or end is None:
+            self.status_label.setText(
+                field_error_text(FieldError("statistics.period", "invalid_date"))
+            )
+            return None
+        return start, end
 
     def refresh(self) -> None:
-        """Query the period on the pickers (off the UI thread)."""
-        start, end = self.period()
+        """Query the typed period (off the UI thread)."""
+        period = self.period()
+        if period is None:
+            return
+        start, end = period
         if start > end:
             self.status_label.setText(self.tr("시작일이 종료일보다 늦습니다."))
             return
         self.refresh_button.setEnabled(False)
         self.status_label.setText(self.tr("집계하는 중…"))
         statistics = self._services.statistics
+        directory = self._services.directory
         self.runner.run(
-            lambda: statistics.summary(start, end),
+            lambda: (statistics.summary(start, end), directory_names(directory)),
             self._on_summary_loaded,
             self._on_summary_failed,
             label=self.tr("통계를 집계하는 중입니다…"),
@@ -317,7 +329,8 @@ class DashboardWidget(QWidget):
         self.refresh_button.setEnabled(True)
         self.status_label.setText(error_text(error))
 
-    def _on_summary_loaded(self, report: StatsReport) -> None:
+    def _on_summary_loaded(self, loaded: tuple[StatsReport, dict[str, dict[str, str]]]) -> None:
+        report, self._names = loaded
         self.refresh_button.setEnabled(True)
         self._report = report
         self.status_label.setText(self.tr("{0} 기준").format(report.as_of.isoformat()))
@@ -417,11 +430,12 @@ class DashboardWidget(QWidget):
                 "no": self.tr("장애 없음·미기재"),
             }
             return lambda code, label: words.get(code, label)
+        names = self._names.get(key, {})
         if key == "programmes":
             area_only = self.tr("제도 미지정(영역만)")
-            return lambda code, label: area_only if code == "_area_only" else label
-        # Crime types, support areas, agencies: directory names, as stored.
-        return lambda _code, label: label
+            return lambda code, label: area_only if code == "_area_only" else names.get(code, label)
+        # Crime types, support areas, agencies: the directory's name in the UI's language.
+        return lambda code, label: names.get(code, label)
 
     def _filter_for(self, key: str) -> Callable[[str], CaseFilter | None]:
         if key == "crime_buckets":
@@ -437,3 +451,14 @@ class DashboardWidget(QWidget):
         case_filter = panel.model.line(row).case_filter
         if case_filter is not None and self._may_open_cases:
             self.case_list_requested.emit(case_filter)
+
+
+def directory_names(directory: Any) -> dict[str, dict[str, str]]:
+    """The directory's names of the breakdowns keyed by code, in the UI's language (the
+    statistics carry the stored Korean name; an English screen needs the English one)."""
+    return {
+        "crime_types": {c.code: localized_name(c) for c in directory.crime_types()},
+        "support_areas": {a.code: localized_name(a) for a in directory.support_areas()},
+        "programmes": {p.code: localized_name(p) for p in directory.programmes()},
+        "referral_agencies": {a.code: localized_name(a) for a in directory.agencies()},
+    }

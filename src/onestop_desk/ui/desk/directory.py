@@ -41,7 +41,6 @@ from onestop_desk.ui.kit.widgets import (
     save_header,
 )
 
-
 AREA_COLUMNS = 3
 
 

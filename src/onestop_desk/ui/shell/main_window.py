@@ -53,6 +53,9 @@ from onestop_desk.ui.shell.about_dialog import AboutDialog
 from onestop_desk.ui.shell.main_menus import MainMenus
 
 STATUS_MESSAGE_MS = 8000
+NAV_MIN_WIDTH = 150
+NAV_PADDING = 2 * 14 + 12
+"""The item padding of the style sheet below on both sides, and the frame."""
 DEFAULT_SIZE = QSize(1240, 760)
 """The first start's size; smaller screens get what they have (ui/kit/screen.py)."""
 
@@ -138,7 +141,7 @@ class MainWindow(QMainWindow):
         outer.addLayout(body, 1)
         self.nav_list = QListWidget(central)
         self.nav_list.setObjectName("nav_list")
-        self.nav_list.setFixedWidth(150)
+        self.nav_list.setFixedWidth(NAV_MIN_WIDTH)
         self.nav_list.setStyleSheet(
             "QListWidget#nav_list { background: #f3f5f7; border: none; "
             "border-right: 1px solid #dde1e5; padding-top: 8px; }"
@@ -201,16 +204,33 @@ class MainWindow(QMainWindow):
         self.directory_page = DirectoryPage(s, r, st, self)
         self._add_page(self.tr("기관"), self.directory_page)
         self.nav_list.currentRowChanged.connect(self._on_nav_list_current_row_changed)
+        self._fit_nav_list()
 
         actor = self._services.actor
         self.user_label = QLabel(f"{actor.username} · {role_label(actor.role)}", self)
         self.user_label.setObjectName("user_label")
         self.statusBar().addPermanentWidget(self.user_label)
 
+    def _fit_nav_list(self) -> None:
+        """Wide enough for the longest page title in the UI's language (English titles such
+        as "Retention and destruction" are twice the Korean ones)."""
+        metrics = self.nav_list.fontMetrics()
+        widest = max(
+            (
+                metrics.horizontalAdvance(self.nav_list.item(i).text())
+                for i in range(self.nav_list.count())
+            ),
+            default=0,
+        )
+        width = max(NAV_MIN_WIDTH, widest + NAV_PADDING)
+        self.nav_list.setFixedWidth(width)
+        for row in range(self.nav_list.count()):
+            self.nav_list.item(row).setSizeHint(QSize(width - 10, 40))
+
     def _add_page(self, title: str, page: QWidget) -> None:
         self.page_stack.addWidget(page)
         item = QListWidgetItem(title, self.nav_list)
-        item.setSizeHint(QSize(140, 40))
+        item.setSizeHint(QSize(NAV_MIN_WIDTH - 10, 40))
 
     def _build_actions(self) -> None:
         self.menus = MainMenus(
