@@ -12,13 +12,13 @@ from helpers.screens import language
 from onestop_desk.domain.records import CaseFilter
 from onestop_desk.domain.vocab import IntakeChannel
 from onestop_desk.ui.desk.dashboard import (
-    CaseFilterRole,
     DashboardWidget,
     StatLine,
     StatPanel,
     StatTableModel,
 )
 from onestop_desk.ui.kit.bar_chart import Bar, BarChart
+from onestop_desk.ui.kit.item_roles import CaseFilterRole
 
 TODAY = date(2026, 11, 25)
 

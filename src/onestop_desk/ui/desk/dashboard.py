@@ -23,14 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-    Slot,
-)
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -48,6 +41,7 @@ from onestop_desk.domain.records import CaseFilter, StatsReport, StatTable
 from onestop_desk.domain.vocab import Gender, IntakeChannel, ReferralStatus
 from onestop_desk.services import Services
 from onestop_desk.ui.kit.bar_chart import Bar, BarChart
+from onestop_desk.ui.kit.item_roles import CaseFilterRole, CountRole
 from onestop_desk.ui.kit.messages import (
     bucket_label,
     date_text,
@@ -58,12 +52,9 @@ from onestop_desk.ui.kit.messages import (
     localized_name,
     referral_status_label,
 )
+from onestop_desk.ui.kit.table_model import Column, RecordTableModel
 from onestop_desk.ui.kit.tasks import TaskRunner
 from onestop_desk.ui.kit.widgets import DateParseError, make_date_edit, parse_date
-
-ModelIndex = QModelIndex | QPersistentModelIndex
-CaseFilterRole = Qt.ItemDataRole.UserRole + 40
-CountRole = Qt.ItemDataRole.UserRole + 41
 
 
 @dataclass(frozen=True)
@@ -75,65 +66,37 @@ class StatLine:
     case_filter: CaseFilter | None = None
 
 
-class StatTableModel(QAbstractTableModel):
+class StatTableModel(RecordTableModel[StatLine]):
     """항목 / 수 / 비율 for one breakdown; the share column only for additive tables."""
 
     LABEL, COUNT, SHARE = range(3)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._lines: list[StatLine] = []
         self._total: int | None = None
-        self._headers = [self.tr("항목"), self.tr("수"), self.tr("비율")]
+        openable = self.tr("두 번 누르면 해당 사례 목록을 엽니다")
+        self.declare(
+            [
+                Column(
+                    self.tr("항목"),
+                    lambda line: line.label,
+                    tooltip=lambda line: openable if line.case_filter is not None else None,
+                ),
+                Column(self.tr("수"), lambda line: f"{line.count:,}", align_right=True),
+                Column(self.tr("비율"), self._share, align_right=True),
+            ],
+            {CaseFilterRole: lambda line: line.case_filter, CountRole: lambda line: line.count},
+        )
 
     def set_lines(self, lines: Sequence[StatLine], total: int | None) -> None:
-        self.beginResetModel()
-        self._lines = list(lines)
         self._total = total
-        self.endResetModel()
+        self.set_records(lines)
 
     def line(self, row: int) -> StatLine:
-        return self._lines[row]
+        return self.record(row)
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._lines)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return None
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._lines):
-            return None
-        line = self._lines[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == self.LABEL:
-                return line.label
-            if column == self.COUNT:
-                return f"{line.count:,}"
-            if column == self.SHARE and self._total:
-                return f"{100 * line.count / self._total:.1f}%"
-            return None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column != self.LABEL:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and line.case_filter is not None:
-            return self.tr("두 번 누르면 해당 사례 목록을 엽니다")
-        if role == CaseFilterRole:
-            return line.case_filter
-        if role == CountRole:
-            return line.count
-        return None
+    def _share(self, line: StatLine) -> str:
+        return f"{100 * line.count / self._total:.1f}%" if self._total else ""
 
 
 class StatPanel(QWidget):

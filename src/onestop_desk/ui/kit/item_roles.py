@@ -15,3 +15,5 @@ InquiryIdRole = Qt.ItemDataRole.UserRole + 8
 CodeRole = Qt.ItemDataRole.UserRole + 9
 UsernameRole = Qt.ItemDataRole.UserRole + 10
 AuditSeqRole = Qt.ItemDataRole.UserRole + 11
+CaseFilterRole = Qt.ItemDataRole.UserRole + 12
+CountRole = Qt.ItemDataRole.UserRole + 13
