@@ -229,147 +229,147 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="185"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="152"/>
         <source>접속기록</source>
         <translation>Access log</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="192"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="159"/>
         <source>사용자 아이디</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="195"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="162"/>
         <source>사례번호</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="198"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="165"/>
         <source>모든 작업</source>
         <translation>All actions</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="204"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="171"/>
         <source>조회</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="224"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="191"/>
         <source>체인 검증</source>
         <translation>Verify chain</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="233"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="200"/>
         <source>월간 점검</source>
         <translation>Monthly review</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="241"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="208"/>
         <source>점검표 보기</source>
         <translation>Show review</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="244"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="211"/>
         <source>점검할 달</source>
         <translation>Month to review</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="254"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="221"/>
         <source>사용자</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="255"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="222"/>
         <source>작업</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="256"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="223"/>
         <source>건수</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="274"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="241"/>
         <source>내보내는 사유(필수, 접속기록에 남습니다)</source>
         <translation>Reason for export (required, recorded in the access log)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="277"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="244"/>
         <source>CSV 내보내기…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="280"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="247"/>
         <source>점검표 CSV 내보내기…</source>
         <translation>Export review as CSV…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="345"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="312"/>
         <source>날짜는 2026-11-01 처럼 입력해 주세요.</source>
         <translation>Enter dates like 2026-11-01.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="379"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="346"/>
         <source>%1건</source>
         <translation>Entries: %1</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="381"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="348"/>
         <source>(가장 최근 %1건만 가져왔습니다. 기간을 좁혀 주세요.)</source>
         <translation>(only the latest %1 loaded; narrow the period)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="395"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="362"/>
         <source>검증하는 중…</source>
         <translation>Verifying…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="400"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="367"/>
         <source>접속기록을 검증하는 중입니다…</source>
         <translation>Verifying the access log…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="408"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="375"/>
         <source>기록 %1건의 사슬이 모두 온전합니다.</source>
         <translation>Chain intact: all entries checked (%1).</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="415"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="382"/>
         <source>%1번 기록에서 사슬이 끊겼습니다: %2</source>
         <translation>The chain breaks at entry no. %1: %2</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="442"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="409"/>
         <source>월간 점검표를 만드는 중입니다…</source>
         <translation>Preparing the monthly review…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="453"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="420"/>
         <source>%1: 기록 %2건</source>
         <translation>Entries in %1: %2</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="456"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="423"/>
         <source>눈여겨볼 점이 없습니다.</source>
         <translation>Nothing needs attention.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="469"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="436"/>
         <source>내보내는 사유를 적어 주세요.</source>
         <translation>Please write the reason for the export.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="476"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="443"/>
         <source>CSV로 저장</source>
         <translation>Save as CSV</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="476"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="443"/>
         <source>CSV 파일 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="524"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="491"/>
         <source>저장했습니다: %1</source>
         <translation>Saved: %1</translation>
     </message>
@@ -753,62 +753,62 @@ Anything entered after that will be kept only in a copy of the current database.
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="230"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="198"/>
         <source>찾기(&amp;S)</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="235"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="203"/>
         <source>이름(두 글자 이상), 초성(ㅎㄱㄷ), 전화번호, 사례번호, 문서번호</source>
         <translation>Name (2+ syllables), initial consonants (ㅎㄱㄷ), phone, case or document number</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="246"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="214"/>
         <source>모든 단계</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="247"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="215"/>
         <source>진행 중인 사례</source>
         <translation>Open cases</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="252"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="220"/>
         <source>모든 담당자</source>
         <translation>All counselors</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="255"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="223"/>
         <source>모든 범죄 구분</source>
         <translation>All crime groups</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="258"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="226"/>
         <source>후속 확인 기한 지난 사례만</source>
         <translation>Only overdue follow-ups</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="272"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="240"/>
         <source>모든 사례 보기</source>
         <translation>Show all cases</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="286"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="254"/>
         <source>이름 보기</source>
         <translation>Show name</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="289"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="257"/>
         <source>선택한 사례의 이름 전체를 보여 줍니다(접속기록에 남습니다).</source>
         <translation>Shows the selected case&apos;s full name (recorded in the access log).</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="291"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="259"/>
         <source>사례 열기</source>
         <translation>Open case</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="442"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="410"/>
         <source>%n건</source>
         <translation>
             <numerusform>%n case</numerusform>
@@ -819,37 +819,37 @@ Anything entered after that will be kept only in a copy of the current database.
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="68"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="72"/>
         <source>사례번호</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="69"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="73"/>
         <source>이름</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="70"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="74"/>
         <source>접수일</source>
         <translation>Intake date</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="71"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="75"/>
         <source>단계</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="72"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="76"/>
         <source>담당</source>
         <translation>Counselor</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="73"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="78"/>
         <source>범죄 구분</source>
         <translation>Crime group</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="74"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="81"/>
         <source>후속 확인일</source>
         <translation>Follow-up</translation>
     </message>
@@ -1428,202 +1428,202 @@ Anything entered after that will be kept only in a copy of the current database.
 <context>
     <name>DashboardWidget</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="241"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="204"/>
         <source>조회</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="249"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="212"/>
         <source>화면의 수는 가리지 않은 내부 집계입니다. 통계 활용에 동의하지 않은 사례는 빠져 있습니다. 내보내는 파일에는 5 미만의 수가 &apos;&lt;5&apos;로 표시됩니다.</source>
         <translation>The numbers on screen are unmasked internal counts. Cases without consent to statistical use are left out. In exported files, numbers below 5 are shown as &apos;&lt;5&apos;.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="258"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="221"/>
         <source>기간</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="311"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="274"/>
         <source>시작일이 종료일보다 늦습니다.</source>
         <translation>The start date is after the end date.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="314"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="277"/>
         <source>집계하는 중…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="321"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="284"/>
         <source>통계를 집계하는 중입니다…</source>
         <translation>Compiling the statistics…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="336"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="299"/>
         <source>{0} 기준</source>
         <translation>As of {0}</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="338"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="301"/>
         <source>요약</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="366"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="329"/>
         <source>이용자(기간 중 지원)</source>
         <translation>Clients supported in the period</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="367"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="330"/>
         <source>신규 이용자</source>
         <translation>New clients</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="368"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="331"/>
         <source>계속 이용자</source>
         <translation>Continuing clients</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="369"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="332"/>
         <source>신규 접수 사례</source>
         <translation>New cases</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="370"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="333"/>
         <source>전화 문의</source>
         <translation>Phone inquiries</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="371"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="334"/>
         <source>사례로 전환된 전화 문의</source>
         <translation>Phone inquiries that became cases</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="373"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="336"/>
         <source>첫 연계 발송까지 일수(중앙값, {0}건 기준)</source>
         <translation>Days to first referral sent (median over {0} cases)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="379"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="342"/>
         <source>후속 확인 기한 경과 연계(오늘 기준)</source>
         <translation>Referrals with overdue follow-up (as of today)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="387"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="350"/>
         <source>범죄 구분별 사례(복수 선택)</source>
         <translation>Cases by crime group (may overlap)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="388"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="351"/>
         <source>범죄 유형별 사례(복수 선택)</source>
         <translation>Cases by crime type (may overlap)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="389"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="352"/>
         <source>접수 경로별 사례</source>
         <translation>Cases by intake channel</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="390"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="353"/>
         <source>지원 영역별 사례(복수 선택)</source>
         <translation>Cases by support area (may overlap)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="391"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="354"/>
         <source>지원 제도별 사례(복수 선택)</source>
         <translation>Cases by support programme (may overlap)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="392"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="355"/>
         <source>기관별 연계</source>
         <translation>Referrals by agency</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="393"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="356"/>
         <source>연계 결과(현재 상태)</source>
         <translation>Referral outcomes (current status)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="394"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="357"/>
         <source>접수 시 연령대</source>
         <translation>Age at intake</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="395"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="358"/>
         <source>성별</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="396"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="359"/>
         <source>국적</source>
         <translation>Nationality</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="397"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="360"/>
         <source>장애</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="419"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="382"/>
         <source>0–13세</source>
         <translation>0–13</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="420"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="383"/>
         <source>14–18세</source>
         <translation>14–18</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="421"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="384"/>
         <source>19–29세</source>
         <translation>19–29</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="422"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="385"/>
         <source>30–39세</source>
         <translation>30–39</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="423"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="386"/>
         <source>40–49세</source>
         <translation>40–49</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="424"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="387"/>
         <source>50–64세</source>
         <translation>50–64</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="425"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="388"/>
         <source>65세 이상</source>
         <translation>65 and over</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="426"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="389"/>
         <source>미상</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="427"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="390"/>
         <source>대한민국</source>
         <translation>Republic of Korea</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="428"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="391"/>
         <source>외국 국적</source>
         <translation>Foreign national</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="429"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="392"/>
         <source>장애 있음</source>
         <translation>Has a disability</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="430"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="393"/>
         <source>장애 없음·미기재</source>
         <translation>No disability / not recorded</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="435"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="398"/>
         <source>제도 미지정(영역만)</source>
         <translation>No programme given (area only)</translation>
     </message>
@@ -2317,47 +2317,47 @@ It is shown only once, on this screen. Give it to the recipient separately from 
         <translation>Agencies</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="484"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="487"/>
         <source>내보낼 사례를 사례 목록에서 고르거나 열어 주세요.</source>
         <translation>Select or open the cases to export in the case list.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="504"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="507"/>
         <source>비밀번호를 바꿨습니다.</source>
         <translation>Password changed.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="510"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="513"/>
         <source>센터 정보를 저장했습니다.</source>
         <translation>Center details saved.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="521"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="524"/>
         <source>언어를 바꿨습니다. 다음에 프로그램을 시작할 때 적용됩니다.</source>
         <translation>Language changed. It takes effect the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="271"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="274"/>
         <source>작업</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="362"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="365"/>
         <source>통계에서 고른 사례</source>
         <translation>Cases chosen in Statistics</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="412"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="415"/>
         <source>사례 %1을 등록했습니다. 연계 %2건을 만들었습니다.</source>
         <translation>Case %1 registered; %2 referral(s) created.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="446"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="449"/>
         <source>작성 중이던 접수가 있습니다: %1 (%2 저장). 이어서 작성할 수 있습니다.</source>
         <translation>There is an unfinished intake: %1 (saved %2). You can continue it.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="447"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="450"/>
         <source>이름 없음</source>
         <translation>no name</translation>
     </message>
@@ -3451,22 +3451,22 @@ It is shown only once, on this screen. Give it to the recipient separately from 
 <context>
     <name>StatTableModel</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="87"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="81"/>
         <source>항목</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="87"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="85"/>
         <source>수</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="87"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="86"/>
         <source>비율</source>
         <translation>Share</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="131"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="77"/>
         <source>두 번 누르면 해당 사례 목록을 엽니다</source>
         <translation>Double-click to open the list of these cases</translation>
     </message>
