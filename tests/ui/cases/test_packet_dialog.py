@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from pypdf.errors import PyPdfError
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from sqlalchemy import select
 
@@ -100,23 +101,39 @@ def test_prints_to_a_real_cups_queue(qtbot, dialog, store, case_with_referral, t
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPrinterName("PDF")
     assert dialog.print_to(printer)
-    deadline = time.monotonic() + 60
-    while not (jobs := _new_pdfs(before)) and time.monotonic() < deadline:
-        time.sleep(0.5)
-    assert jobs, "the print job never reached the cups-pdf output folder"
-    job = jobs[0]
-    time.sleep(1)  # cups-pdf writes the file, then closes it: let it finish
-    pages = len(PdfReader(job).pages)
-    assert pages == len(PdfReader(__import__("io").BytesIO(dialog.packet.pdf)).pages)
-    subprocess.run(["pdftoppm", "-r", "150", "-png", str(job), str(tmp_path / "page")], check=True)
+    expected = len(PdfReader(__import__("io").BytesIO(dialog.packet.pdf)).pages)
     from PIL import Image
 
-    decoded = {
-        symbol.data.decode()
-        for png in sorted(tmp_path.glob("page*.png"))
-        for symbol in pyzbar.decode(Image.open(png))
-    }
-    assert referral.document_number in decoded
+    def barcodes(pdf: Path) -> set[str]:
+        out = tmp_path / pdf.stem
+        out.mkdir(exist_ok=True)
+        subprocess.run(["pdftoppm", "-r", "150", "-png", str(pdf), str(out / "page")], check=True)
+        return {
+            symbol.data.decode()
+            for png in sorted(out.glob("page*.png"))
+            for symbol in pyzbar.decode(Image.open(png))
+        }
+
+    # The queue may be shared (other test runs print too) and cups-pdf writes a file before
+    # it closes it: wait until one new file reads whole and carries this referral's barcode.
+    job = None
+    tried: set[Path] = set()
+    deadline = time.monotonic() + 60
+    while job is None and time.monotonic() < deadline:
+        for candidate in _new_pdfs(before):
+            if candidate in tried:
+                continue
+            try:
+                pages = len(PdfReader(candidate).pages)
+            except PyPdfError:  # still being written: try again on the next round
+                continue
+            tried.add(candidate)
+            if pages == expected and referral.document_number in barcodes(candidate):
+                job = candidate
+                break
+        else:
+            time.sleep(0.5)
+    assert job is not None, "the print job never reached the cups-pdf output folder whole"
     dialog._runner.wait()
     qtbot.waitUntil(lambda: len(audit_rows(store, "print")) == 1)
     assert audit_rows(store, "print")[0].detail.endswith("-> PDF")
