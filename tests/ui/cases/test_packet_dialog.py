@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from pypdf.errors import PyPdfError
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from sqlalchemy import select
 
@@ -134,26 +135,75 @@ def test_prints_to_a_real_cups_queue(qtbot, dialog, store, case_with_referral, t
     printer.setPrinterName("PDF")
     assert dialog.print_to(printer)
     expected = len(PdfReader(__import__("io").BytesIO(dialog.packet.pdf)).pages)
-    # cups-pdf writes the file in pieces, and other print jobs may land in the same folder:
-    # wait until a new file reads as a whole PDF of this job's length.
-    deadline = time.monotonic() + 60
-    job = None
-    while job is None and time.monotonic() < deadline:
-        job = next((p for p in _new_pdfs(before) if _page_count(p) == expected), None)
-        if job is None:
-            time.sleep(0.2)
-    assert job is not None, "the print job never reached the cups-pdf output folder"
-    subprocess.run(["pdftoppm", "-r", "150", "-png", str(job), str(tmp_path / "page")], check=True)
     from PIL import Image
 
-    decoded = {
-        symbol.data.decode()
-        for png in sorted(tmp_path.glob("page*.png"))
-        for symbol in pyzbar.decode(Image.open(png))
-    }
-    assert referral.document_number in decoded
+    def barcodes(pdf: Path) -> set[str]:
+        out = tmp_path / pdf.stem
+        out.mkdir(exist_ok=True)
+        subprocess.run(["pdftoppm", "-r", "150", "-png", str(pdf), str(out / "page")], check=True)
+        return {
+            symbol.data.decode()
+            for png in sorted(out.glob("page*.png"))
+            for symbol in pyzbar.decode(Image.open(png))
+        }
+
+    # The queue may be shared (other test runs print too) and cups-pdf writes a file before
+    # it closes it: wait until one new file reads whole and carries this referral's barcode.
+    job = None
+    tried: set[Path] = set()
+    deadline = time.monotonic() + 60
+    while job is None and time.monotonic() < deadline:
+        for candidate in _new_pdfs(before):
+            if candidate in tried:
+                continue
+            try:
+                pages = len(PdfReader(candidate).pages)
+            except PyPdfError:  # still being written: try again on the next round
+                continue
+            tried.add(candidate)
+            if pages == expected and referral.document_number in barcodes(candidate):
+                job = candidate
+                break
+        else:
+            time.sleep(0.5)
+    assert job is not None, "the print job never reached the cups-pdf output folder whole"
     dialog._runner.wait()
     qtbot.waitUntil(lambda: len(audit_rows(store, "print")) == 1)
     assert audit_rows(store, "print")[0].detail.startswith("letters ")
     assert audit_rows(store, "print")[0].detail.endswith("-> PDF")
     job.unlink()
+
+
+def test_file_password_is_asked_twice_and_a_mismatch_is_refused(dialog, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    # first try: a typo in the confirmation; second try: the same twice
+    answers = iter(["비밀번호2026!", "비밀번호2026?", "비밀번호2026!", "비밀번호2026!"])
+    asked: list[str] = []
+
+    def get_text(_parent, title, *_args, **_kwargs):  # type: ignore[no-untyped-def]
+        asked.append(title)
+        return next(answers), True
+
+    warnings: list[str] = []
+    monkeypatch.setattr(QInputDialog, "getText", get_text)
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
+    assert dialog.ask_password() == "비밀번호2026!"
+    assert asked == ["파일 비밀번호", "파일 비밀번호 확인", "파일 비밀번호", "파일 비밀번호 확인"]
+    assert warnings == ["두 비밀번호가 일치하지 않습니다. 다시 정해 주세요."]
+
+
+def test_cancelling_the_confirmation_saves_nothing(dialog, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    answers = iter([("비밀번호2026!", True), ("", False)])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: next(answers))
+    assert dialog.ask_password() is None
+
+
+def test_an_empty_password_means_one_is_made_up_without_confirmation(dialog, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    answers = iter([("", True)])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: next(answers))
+    assert dialog.ask_password() == ""
