@@ -584,7 +584,7 @@ def _person_section(case: CaseDetail) -> reports.PersonSection:
     return reports.PersonSection(
         name=person.name,
         gender=GENDER[person.gender],
-        birth_date=person.birth_date,
+        birth_date=person.birth_date or "",  # unknown, not withheld
         safe_contact=safe_words,
         guardian=guardian.person.name if guardian else "",
         language=person.language,
@@ -600,8 +600,8 @@ def _person_section(case: CaseDetail) -> reports.PersonSection:
 def _case_section(case: CaseDetail, crime_names: dict[str, str]) -> reports.CaseSection:
     return reports.CaseSection(
         crime_types=tuple(crime_names.get(c, c) for c in case.crime_types),
-        incident_date=case.incident_date,
-        reported_to_police=case.reported_to_police,
+        incident_date=case.incident_date or "",  # unknown, not withheld
+        reported_to_police="" if case.reported_to_police is None else case.reported_to_police,
         police_office=case.police_office,
         prosecution_office=case.prosecution_office,
         case_reference=case.police_case_number,
