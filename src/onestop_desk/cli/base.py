@@ -25,6 +25,9 @@ from onestop_desk.services.auth import AuthService, AuthSession
 PASSWORD_ENV = "ONESTOP_DESK_PASSWORD"
 NEW_PASSWORD_ENV = "ONESTOP_DESK_NEW_PASSWORD"
 
+PASSWORD_CHANGE_REQUIRED = "auth.password_change_required"
+"""Its line names the command that lifts it (``password``)."""
+
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -84,7 +87,10 @@ def error_line(exc: BaseException) -> str:
             extra = ", ".join(
                 str(exc.params[k]) for k in ("username", "case_number") if k in exc.params
             )
-        return describe(messages.error_code(exc), extra, exc.params)
+        code = messages.error_code(exc)
+        if code == PASSWORD_CHANGE_REQUIRED:
+            extra = "onestop-desk-admin password --user NAME"
+        return describe(code, extra, exc.params)
     if isinstance(exc, SecurityError):
         return describe(exc.code)
     return describe("internal", type(exc).__name__)
@@ -97,21 +103,29 @@ class Secrets:
         self._stdin = stdin
         self._environ = environ
 
-    def _line(self, prompt: str) -> str:
+    def _line(self, prompt: str, missing: str = "secret.missing") -> str:
         if self._stdin.isatty():
             return getpass.getpass(prompt)
         line = self._stdin.readline()
         if not line:
-            raise CliError("secret.missing")
+            raise CliError(missing)
         return line.rstrip("\r\n")
 
     def password(self) -> str:
         value = self._environ.get(PASSWORD_ENV)
         return value if value else self._line("비밀번호 / password: ")
 
-    def new_password(self) -> str:
+    def new_password(self, *, confirm: bool = False) -> str:
+        """``confirm``: typed at a terminal (no echo), it is asked twice; a file or the
+        environment says it once."""
         value = self._environ.get(NEW_PASSWORD_ENV)
-        return value if value else self._line("새 비밀번호 / new password: ")
+        if value:
+            return value
+        value = self._line("새 비밀번호 / new password: ", "secret.new_missing")
+        again = "새 비밀번호 확인 / new password again: "
+        if confirm and self._stdin.isatty() and self._line(again) != value:
+            raise CliError("password.mismatch")
+        return value
 
     def recovery_key(self) -> str:
         return self._line("복구 키 / recovery key: ")

@@ -1,7 +1,10 @@
-"""Accounts: ``users add|list|disable|enable|reset-password|set-role``.
+"""Accounts: ``users add|list|disable|enable|reset-password|set-role``, and ``password``
+(one's own).
 
 Who may do this is the services' answer (``Permission.MANAGE_USERS``); a new or reset
 password is the second secret (``ONESTOP_DESK_NEW_PASSWORD`` or the next stdin line).
+``password`` is open to every account: one made, reset or re-enabled by an administrator can
+do nothing else until it has run it.
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ from __future__ import annotations
 import argparse
 
 from onestop_desk.cli.base import EXIT_OK, Context
-from onestop_desk.cli.table import Command, arg
+from onestop_desk.cli.table import Command, Login, arg
 from onestop_desk.domain.vocab import Role
 from onestop_desk.services.auth import AuthSession
 
@@ -59,7 +62,26 @@ def cmd_users_set_role(args: argparse.Namespace, ctx: Context, session: AuthSess
     return EXIT_OK
 
 
+def cmd_password(args: argparse.Namespace, ctx: Context) -> int:
+    # Login.HANDLER: the current password opens the session and is needed again for the
+    # change itself; the secrets are read once each, so this handler logs in with it.
+    current = ctx.secrets.password()
+    session = ctx.auth.login(args.user, current)
+    try:
+        session.change_password(current, ctx.secrets.new_password(confirm=True))
+    finally:
+        session.logout("cli password")
+    ctx.print(f"비밀번호를 바꿨습니다 / password changed: {session.username}")
+    return EXIT_OK
+
+
 COMMANDS = (
+    Command(
+        ("password",),
+        "change your own password (current: stdin line 1, new: line 2)",
+        cmd_password,
+        Login.HANDLER,
+    ),
     Command(
         ("users", "add"),
         "a new account (password: the next stdin line)",

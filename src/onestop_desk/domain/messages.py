@@ -355,6 +355,10 @@ MESSAGES: dict[str, Words] = {
         "비밀번호가 없습니다(ONESTOP_DESK_PASSWORD 또는 표준 입력).",
         "No password given (ONESTOP_DESK_PASSWORD or standard input).",
     ),
+    "secret.new_missing": (
+        "새 비밀번호가 없습니다(ONESTOP_DESK_NEW_PASSWORD 또는 표준 입력의 다음 줄).",
+        "No new password given (ONESTOP_DESK_NEW_PASSWORD or the next line of standard input).",
+    ),
     "file": ("파일을 쓸 수 없습니다.", "The file cannot be written."),
     "demo.unavailable": (
         "이 설치본에는 데모 데이터 생성기가 없습니다.",
