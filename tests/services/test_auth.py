@@ -140,6 +140,30 @@ def test_setup_refuses_bad_input_before_writing_anything(auth: AuthService) -> N
     assert not auth.database_path.exists()
 
 
+def test_setup_stores_the_address_and_main_number_and_checks_the_phone(
+    auth: AuthService,
+) -> None:
+    with pytest.raises(ValidationError) as info:
+        auth.set_up("센터", "admin", "관리", ADMIN_PW, address="대구 중구", phone="12-34")
+    assert [(e.field, e.code) for e in info.value.errors] == [("center.phone", "invalid_phone")]
+    assert not auth.keyring_path.exists() and not auth.database_path.exists()
+    result = auth.set_up(
+        " 대구 원스톱 솔루션센터 ",
+        "admin",
+        "관리",
+        ADMIN_PW,
+        address=" 대구광역시 중구 공평로 88 ",
+        phone="053-000-1701",
+    )
+    details = result.session.services.center.get()
+    result.session.logout()
+    assert (details.name, details.address, details.phone) == (
+        "대구 원스톱 솔루션센터",
+        "대구광역시 중구 공평로 88",
+        "053-000-1701",
+    )
+
+
 def test_wrong_or_missing_key_cannot_open_the_database(center: tuple[AuthService, str]) -> None:
     auth, _ = center
     with pytest.raises(StoreError):

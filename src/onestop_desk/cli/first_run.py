@@ -16,7 +16,14 @@ def cmd_init(args: argparse.Namespace, ctx: Context) -> int:
     # Imported here: reportlab costs every other command's start-up time for nothing.
     from onestop_desk.reports.recovery_sheet import render_recovery_sheet
 
-    result = ctx.auth.set_up(args.center, args.username, args.display_name, ctx.secrets.password())
+    result = ctx.auth.set_up(
+        args.center,
+        args.username,
+        args.display_name,
+        ctx.secrets.password(),
+        address=args.address,
+        phone=args.phone,
+    )
     session = result.session
     try:
         if args.recovery_sheet:
@@ -34,6 +41,12 @@ def cmd_init(args: argparse.Namespace, ctx: Context) -> int:
         ctx.print(result.recovery_key)
         if args.recovery_sheet:
             ctx.print(f"복구 키 용지 / recovery sheet: {args.recovery_sheet}")
+        if not (args.address.strip() and args.phone.strip()):
+            # Asked, not required: the sheets a person takes home print both.
+            ctx.print(
+                "센터 주소와 대표 전화는 설정 → 센터 정보…에서 입력하세요 / "
+                "enter the center's address and main number in Settings → Center details…"
+            )
     finally:
         session.logout("cli init")
     return EXIT_OK
@@ -55,6 +68,8 @@ COMMANDS = (
         Login.NONE,
         (
             arg("--center", required=True, help="center name"),
+            arg("--address", default="", help="center address (printed on take-home sheets)"),
+            arg("--phone", default="", help="center main phone number (e.g. 1577-1701)"),
             arg("--username", required=True),
             arg("--display-name", required=True),
             arg("--recovery-sheet", metavar="FILE", help="write the recovery-key PDF here"),

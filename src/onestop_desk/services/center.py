@@ -11,6 +11,7 @@ from onestop_desk.domain.errors import FieldError, ValidationError
 from onestop_desk.domain.vocab import AuditAction
 from onestop_desk.services.base import Service
 from onestop_desk.services.settings import CENTER
+from onestop_desk.services.validation import validate_phone
 
 CENTER_SETTING = CENTER.key
 
@@ -40,6 +41,17 @@ def center_details(session: Session) -> CenterDetails:
     return CenterDetails(**known)
 
 
+def validate_center(details: CenterDetails) -> list[FieldError]:
+    """The name is required; the phone numbers, each optional, are checked like a person's.
+    Pure, so the setup wizard can check a page before it moves on."""
+    errors: list[FieldError] = []
+    if not details.name.strip():
+        errors.append(FieldError("center.name", "required"))
+    for field_name in ("phone", "fax", "discreet_phone"):
+        errors.extend(validate_phone(f"center.{field_name}", getattr(details, field_name)))
+    return errors
+
+
 class CenterService(Service):
     def get(self) -> CenterDetails:
         with self._ctx.transaction() as s:
@@ -47,8 +59,9 @@ class CenterService(Service):
 
     def save(self, details: CenterDetails) -> CenterDetails:
         require(self.actor, Permission.EDIT_CENTER)
-        if not details.name.strip():
-            raise ValidationError([FieldError("center.name", "required")])
+        errors = validate_center(details)
+        if errors:
+            raise ValidationError(errors)
         cleaned = CenterDetails(**{k: v.strip() for k, v in asdict(details).items()})
         with self._ctx.transaction() as s:
             CENTER.write(s, asdict(cleaned))

@@ -1,4 +1,4 @@
-"""Field-level validation of what the intake form sends; codes, not sentences."""
+"""Field-level validation of what the intake form (and setup) sends; codes, not sentences."""
 
 from __future__ import annotations
 
@@ -14,6 +14,14 @@ MAX_NAME = 100
 EARLIEST_BIRTH = date(1900, 1, 1)
 
 
+def validate_phone(field: str, value: str) -> list[FieldError]:
+    """A phone number, if given, has 8 to 12 digits (``1577-1701``, ``010-1234-5678``); the
+    dashes, spaces and brackets people type around them do not count."""
+    if value.strip() and not 8 <= len(digits(value)) <= 12:
+        return [FieldError(field, "invalid_phone")]
+    return []
+
+
 def validate_person(p: PersonInput, today: date, prefix: str = "person") -> list[FieldError]:
     errors: list[FieldError] = []
     name = p.name.strip()
@@ -27,8 +35,7 @@ def validate_person(p: PersonInput, today: date, prefix: str = "person") -> list
         elif p.birth_date < EARLIEST_BIRTH:
             errors.append(FieldError(f"{prefix}.birth_date", "too_early"))
     for field_name, value in (("phone", p.phone), ("phone2", p.phone2)):
-        if value.strip() and not 8 <= len(digits(value)) <= 12:
-            errors.append(FieldError(f"{prefix}.{field_name}", "invalid_phone"))
+        errors.extend(validate_phone(f"{prefix}.{field_name}", value))
     if p.email.strip() and not _EMAIL.match(p.email.strip()):
         errors.append(FieldError(f"{prefix}.email", "invalid_email"))
     return errors

@@ -55,7 +55,7 @@ from onestop_desk.services.auth.keyring import (
     user_aad,
 )
 from onestop_desk.services.auth.session import AuthSession
-from onestop_desk.services.center import CenterDetails
+from onestop_desk.services.center import CenterDetails, validate_center
 from onestop_desk.services.users import validate_account
 
 BACKUP_DIR = "backups"
@@ -150,18 +150,27 @@ class AuthService:
     # --- first run --------------------------------------------------------------------------
 
     def set_up(
-        self, center_name: str, username: str, display_name: str, password: str
+        self,
+        center_name: str,
+        username: str,
+        display_name: str,
+        password: str,
+        *,
+        address: str = "",
+        phone: str = "",
     ) -> SetupResult:
-        """Create the encrypted database, the first administrator and the recovery key.
+        """Create the encrypted database, the first administrator and the recovery key, and
+        store the center's name, address and main number (``address`` and ``phone`` may be
+        left for 센터 정보; take-home sheets print them).
 
         Everything is checked before anything is written; if a step fails, what was created
         is removed again so the next attempt starts clean.
         """
         if self.is_set_up() or self.database_path.exists():
             raise AlreadySetUpError("this data folder already holds a center")
+        center = replace(CenterDetails(), name=center_name, address=address, phone=phone)
         errors = validate_account(username, display_name, Role.ADMIN, password)
-        if not center_name.strip():
-            errors.append(FieldError("center.name", "required"))
+        errors += validate_center(center)
         if errors:
             raise ValidationError(errors)
         username = username.strip()
@@ -183,8 +192,9 @@ class AuthService:
             )
             # The system actor has no keyring bound: the file is written whole below.
             admin = system.users.create(username, display_name, Role.ADMIN, password)
-            # The name every letter and sheet prints; address and phone are edited later.
-            system.center.save(replace(CenterDetails(), name=center_name.strip()))
+            # What every letter and sheet prints; fax, hours and the discreet line are
+            # edited later in 센터 정보.
+            system.center.save(center)
             with store.sessions.begin() as s:
                 system.audit.record(
                     s, SYSTEM_ACTOR, AuditAction.ACCOUNT, detail=f"center set up by {username}"
