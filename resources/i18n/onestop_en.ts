@@ -37,27 +37,27 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="63"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="139"/>
         <source>첫 관리자 계정</source>
         <translation>First administrator account</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="65"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="141"/>
         <source>관리자는 계정과 접속기록을 관리합니다. 한 사람이 한 계정을 씁니다.</source>
         <translation>The administrator manages accounts and the access log. Each person uses their own account.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="75"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="151"/>
         <source>사용자 이름</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="76"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="152"/>
         <source>표시 이름</source>
         <translation>Display name</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="97"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="173"/>
         <source>암호화된 데이터베이스를 만드는 중…</source>
         <translation>Creating the encrypted database…</translation>
     </message>
@@ -903,22 +903,22 @@ Anything entered after that will be kept only in a copy of the current database.
         <translation>%1: %3 days left until the filing deadline %2.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view/timeline.py" line="90"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/timeline.py" line="77"/>
         <source>%1 동의 철회</source>
         <translation>%1 consent withdrawn</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view/timeline.py" line="91"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/timeline.py" line="78"/>
         <source>%1 동의 기록</source>
         <translation>%1 consent recorded</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view/timeline.py" line="93"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/timeline.py" line="80"/>
         <source>욕구 체크리스트 저장</source>
         <translation>Needs checklist saved</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view/timeline.py" line="95"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/timeline.py" line="82"/>
         <source>사례 접수</source>
         <translation>Case received</translation>
     </message>
@@ -1003,32 +1003,32 @@ Anything entered after that will be kept only in a copy of the current database.
         <translation>Referrals</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view/timeline.py" line="39"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/timeline.py" line="40"/>
         <source>일시</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view/timeline.py" line="40"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/timeline.py" line="41"/>
         <source>종류</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view/timeline.py" line="41"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/timeline.py" line="42"/>
         <source>내용</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view/timeline.py" line="42"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/timeline.py" line="43"/>
         <source>작성</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view/timeline.py" line="50"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/timeline.py" line="51"/>
         <source>상담 메모를 쓰고 Enter</source>
         <translation>Type a note and press Enter</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view/timeline.py" line="52"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/timeline.py" line="53"/>
         <source>메모 남기기</source>
         <translation>Add note</translation>
     </message>
@@ -1045,7 +1045,7 @@ Anything entered after that will be kept only in a copy of the current database.
     <message>
         <location filename="../../src/onestop_desk/ui/cases/case_view/consents.py" line="38"/>
         <location filename="../../src/onestop_desk/ui/cases/case_view/needs.py" line="34"/>
-        <location filename="../../src/onestop_desk/ui/cases/case_view/referrals.py" line="53"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/referrals.py" line="63"/>
         <source>상태</source>
         <translation>Status</translation>
     </message>
@@ -1061,7 +1061,7 @@ Anything entered after that will be kept only in a copy of the current database.
     </message>
     <message>
         <location filename="../../src/onestop_desk/ui/cases/case_view/consents.py" line="34"/>
-        <location filename="../../src/onestop_desk/ui/cases/case_view/referrals.py" line="52"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/referrals.py" line="62"/>
         <source>기관</source>
         <translation>Agency</translation>
     </message>
@@ -1091,52 +1091,62 @@ Anything entered after that will be kept only in a copy of the current database.
         <translation>Withdraw selected consent</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view/referrals.py" line="51"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/referrals.py" line="61"/>
         <source>문서번호</source>
         <translation>Document no.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view/referrals.py" line="54"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/referrals.py" line="64"/>
         <source>만든 날</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view/referrals.py" line="55"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/referrals.py" line="65"/>
         <source>후속 확인일</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view/referrals.py" line="56"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/referrals.py" line="66"/>
         <source>회신</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view/referrals.py" line="62"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/referrals.py" line="68"/>
+        <source>긴급도</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/referrals.py" line="74"/>
         <source>발송 처리</source>
         <translation>Mark sent</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view/referrals.py" line="63"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/referrals.py" line="75"/>
         <source>회신 기록…</source>
         <translation>Record reply…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view/referrals.py" line="65"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/referrals.py" line="77"/>
         <source>연계 철회</source>
         <translation>Withdraw referral</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view/referrals.py" line="70"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/referrals.py" line="79"/>
+        <source>긴급도…</source>
+        <translation>Urgency…</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/referrals.py" line="83"/>
         <source>후속 확인일 정하기</source>
         <translation>Set follow-up date</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view/referrals.py" line="79"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/referrals.py" line="97"/>
         <source>새 연계</source>
         <translation>New referral</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view/referrals.py" line="85"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/referrals.py" line="103"/>
         <source>연계 만들기</source>
         <translation>Create referral</translation>
     </message>
@@ -1197,29 +1207,6 @@ Anything entered after that will be kept only in a copy of the current database.
         <location filename="../../src/onestop_desk/ui/admin/center_dialog.py" line="60"/>
         <source>취소</source>
         <translation>Cancel</translation>
-    </message>
-</context>
-<context>
-    <name>CenterPage</name>
-    <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="40"/>
-        <source>원스톱 데스크를 처음 설정합니다</source>
-        <translation>Setting up OneStop Desk for the first time</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="42"/>
-        <source>이 PC의 자료는 모두 암호화되어 저장됩니다. 먼저 센터 이름을 입력하세요.</source>
-        <translation>All data on this PC is stored encrypted. First, enter the center&apos;s name.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="48"/>
-        <source>예: 범죄피해자 원스톱 솔루션센터</source>
-        <translation>e.g. Crime Victim One-Stop Solution Center</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="49"/>
-        <source>센터 이름</source>
-        <translation>Center name</translation>
     </message>
 </context>
 <context>
@@ -2884,57 +2871,57 @@ It is shown only once, on this screen. Give it to the recipient separately from 
 <context>
     <name>RecoveryPage</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="113"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="189"/>
         <source>복구 키 - 지금 한 번만 보여 드립니다</source>
         <translation>Recovery key - shown only this once</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="117"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="193"/>
         <source>센터를 만들었습니다. 이제는 이전 단계로 돌아가거나 설정을 취소할 수 없습니다. 복구 키를 보관한 뒤 시작하세요.</source>
         <translation>The center has been created. You can no longer go back or cancel the setup. Keep the recovery key safe, then start.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="127"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="203"/>
         <source>모든 비밀번호를 잊었을 때 자료를 여는 방법은 이 복구 키뿐입니다. 비밀번호와 복구 키를 모두 잃으면 자료는 영구히 사라지며, 누구도 되살릴 수 없습니다. 인쇄하거나 PDF로 저장한 뒤 센터 금고에 보관하세요.</source>
         <translation>If every password is forgotten, this recovery key is the only way to open the data. If both the passwords and the recovery key are lost, the data is gone for good and no one can bring it back. Print it or save it as a PDF, then keep it in the center&apos;s safe.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="151"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="227"/>
         <source>PDF로 저장…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="153"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="229"/>
         <source>인쇄…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="164"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="240"/>
         <source>복구 키를 인쇄하거나 저장했고, 안전한 곳에 보관하겠습니다.</source>
         <translation>I have printed or saved the recovery key and will keep it in a safe place.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="182"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="258"/>
         <source>복구 키 PDF 저장</source>
         <translation>Save recovery key as PDF</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="192"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="268"/>
         <source>저장하지 못했습니다. 다른 위치를 고르세요.</source>
         <translation>Could not save. Please choose another location.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="195"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="271"/>
         <source>저장했습니다: %1 - 인쇄한 뒤에는 파일을 지우세요.</source>
         <translation>Saved: %1 - delete the file once it is printed.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="207"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="283"/>
         <source>인쇄하지 못했습니다. 프린터를 확인하세요.</source>
         <translation>Could not print. Please check the printer.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="209"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="285"/>
         <source>인쇄를 보냈습니다.</source>
         <translation>Sent to the printer.</translation>
     </message>
@@ -3279,32 +3266,77 @@ It is shown only once, on this screen. Give it to the recipient separately from 
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="234"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="45"/>
+        <source>원스톱 데스크를 처음 설정합니다</source>
+        <translation>Setting up OneStop Desk for the first time</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="47"/>
+        <source>이 PC의 자료는 모두 암호화되어 저장됩니다. 먼저 센터 이름과 주소, 대표 전화를 입력하세요.</source>
+        <translation>All data on this PC is stored encrypted. First, enter the center&apos;s name, address and main phone number.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="59"/>
+        <source>예: 범죄피해자 원스톱 솔루션센터</source>
+        <translation>e.g. Crime Victim One-Stop Solution Center</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="61"/>
+        <source>센터 이름</source>
+        <translation>Center name</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="66"/>
+        <source>예: 서울특별시 동작구 여의대방로54길 18</source>
+        <translation>e.g. 18 Yeouidaebang-ro 54-gil, Dongjak-gu, Seoul</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="68"/>
+        <source>주소</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="72"/>
+        <source>예: 02-123-4567</source>
+        <translation>e.g. 02-123-4567</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="73"/>
+        <source>대표 전화</source>
+        <translation>Main phone</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="76"/>
+        <source>주소와 대표 전화는 피해자가 가져가는 안내문에 인쇄됩니다. 비워 두면 나중에 설정 → 센터 정보에서 입력할 수 있습니다.</source>
+        <translation>The address and main phone number are printed on the sheets people take home. Left empty, they can be entered later in Settings → Center details.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="310"/>
         <source>원스톱 데스크 설정</source>
         <translation>OneStop Desk setup</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="237"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="313"/>
         <source>다음</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="238"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="314"/>
         <source>이전</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="239"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="315"/>
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="240"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="316"/>
         <source>시작하기</source>
         <translation>Get started</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="241"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="317"/>
         <source>센터 만들기</source>
         <translation>Create center</translation>
     </message>

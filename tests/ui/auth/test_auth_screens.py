@@ -118,7 +118,15 @@ def test_setup_wizard_creates_the_center_and_shows_the_key_once(
     qtbot.waitUntil(wizard.isVisible)
     next_button = wizard.button(QWizard.WizardButton.NextButton)
     assert not next_button.isEnabled()  # no center name yet
-    type_text(wizard.center_page.center_name_edit, "서울 원스톱 솔루션센터")
+    center_page = wizard.center_page.ui
+    type_text(center_page.center_name_edit, "서울 원스톱 솔루션센터")
+    type_text(center_page.address_edit, "서울특별시 동작구 여의대방로54길 18")
+    type_text(center_page.phone_edit, "02-123")
+    next_button.click()
+    assert wizard.currentPage() is wizard.center_page  # a phone of 5 digits is no phone
+    assert "8~12자리" in center_page.message_label.text()
+    type_text(center_page.phone_edit, "02-123-4567", clear=True)
+    assert center_page.message_label.text() == ""
     next_button.click()
     page = wizard.admin_page
     type_text(page.username_edit, "admin")
@@ -160,7 +168,14 @@ def test_setup_wizard_creates_the_center_and_shows_the_key_once(
     with qtbot.waitSignal(controller.session_started, timeout=10_000):
         finish.click()
     assert controller.session.role is Role.ADMIN
-    for screen in (wizard, wizard.center_page, page, page.password_form, recovery):
+    center = controller.session.services.center.get()
+    assert (center.name, center.address, center.phone) == (
+        "서울 원스톱 솔루션센터",
+        "서울특별시 동작구 여의대방로54길 18",
+        "02-123-4567",
+    )
+    assert center_page.phone_edit.isReadOnly()
+    for screen in (wizard, center_page, page, page.password_form, recovery):
         assert_object_names(screen)
 
 

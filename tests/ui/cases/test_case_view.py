@@ -1,12 +1,14 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from sqlalchemy import update
 
 from helpers.korean_typing import type_text
 from helpers.qt import settle
 from helpers.world import consent
+from onestop_desk.db import models as m
 from onestop_desk.domain.records import NeedInput
-from onestop_desk.domain.vocab import CaseStatus, ConsentItem, ReferralStatus
-from onestop_desk.ui.cases.case_dialogs import CloseCaseDialog, ConsentDialog
+from onestop_desk.domain.vocab import CaseStatus, ConsentItem, ReferralStatus, Urgency
+from onestop_desk.ui.cases.case_dialogs import CloseCaseDialog, ConsentDialog, UrgencyDialog
 
 
 def _case_with_referral(world):
@@ -147,3 +149,42 @@ def test_note_is_added_to_the_timeline(qtbot, world, window):
         qtbot.keyClick(view.ui.timeline_panel.ui.note_edit, Qt.Key.Key_Return)
     assert view.ui.timeline_panel.ui.timeline_table.item(0, 2).text() == "보호자와 통화함"
     assert view.ui.timeline_panel.ui.note_edit.text() == ""
+
+
+def test_urgency_button_raises_a_referral_and_the_table_shows_it(qtbot, world, window):
+    case, _referral = _case_with_referral(world)
+    view = _open(qtbot, window, case.id)
+    panel = view.ui.referrals_panel.ui
+    view.ui.tabs.setCurrentWidget(panel.referral_table.parentWidget())
+    assert panel.referral_table.horizontalHeaderItem(6).text() == "긴급도"
+    assert panel.referral_table.item(0, 6).text() == "보통"
+    panel.referral_table.setCurrentCell(-1, -1)
+    panel.referral_table.clearSelection()
+    assert not panel.urgency_button.isEnabled()  # no referral, nothing to set
+    panel.referral_table.selectRow(0)
+    assert panel.urgency_button.isEnabled()
+
+    qtbot.mouseClick(panel.urgency_button, Qt.MouseButton.LeftButton)
+    dialog = _visible(UrgencyDialog)
+    assert dialog.urgency_combo.currentData() == Urgency.NORMAL.value
+    dialog.urgency_combo.setCurrentIndex(dialog.urgency_combo.findData(Urgency.URGENT.value))
+    with qtbot.waitSignal(view.loaded):
+        dialog.button_box.accepted.emit()
+    assert not dialog.isVisible()
+    assert panel.referral_table.item(0, 6).text() == "긴급"
+    assert world.c1.referrals.list(case.id)[0].urgency is Urgency.URGENT
+
+
+def test_a_high_risk_case_shows_its_referrals_as_urgent(qtbot, world, window):
+    """Raised to high risk after the referral was made: the letter prints it urgent, so the
+    table and the dialog say so too (the dialog would refuse 보통 anyway)."""
+    case, _referral = _case_with_referral(world)
+    with world.store.sessions.begin() as s:
+        s.execute(update(m.Case).where(m.Case.id == case.id).values(risk_level="high"))
+    view = _open(qtbot, window, case.id)
+    panel = view.ui.referrals_panel.ui
+    assert panel.referral_table.item(0, 6).text() == "긴급"
+    qtbot.mouseClick(panel.urgency_button, Qt.MouseButton.LeftButton)
+    dialog = _visible(UrgencyDialog)
+    assert dialog.urgency_combo.currentData() == Urgency.URGENT.value
+    dialog.reject()

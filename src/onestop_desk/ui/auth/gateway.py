@@ -51,7 +51,16 @@ class AuthGateway(Protocol):
 
     def is_set_up(self) -> bool: ...
 
-    def set_up(self, center_name: str, username: str, display_name: str, password: str) -> Any: ...
+    def set_up(
+        self,
+        center_name: str,
+        username: str,
+        display_name: str,
+        password: str,
+        *,
+        address: str = "",
+        phone: str = "",
+    ) -> Any: ...
 
     def login(self, username: str, password: str) -> Any: ...
 

@@ -1,12 +1,14 @@
-"""First run: the center's name, the first administrator, and the recovery key shown once."""
+"""First run: the center's name, address and main number, the first administrator, and the
+recovery key shown once."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -25,6 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from onestop_desk.domain.clock import KST
+from onestop_desk.domain.errors import ValidationError
+from onestop_desk.services.center import CenterDetails, validate_center
 from onestop_desk.ui.auth.fields import message_label
 from onestop_desk.ui.auth.gateway import AuthGateway
 from onestop_desk.ui.auth.messages import code_text, error_text
@@ -32,25 +36,97 @@ from onestop_desk.ui.auth.password_form import PasswordForm
 from onestop_desk.ui.kit.printing import PrintError, print_pdf, save_file
 from onestop_desk.ui.kit.tasks import TaskRunner
 
+translate = QCoreApplication.translate
 
-class CenterPage(QWizardPage):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("center_page")
-        self.setTitle(self.tr("원스톱 데스크를 처음 설정합니다"))
-        self.setSubTitle(
-            self.tr("이 PC의 자료는 모두 암호화되어 저장됩니다. 먼저 센터 이름을 입력하세요.")
+
+class Ui_CenterPage:
+    def setup_ui(self, page: QWizardPage) -> None:
+        page.setObjectName("center_page")
+        page.setTitle(translate("SetupWizard", "원스톱 데스크를 처음 설정합니다"))
+        page.setSubTitle(
+            translate(
+                "SetupWizard",
+                "이 PC의 자료는 모두 암호화되어 저장됩니다. 먼저 센터 이름과 주소, 대표 전화를 "
+                "입력하세요.",
+            )
         )
-        form = QFormLayout(self)
-        self.center_name_edit = QLineEdit(self)
+        layout = QVBoxLayout(page)
+        form = QFormLayout()
+        self.center_name_edit = QLineEdit(page)
         self.center_name_edit.setObjectName("center_name_edit")
         self.center_name_edit.setMaxLength(100)
-        self.center_name_edit.setPlaceholderText(self.tr("예: 범죄피해자 원스톱 솔루션센터"))
-        form.addRow(self.tr("센터 이름"), self.center_name_edit)
-        self.center_name_edit.textChanged.connect(self.completeChanged)
+        self.center_name_edit.setPlaceholderText(
+            translate("SetupWizard", "예: 범죄피해자 원스톱 솔루션센터")
+        )
+        form.addRow(translate("SetupWizard", "센터 이름"), self.center_name_edit)
+        self.address_edit = QLineEdit(page)
+        self.address_edit.setObjectName("address_edit")
+        self.address_edit.setMaxLength(200)
+        self.address_edit.setPlaceholderText(
+            translate("SetupWizard", "예: 서울특별시 동작구 여의대방로54길 18")
+        )
+        form.addRow(translate("SetupWizard", "주소"), self.address_edit)
+        self.phone_edit = QLineEdit(page)
+        self.phone_edit.setObjectName("phone_edit")
+        self.phone_edit.setMaxLength(20)
+        self.phone_edit.setPlaceholderText(translate("SetupWizard", "예: 02-123-4567"))
+        form.addRow(translate("SetupWizard", "대표 전화"), self.phone_edit)
+        layout.addLayout(form)
+        self.hint_label = QLabel(
+            translate(
+                "SetupWizard",
+                "주소와 대표 전화는 피해자가 가져가는 안내문에 인쇄됩니다. 비워 두면 나중에 "
+                "설정 → 센터 정보에서 입력할 수 있습니다.",
+            ),
+            page,
+        )
+        self.hint_label.setObjectName("hint_label")
+        self.hint_label.setWordWrap(True)
+        layout.addWidget(self.hint_label)
+        self.message_label = message_label(page)
+        layout.addWidget(self.message_label)
+        layout.addStretch(1)
+
+
+class CenterPage(QWizardPage):
+    """The center's name (required), address and main number (asked, may be left for
+    센터 정보). Checked here, before the page is left, with the rule the service applies."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_CenterPage()
+        self.ui.setup_ui(self)
+        self.ui.center_name_edit.textChanged.connect(self.completeChanged)
+        self.ui.phone_edit.textEdited.connect(self._on_phone_edit_text_edited)
+
+    def details(self) -> CenterDetails:
+        return replace(
+            CenterDetails(),
+            name=self.ui.center_name_edit.text().strip(),
+            address=self.ui.address_edit.text().strip(),
+            phone=self.ui.phone_edit.text().strip(),
+        )
+
+    def set_read_only(self, read_only: bool) -> None:
+        for edit in (self.ui.center_name_edit, self.ui.address_edit, self.ui.phone_edit):
+            edit.setReadOnly(read_only)
 
     def isComplete(self) -> bool:
-        return bool(self.center_name_edit.text().strip())
+        return bool(self.ui.center_name_edit.text().strip())
+
+    def validatePage(self) -> bool:
+        errors = validate_center(self.details())
+        if errors:
+            self.ui.message_label.setText(error_text(ValidationError(errors)))
+            if any(e.field == "center.phone" for e in errors):
+                self.ui.phone_edit.setFocus()
+            return False
+        self.ui.message_label.clear()
+        return True
+
+    @Slot(str)
+    def _on_phone_edit_text_edited(self, _text: str) -> None:
+        self.ui.message_label.clear()
 
 
 class AdminPage(QWizardPage):
@@ -249,12 +325,19 @@ class SetupWizard(QWizard):
         self.currentIdChanged.connect(self._on_current_id_changed)
 
     def create_center(self, username: str, display_name: str, password: str) -> None:
-        center = self.center_page.center_name_edit.text().strip()
+        center = self.center_page.details()
         self.busy = True
         self.button(QWizard.WizardButton.NextButton).setEnabled(False)
         self.button(QWizard.WizardButton.BackButton).setEnabled(False)
         self._runner.run(
-            lambda: self._gateway.set_up(center, username, display_name, password),
+            lambda: self._gateway.set_up(
+                center.name,
+                username,
+                display_name,
+                password,
+                address=center.address,
+                phone=center.phone,
+            ),
             self._on_set_up_succeeded,
             self._on_set_up_failed,
         )
@@ -265,11 +348,8 @@ class SetupWizard(QWizard):
         self.recovery_key = result.recovery_key
         self.session = result.session
         self.admin_page.message_label.clear()
-        for edit in (
-            self.center_page.center_name_edit,
-            self.admin_page.username_edit,
-            self.admin_page.display_name_edit,
-        ):
+        self.center_page.set_read_only(True)
+        for edit in (self.admin_page.username_edit, self.admin_page.display_name_edit):
             edit.setReadOnly(True)
         self.admin_page.password_form.set_read_only(True)
         self.setOption(QWizard.WizardOption.NoCancelButton, True)
@@ -294,7 +374,7 @@ class SetupWizard(QWizard):
             from onestop_desk.reports.recovery_sheet import render_recovery_sheet
 
             self._pdf = render_recovery_sheet(
-                center_name=self.center_page.center_name_edit.text().strip(),
+                center_name=self.center_page.details().name,
                 recovery_key=self.recovery_key,
                 administrator=self.admin_page.username_edit.text().strip(),
                 created_at=datetime.now(KST),

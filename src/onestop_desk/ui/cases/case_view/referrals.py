@@ -1,6 +1,9 @@
-"""The 연계 tab: the case's referral letters, their state, the reply and the follow-up date."""
+"""The 연계 tab: the case's referral letters, their state, the reply, the follow-up date and
+the urgency."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, Slot
 from PySide6.QtWidgets import (
@@ -14,9 +17,15 @@ from PySide6.QtWidgets import (
 
 from onestop_desk.domain.errors import FieldError
 from onestop_desk.domain.records import NeedRecord, ReferralRecord
-from onestop_desk.domain.vocab import OPEN_REFERRAL_STATES, NeedStatus, ReferralStatus
+from onestop_desk.domain.vocab import (
+    OPEN_REFERRAL_STATES,
+    NeedStatus,
+    ReferralStatus,
+    RiskLevel,
+)
 from onestop_desk.services import Services
-from onestop_desk.ui.cases.case_dialogs import ReplyDialog
+from onestop_desk.services.referrals import effective_urgency
+from onestop_desk.ui.cases.case_dialogs import ReplyDialog, UrgencyDialog
 from onestop_desk.ui.cases.case_view.data import Directory
 from onestop_desk.ui.cases.case_view.panel import CasePanel
 from onestop_desk.ui.kit.item_roles import ReferralIdRole
@@ -26,6 +35,7 @@ from onestop_desk.ui.kit.messages import (
     localized_name,
     referral_status_label,
     stored_time_text,
+    urgency_label,
 )
 from onestop_desk.ui.kit.tasks import TaskRunner
 from onestop_desk.ui.kit.widgets import (
@@ -54,6 +64,8 @@ class Ui_ReferralsPanel:
                 translate("CaseView", "만든 날"),
                 translate("CaseView", "후속 확인일"),
                 translate("CaseView", "회신"),
+                # Last, so a column layout saved before it existed still fits the others.
+                translate("CaseView", "긴급도"),
             ],
             panel,
         )
@@ -64,12 +76,18 @@ class Ui_ReferralsPanel:
         self.withdraw_referral_button = make_button(
             translate("CaseView", "연계 철회"), "withdraw_referral_button", panel
         )
+        self.urgency_button = make_button(translate("CaseView", "긴급도…"), "urgency_button", panel)
         self.follow_up_edit = make_date_edit("follow_up_edit", panel)
         self.follow_up_edit.setMaximumWidth(120)
         self.follow_up_button = make_button(
             translate("CaseView", "후속 확인일 정하기"), "follow_up_button", panel
         )
-        for widget in (self.send_button, self.reply_button, self.withdraw_referral_button):
+        for widget in (
+            self.send_button,
+            self.reply_button,
+            self.urgency_button,
+            self.withdraw_referral_button,
+        ):
             actions.addWidget(widget)
         actions.addStretch(1)
         actions.addWidget(self.follow_up_edit)
@@ -101,6 +119,7 @@ class ReferralsPanel(CasePanel):
         self.ui.send_button.clicked.connect(self._on_send_button_clicked)
         self.ui.reply_button.clicked.connect(self._on_reply_button_clicked)
         self.ui.withdraw_referral_button.clicked.connect(self._on_withdraw_referral_button_clicked)
+        self.ui.urgency_button.clicked.connect(self._on_urgency_button_clicked)
         self.ui.follow_up_button.clicked.connect(self._on_follow_up_button_clicked)
         self.ui.create_referral_button.clicked.connect(self._on_create_referral_button_clicked)
         self.ui.referral_table.itemSelectionChanged.connect(self._update_buttons)
@@ -116,9 +135,18 @@ class ReferralsPanel(CasePanel):
     def clear(self) -> None:
         self.ui.referral_error_label.hide()
 
-    def show_referrals(self, referrals: list[ReferralRecord], needs: list[NeedRecord]) -> None:
+    def show_referrals(
+        self,
+        referrals: list[ReferralRecord],
+        needs: list[NeedRecord],
+        risk: RiskLevel | None = None,
+    ) -> None:
+        """``risk``: the case's risk level. A referral shows (and its 긴급도… dialog starts
+        from) the urgency its letter prints, which a high risk raises whatever is stored."""
         # After 발송 처리 or 후속 확인일 the same referral stays selected, not the first row.
         kept = self.selected_referral()
+        if risk is not None:
+            referrals = [replace(r, urgency=effective_urgency(r.urgency, risk)) for r in referrals]
         self._referrals = list(referrals)
         self._needs = list(needs)
         table = self.ui.referral_table
@@ -137,6 +165,7 @@ class ReferralsPanel(CasePanel):
             if r.reply is not None:
                 reply = f"{date_text(r.reply.received_on)} {r.reply.result}"
             table.setItem(row, 5, QTableWidgetItem(reply))
+            table.setItem(row, 6, QTableWidgetItem(urgency_label(r.urgency)))
         resize_to_contents(table)
         if referrals:
             ids = [r.id for r in referrals]
@@ -157,6 +186,7 @@ class ReferralsPanel(CasePanel):
         self.ui.reply_button.setEnabled(is_open)
         self.ui.withdraw_referral_button.setEnabled(is_open)
         self.ui.follow_up_button.setEnabled(r is not None)
+        self.ui.urgency_button.setEnabled(r is not None)
         if r is not None:
             self.ui.follow_up_edit.setText(date_text(r.follow_up_due))
 
@@ -182,6 +212,16 @@ class ReferralsPanel(CasePanel):
             return
         dialog = ReplyDialog(self._services, self._runner, r, self)
         dialog.reply_saved.connect(lambda _record: self.changed.emit(False))
+        dialog.open()
+        self.dialog_opened.emit(dialog)
+
+    @Slot()
+    def _on_urgency_button_clicked(self) -> None:
+        r = self.selected_referral()
+        if r is None:
+            return
+        dialog = UrgencyDialog(self._services, self._runner, r, self)
+        dialog.urgency_saved.connect(lambda _record: self.changed.emit(False))
         dialog.open()
         self.dialog_opened.emit(dialog)
 

@@ -168,7 +168,8 @@ class CaseView(QWidget):
         ui.timeline_panel.show_entries(bundle.timeline)
         ui.needs_panel.show_needs(bundle.needs)
         ui.consents_panel.show_consents(bundle.consents, self._services.context.clock.today())
-        ui.referrals_panel.show_referrals(bundle.referrals, bundle.needs)
+        risk = self._detail.risk_level if self._detail is not None else None
+        ui.referrals_panel.show_referrals(bundle.referrals, bundle.needs, risk)
 
     def _show_detail(self) -> None:
         if self._detail is None:
