@@ -3445,7 +3445,7 @@ It is shown only once, on this screen. Give it to the recipient separately from 
     <message>
         <location filename="../../src/onestop_desk/ui/desk/today.py" line="150"/>
         <source>확인일</source>
-        <translation>Verified on</translation>
+        <translation>Follow-up due</translation>
     </message>
     <message>
         <location filename="../../src/onestop_desk/ui/desk/today.py" line="152"/>
