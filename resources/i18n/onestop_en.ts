@@ -3017,8 +3017,8 @@ It is shown only once, on this screen. Give it to the recipient separately from 
         <location filename="../../src/onestop_desk/ui/desk/referrals.py" line="252"/>
         <source>%n건</source>
         <translation>
-            <numerusform>%n case</numerusform>
-            <numerusform>%n cases</numerusform>
+            <numerusform>%n referral</numerusform>
+            <numerusform>%n referrals</numerusform>
         </translation>
     </message>
 </context>
