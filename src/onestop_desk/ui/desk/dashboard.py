@@ -139,6 +139,8 @@ class StatPanel(QWidget):
         """``openable``: whether this account may open the case lists the lines point to."""
         self.title_label.setText(title)
         self.model.set_lines(lines, total)
+        # Shares only add up where the lines do not overlap: an empty column says nothing.
+        self.table_view.setColumnHidden(StatTableModel.SHARE, total is None)
         self.table_view.resizeColumnsToContents()
         rows = max(len(lines), 1)
         header = self.table_view.horizontalHeader().height()
