@@ -450,3 +450,26 @@ def test_english_login_error_has_its_own_room(
         from PySide6.QtCore import QLocale
 
         QLocale.setDefault(QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea))
+
+
+def test_change_password_message_goes_when_typing_again_and_focus_goes_to_the_fix(qtbot):
+    from onestop_desk.ui.auth.change_password import ChangePasswordDialog
+
+    class Session:
+        def change_password(self, current: str, new: str) -> None:
+            raise AssertionError("not reached: the form refuses first")
+
+    dialog = ChangePasswordDialog(Session(), None, forced=True)  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    form = dialog.password_form
+    form.current_password_edit.setText("Desk-temp-2026")
+    form.new_password_edit.setText("Desk-pass-2026")
+    form.confirm_password_edit.setText("Desk-pass-2025")
+    dialog.change_button.click()
+    assert dialog.message_label.text()
+    assert form.confirm_password_edit.hasFocus()
+    qtbot.keyClicks(form.confirm_password_edit, "6")
+    assert dialog.message_label.text() == ""

@@ -68,6 +68,15 @@ class ChangePasswordDialog(QDialog):
 
         self.cancel_button.clicked.connect(self.reject)
         self.change_button.clicked.connect(self._on_change_button_clicked)
+        # A message about what was typed goes once the person types again.
+        form = self.password_form
+        for edit in (
+            form.current_password_edit,
+            form.new_password_edit,
+            form.confirm_password_edit,
+        ):
+            if edit is not None:
+                edit.textEdited.connect(lambda _text: self.message_label.clear())
 
     def reject(self) -> None:
         if not self._busy:
@@ -82,6 +91,7 @@ class ChangePasswordDialog(QDialog):
         problems = self.password_form.problems()
         if problems:
             self.message_label.setText(code_text(problems[0]))
+            self._focus_problem(problems[0])
             return
         self._busy = True
         self.change_button.setEnabled(False)
@@ -101,3 +111,22 @@ class ChangePasswordDialog(QDialog):
         self.change_button.setEnabled(True)
         self.cancel_button.setEnabled(True)
         self.message_label.setText(error_text(exc))
+        codes = {e.code for e in getattr(exc, "errors", ())} | {str(getattr(exc, "code", ""))}
+        if codes & {"wrong", "auth.invalid_credentials"} and (
+            self.password_form.current_password_edit is not None
+        ):
+            self.password_form.current_password_edit.selectAll()
+            self.password_form.current_password_edit.setFocus()
+
+    def _focus_problem(self, code: str) -> None:
+        """Put the cursor where the fix is typed: the current password, or the new one."""
+        form = self.password_form
+        edit = (
+            form.current_password_edit
+            if code == "required" and form.current_password_edit is not None
+            else form.confirm_password_edit
+            if code == "password.mismatch"
+            else form.new_password_edit
+        )
+        edit.selectAll()
+        edit.setFocus()
