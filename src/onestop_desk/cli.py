@@ -63,6 +63,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "not_found": ("찾을 수 없습니다", "not found"),
     "conflict": ("지금 상태로는 할 수 없습니다", "conflicts with the current state"),
     "validation": ("입력값이 올바르지 않습니다", "invalid input"),
+    "too_long": ("입력한 내용이 너무 깁니다", "input too long"),
     "store": ("데이터베이스를 열 수 없습니다", "the database cannot be opened"),
     "store.too_new": (
         "더 새 버전이 만든 데이터베이스입니다",

@@ -262,6 +262,7 @@ def field_label(field: str) -> str:
         "crime_type": translate("Messages", "범죄 유형"),
         "code": translate("Messages", "기관 코드"),
         "verified_on": translate("Messages", "확인일"),
+        "query": translate("Messages", "검색어"),
     }
     label = labels.get(leaf, translate("Messages", "입력값"))
     if parts[0] == "related":
