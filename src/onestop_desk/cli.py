@@ -26,7 +26,7 @@ from onestop_desk.db.repositories import MaintenanceRepository, SettingsReposito
 from onestop_desk.domain.errors import DomainError, ValidationError
 from onestop_desk.domain.labels import CASE_STATUS
 from onestop_desk.domain.security import SecurityError
-from onestop_desk.domain.text import mask_name
+from onestop_desk.domain.text import csv_row, mask_name
 from onestop_desk.domain.vocab import AuditAction, Role
 from onestop_desk.services.access_log import AuditFilter, AuditReview
 from onestop_desk.services.auth import AuthService, AuthSession
@@ -459,9 +459,9 @@ def review_csv(review: AuditReview) -> str:
     writer = csv.writer(out)
     writer.writerow(["section", "user", "action/kind", "count", "detail"])
     for c in review.counts:
-        writer.writerow(["count", c.username, c.action, c.count, ""])
+        writer.writerow(csv_row(["count", c.username, c.action, c.count, ""]))
     for f in review.findings:
-        writer.writerow(["finding", f.username, f.kind, f.count, f.detail])
+        writer.writerow(csv_row(["finding", f.username, f.kind, f.count, f.detail]))
     return out.getvalue()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 _CHOSEONG = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
 _SYLLABLE_FIRST, _SYLLABLE_LAST = 0xAC00, 0xD7A3
@@ -78,11 +79,7 @@ def clean_text(text: str) -> str:
     text = _CONTROL.sub("", _LINE_BREAK.sub("\n", text))
     if text.isascii():
         return text
-    text = "".join(
-        ch
-        for ch in text
-        if ch in _VISIBLE_FORMAT or unicodedata.category(ch) != "Cf"
-    )
+    text = "".join(ch for ch in text if ch in _VISIBLE_FORMAT or unicodedata.category(ch) != "Cf")
     return unicodedata.normalize("NFC", text)
 
 
@@ -109,6 +106,11 @@ def csv_cell(text: str) -> str:
     OWASP's advice: Excel shows it and evaluates nothing."""
     text = clean_text(text)
     return "'" + text if is_formula_like(text) else text
+
+
+def csv_row(values: Iterable[object]) -> list[object]:
+    """A CSV row whose texts are :func:`csv_cell`; numbers stay numbers."""
+    return [csv_cell(value) if isinstance(value, str) else value for value in values]
 
 
 def name_similarity(a: str, b: str) -> float:

@@ -27,6 +27,7 @@ from onestop_desk.domain.access import require_role
 from onestop_desk.domain.clock import KST
 from onestop_desk.domain.errors import FieldError, ValidationError
 from onestop_desk.domain.security.audit_chain import GENESIS, ChainProblem, ChainReport, ChainRow
+from onestop_desk.domain.text import csv_row
 from onestop_desk.domain.vocab import AuditAction, Role
 from onestop_desk.services.audit_trail import _row_fields
 from onestop_desk.services.base import Service
@@ -246,17 +247,20 @@ class AuditLogService(Service):
         writer = csv.writer(out)
         writer.writerow(["seq", "at", "user", "pc", "case", "action", "detail", "reason"])
         for e in events:
+            # Details and reasons are typed text, opened in Excel: never a formula.
             writer.writerow(
-                [
-                    e.seq,
-                    e.at.isoformat(timespec="seconds"),
-                    e.username,
-                    e.pc_name,
-                    e.case_number,
-                    e.action,
-                    e.detail,
-                    e.reason,
-                ]
+                csv_row(
+                    [
+                        e.seq,
+                        e.at.isoformat(timespec="seconds"),
+                        e.username,
+                        e.pc_name,
+                        e.case_number,
+                        e.action,
+                        e.detail,
+                        e.reason,
+                    ]
+                )
             )
         return out.getvalue()
 

@@ -19,6 +19,7 @@ from onestop_desk.domain.security.audit_chain import (
     chain_hash,
     verify_chain,
 )
+from onestop_desk.domain.text import clean_text
 
 
 def _fields(
@@ -86,26 +87,24 @@ class AuditTrail:
         seq = 1 if last is None else last.seq + 1
         prev = GENESIS if last is None else last.row_hash
         at = self._clock.now_utc()
+        # Cleaned as every stored text is (a typed reason may hold a NUL), and before the
+        # hash: the row must hash to what the table will hold.
+        username, pc_name, case_number, action, detail, reason = (
+            clean_text(str(value))
+            for value in (actor.username, actor.pc_name, case_number, action, detail, reason)
+        )
         fields = _fields(
-            seq,
-            at,
-            actor.user_id,
-            actor.username,
-            actor.pc_name,
-            case_number,
-            str(action),
-            detail,
-            reason,
+            seq, at, actor.user_id, username, pc_name, case_number, action, detail, reason
         )
         repo.add(
             m.AuditEvent(
                 seq=seq,
                 at=at,
                 user_id=actor.user_id,
-                username=actor.username,
-                pc_name=actor.pc_name,
+                username=username,
+                pc_name=pc_name,
                 case_number=case_number,
-                action=str(action),
+                action=action,
                 detail=detail,
                 reason=reason,
                 prev_hash=prev,

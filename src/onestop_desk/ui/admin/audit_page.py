@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from onestop_desk.domain.text import csv_row
 from onestop_desk.domain.vocab import AuditAction
 from onestop_desk.services.access_log import AuditEventRecord, AuditFilter, AuditReview
 from onestop_desk.ui.kit.item_roles import AuditSeqRole
@@ -532,11 +533,12 @@ def review_csv(review: AuditReview) -> str:
     writer.writerow(["month", review.month, "rows", review.total])
     writer.writerow(["user", "action", "count"])
     for count in review.counts:
-        writer.writerow([count.username, count.action, count.count])
+        writer.writerow(csv_row([count.username, count.action, count.count]))
     writer.writerow([])
     writer.writerow(["finding", "user", "count", "detail"])
+    # A finding's detail quotes typed reasons: opened in Excel, it must never run.
     for finding in review.findings:
-        writer.writerow([finding.kind, finding.username, finding.count, finding.detail])
+        writer.writerow(csv_row([finding.kind, finding.username, finding.count, finding.detail]))
     return out.getvalue()
 
 
