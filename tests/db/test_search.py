@@ -138,7 +138,7 @@ HOSTILE_QUERIES = [
     "\udfff홍길동",
     "\u202e동길홍",
     "\t\r\n\x0b",
-    "=HYPERLINK(\"http://x\")",
+    '=HYPERLINK("http://x")',
     "<b>&amp;</b>",
 ]
 
