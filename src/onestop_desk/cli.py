@@ -427,10 +427,22 @@ def cmd_audit_verify(args: argparse.Namespace, ctx: Context, session: AuthSessio
     if report.ok:
         ctx.print(f"이상 없음 / OK: {report.rows_checked} rows")
         return EXIT_OK
-    sys.stderr.write(
-        f"오류: 접속기록 {report.first_bad_seq}번 행에서 체인이 끊어졌습니다 / error: chain "
-        f"broken at row {report.first_bad_seq} ({report.reason})\n"
-    )
+    if report.missing is not None:
+        first, last = report.missing
+        sys.stderr.write(
+            f"오류: 접속기록 {first}~{last}번 행이 없습니다 / error: access-log rows "
+            f"{first}-{last} are missing ({report.reason})\n"
+        )
+    elif report.first_bad_seq is None:
+        sys.stderr.write(
+            "오류: 접속기록의 끝을 확인할 기록(keyring.json)이 손상되었습니다 / error: the "
+            f"remembered end of the access log is damaged ({report.reason})\n"
+        )
+    else:
+        sys.stderr.write(
+            f"오류: 접속기록 {report.first_bad_seq}번 행에서 체인이 끊어졌습니다 / error: chain "
+            f"broken at row {report.first_bad_seq} ({report.reason})\n"
+        )
     return EXIT_FAILED
 
 

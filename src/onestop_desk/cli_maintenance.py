@@ -136,6 +136,7 @@ def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
         raise
     session.logout("cli restore")  # closes the store: nothing may hold the file now
     outcome = restore_backup(Path(args.file), live, key)
+    ctx.auth.audit_heads.forget()  # the restored log ends where the backup did
     session = ctx.auth.login(args.user, password)
     try:
         _backups(session).record_restore(outcome)

@@ -32,7 +32,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from onestop_desk.db.repositories import AuditRepository, UserRepository
+from onestop_desk.db.repositories import UserRepository
 from onestop_desk.db.store import Store, open_store
 from onestop_desk.domain.access import SYSTEM_ACTOR, require_role
 from onestop_desk.domain.clock import Clock, fixed_clock
@@ -61,11 +61,12 @@ from onestop_desk.domain.security import (
     verify_password,
     wrap_key,
 )
+from onestop_desk.domain.security.audit_chain import AuditHead
 from onestop_desk.domain.vocab import AuditAction, Role
 from onestop_desk.paths import DATABASE_FILE, KEYRING_FILE
 from onestop_desk.services import Services, build_services
 from onestop_desk.services.access_log import AuditLogService
-from onestop_desk.services.audit_trail import AuditTrail
+from onestop_desk.services.audit_trail import AuditTrail, HeadStoreError, keep_head
 from onestop_desk.services.backups import (
     BackupService,
     RestoreOutcome,
@@ -206,7 +207,8 @@ class Keyring:
     policy: LockoutPolicy = field(default_factory=LockoutPolicy)
     queued_failures: list[QueuedFailure] = field(default_factory=list)
     dropped_failures: int = 0
-    audit_head: tuple[int, str] | None = None
+    audit_head: object = None
+    """The access log's head as :class:`.audit_trail.KeyringHeads` stores it (opaque here)."""
 
     def to_json(self) -> str:
         data: dict[str, Any] = {
@@ -231,7 +233,7 @@ class Keyring:
                 for f in self.queued_failures
             ],
             "dropped_failures": self.dropped_failures,
-            "audit_head": list(self.audit_head) if self.audit_head else None,
+            "audit_head": self.audit_head,
         }
         return json.dumps(data, indent=1, ensure_ascii=False, sort_keys=True)
 
@@ -258,14 +260,13 @@ class Keyring:
                 failures.append(
                     QueuedFailure(at, str(item["username"]), str(item["pc"]), str(item["detail"]))
                 )
-            head = data.get("audit_head")
             return cls(
                 recovery=_wrapped_from(data["recovery"]),
                 accounts=accounts,
                 policy=policy,
                 queued_failures=failures,
                 dropped_failures=int(data.get("dropped_failures", 0)),
-                audit_head=(int(head[0]), str(head[1])) if head else None,
+                audit_head=data.get("audit_head"),
             )
         except KeyringError:
             raise
@@ -420,7 +421,13 @@ class AuthService:
             seed=path not in _SEEDED,
         )
         _SEEDED.add(path)
+        keep_head(store.sessions, self.audit_heads)
         return store
+
+    @property
+    def audit_heads(self) -> KeyringHeads:
+        """The access log's head, remembered in this folder's keyring file."""
+        return KeyringHeads(self)
 
     # --- first run --------------------------------------------------------------------------
 
@@ -655,8 +662,6 @@ class AuthService:
                     detail=f"{dropped} earlier failed logins not kept (queue full)",
                 )
             AuditTrail(self.clock, key).record(s, actor, AuditAction.LOGIN)
-            last = AuditRepository(s).last()
-            head = (last.seq, last.row_hash) if last is not None else None
         with self._updating() as ring:
             # Only what was written: failures queued meanwhile by another window stay queued.
             if ring.queued_failures[: len(flushed)] == flushed:
@@ -666,7 +671,6 @@ class AuthService:
             if state is not None:
                 state.failed_logins = 0
                 state.locked_until = None
-            ring.audit_head = head
         return AuthSession(self, store, data_key, actor, must_change_password=must_change)
 
 
@@ -862,8 +866,8 @@ class AuthSession:
         )
 
     def verify_audit(self) -> Any:
-        """``audit verify`` with the head remembered in the keyring (catches a cut-off end)."""
-        return self.audit_log.verify(head=self._auth.load_keyring().audit_head)
+        """``audit verify``: the chain, and its end against the head in the keyring."""
+        return self.audit_log.verify()
 
     def _with_keyring_rollback(self, action: Callable[[], Any]) -> Any:
         """Run a database change whose ``before_commit`` writes the keyring; if the commit
@@ -893,6 +897,8 @@ class AuthSession:
         verify_backup(Path(backup), key)
         self.logout("restore from backup")
         outcome = restore_backup(Path(backup), self._auth.database_path, key)
+        # The restored log ends where the backup did; the next row starts a new head.
+        self._auth.audit_heads.forget()
         store = self._auth._open(key)
         try:
             with store.sessions.begin() as s:
@@ -920,16 +926,12 @@ class AuthSession:
     # --- the end ----------------------------------------------------------------------------
 
     def logout(self, detail: str = "") -> None:
-        """Log the logout, remember the log's head outside the database, close the store."""
+        """Log the logout and close the store."""
         if self.closed:
             return
         try:
             with self.store.sessions.begin() as s:
                 self.services.audit.record(s, self.actor, AuditAction.LOGOUT, detail=detail)
-                last = AuditRepository(s).last()
-                head = (last.seq, last.row_hash) if last is not None else None
-            with self._auth._updating() as ring:
-                ring.audit_head = head
         finally:
             self.close()
 
@@ -939,3 +941,43 @@ class AuthSession:
             self.closed = True
             self.store.close()
             self._data_key = b""
+
+
+class KeyringHeads:
+    """The access log's head in the keyring file (:class:`.audit_trail.HeadStore`).
+
+    The keyring sits beside the database but is not in it: someone who rewrites the table
+    cannot rewrite this with it, and the seal needs the data key.
+    """
+
+    def __init__(self, auth: AuthService) -> None:
+        self._auth = auth
+
+    def load(self) -> AuditHead | None:
+        if not self._auth.is_set_up():
+            return None  # the first rows of a set-up, written before its keyring
+        try:
+            return AuditHead.from_json(self._auth.load_keyring().audit_head)
+        except (KeyringError, NotSetUpError, OSError, ValueError) as exc:
+            raise HeadStoreError(str(exc)) from exc
+
+    def advance(self, head: AuditHead) -> None:
+        if not self._auth.is_set_up():
+            return  # the set-up's next write, once its keyring exists, starts the head
+        try:
+            with self._auth._updating() as ring:
+                try:
+                    current = AuditHead.from_json(ring.audit_head)
+                except ValueError:
+                    return  # a damaged head is evidence: leave it for the checks to report
+                if current is None or head.seq > current.seq:
+                    ring.audit_head = head.to_json()
+        except (KeyringError, NotSetUpError, OSError) as exc:
+            raise HeadStoreError(str(exc)) from exc
+
+    def forget(self) -> None:
+        try:
+            with self._auth._updating() as ring:
+                ring.audit_head = None
+        except (KeyringError, NotSetUpError, OSError) as exc:
+            raise HeadStoreError(str(exc)) from exc

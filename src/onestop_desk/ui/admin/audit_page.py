@@ -48,7 +48,7 @@ from onestop_desk.services.access_log import AuditEventRecord, AuditFilter, Audi
 from onestop_desk.ui.kit.item_roles import AuditSeqRole
 from onestop_desk.ui.kit.messages import (
     audit_action_label,
-    chain_problem_text,
+    chain_report_text,
     datetime_text,
     error_text,
     review_finding_text,
@@ -412,11 +412,7 @@ class AuditPage(QWidget):
             )
         else:
             self.ui.verify_label.setStyleSheet("color: #b3261e;")
-            self.ui.verify_label.setText(
-                self.tr("%1번 기록에서 사슬이 끊겼습니다: %2")
-                .replace("%1", str(report.first_bad_seq))
-                .replace("%2", chain_problem_text(report.reason))
-            )
+            self.ui.verify_label.setText(chain_report_text(report))
             row = self.model.row_of_seq(report.first_bad_seq or -1)
             if row is not None:
                 self.ui.event_table.selectRow(row)

@@ -22,6 +22,7 @@ from onestop_desk.domain.errors import (
     PermissionDeniedError,
     ValidationError,
 )
+from onestop_desk.domain.security import ChainReport
 from onestop_desk.domain.vocab import (
     CallerType,
     CaseStatus,
@@ -376,7 +377,31 @@ def chain_problem_text(reason: str | None) -> str:
         "audit.head_mismatch": translate(
             "Messages", "마지막으로 확인한 기록까지 이어지지 않습니다(끝부분이 잘렸습니다)."
         ),
+        "audit.head_invalid": translate(
+            "Messages",
+            "keyring.json에 기억해 둔 접속기록의 끝이 고쳐졌거나 다른 데이터베이스의 것입니다.",
+        ),
     }.get(reason or "", translate("Messages", "기록 사슬이 맞지 않습니다."))
+
+
+def chain_report_text(report: ChainReport) -> str:
+    """What a failed chain or head check found, with the rows concerned, in one sentence."""
+    problem = chain_problem_text(report.reason)
+    if report.missing is not None:
+        first, last = report.missing
+        rows = f"{first}~{last}" if last > first else str(first)
+        return (
+            translate("Messages", "접속기록 %1번이 없습니다: %2")
+            .replace("%1", rows)
+            .replace("%2", problem)
+        )
+    if report.first_bad_seq is None:
+        return problem
+    return (
+        translate("Messages", "%1번 기록에서 사슬이 끊겼습니다: %2")
+        .replace("%1", str(report.first_bad_seq))
+        .replace("%2", problem)
+    )
 
 
 def review_finding_text(kind: str) -> str:
