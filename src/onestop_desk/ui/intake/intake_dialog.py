@@ -68,6 +68,7 @@ from onestop_desk.ui.kit.messages import (
     gender_label,
     intake_channel_label,
     localized_name,
+    print_warning_text,
     relationship_label,
     risk_label,
 )
@@ -579,6 +580,10 @@ class IntakeDialog(QDialog, Ui_IntakeDialog):
         detail, referrals = result
         self._busy = False
         self._finished = True
+        if detail.print_warnings:
+            QMessageBox.warning(
+                self, self.tr("인쇄되지 않는 글자"), print_warning_text(detail.print_warnings)
+            )
         self.case_created.emit(detail, referrals)
         self.accept()
 

@@ -264,6 +264,20 @@ def field_label(field: str) -> str:
         "code": translate("Messages", "기관 코드"),
         "verified_on": translate("Messages", "확인일"),
         "query": translate("Messages", "검색어"),
+        "address": translate("Messages", "주소"),
+        "nationality": translate("Messages", "국적"),
+        "language": translate("Messages", "사용 언어"),
+        "disability": translate("Messages", "장애"),
+        "safe_contact": translate("Messages", "안전한 연락 방법"),
+        "safe_hours": translate("Messages", "연락 가능한 시간"),
+        "note": translate("Messages", "메모"),
+        "incident_place": translate("Messages", "사건 장소"),
+        "police_office": translate("Messages", "관할 경찰서"),
+        "prosecution_office": translate("Messages", "관할 검찰청"),
+        "police_case_number": translate("Messages", "사건번호"),
+        "offender_relation": translate("Messages", "가해자와의 관계"),
+        "summary": translate("Messages", "사건 경위"),
+        "support_received": translate("Messages", "이미 받은 지원"),
     }
     label = labels.get(leaf, translate("Messages", "입력값"))
     if parts[0] == "related":
@@ -300,8 +314,19 @@ def field_error_text(error: FieldError) -> str:
         "invalid_code": translate("Messages", "영문, 숫자, 밑줄(_)만 쓸 수 있습니다."),
         "invalid": translate("Messages", "올바르지 않은 값입니다."),
         "consent_items_required": translate("Messages", "동의한 항목을 하나 이상 선택해 주세요."),
+        "unprintable": translate(
+            "Messages", "인쇄용 글꼴에 없는 글자라 인쇄물에는 �로 나옵니다: %1"
+        ).replace("%1", " ".join(str(params.get("chars", "")))),
     }
     return texts.get(error.code, translate("Messages", "입력값을 확인해 주세요."))
+
+
+def print_warning_text(warnings: Iterable[FieldError]) -> str:
+    """After a save: which fields hold characters that will not print as typed."""
+    lines = [f"{field_label(w.field)}: {field_error_text(w)}" for w in warnings]
+    return "\n".join(
+        [translate("Messages", "저장했습니다. 다음 글자는 인쇄물에서 �로 바뀝니다."), *lines]
+    )
 
 
 def error_text(exc: BaseException, agency_names: dict[str, str] | None = None) -> str:
