@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
-import time
+import uuid
 from pathlib import Path
 
 import pytest
@@ -81,43 +82,64 @@ def test_discreet_option_rebuilds_without_revealing_words(qtbot, dialog):
     assert "범죄" not in sheet and "피해" not in sheet
 
 
-def _new_pdfs(before: set[Path]) -> list[Path]:
-    found = []
+def _output_of(token: str) -> Path | None:
+    """The cups-pdf file of the job titled ``token`` (cups-pdf puts the title in the name)."""
     for folder in CUPS_PDF_DIRS:
         if folder.is_dir():
-            found += [p for p in folder.glob("*.pdf") if p not in before]
-    return found
+            for path in folder.glob("*.pdf"):
+                if token in path.name:
+                    return path
+    return None
+
+
+def _completed_jobs(printer: str) -> set[str]:
+    """Ids (``PDF-12``) of the queue's completed jobs, as ``lpstat`` reports them."""
+    result = subprocess.run(
+        ["lpstat", "-W", "completed", "-o", printer], capture_output=True, text=True, check=False
+    )
+    return {line.split()[0] for line in result.stdout.splitlines() if line.strip()}
 
 
 def test_prints_to_a_real_cups_queue(qtbot, dialog, store, case_with_referral, tmp_path):
     if "PDF" not in QPrinterInfo.availablePrinterNames():
         pytest.skip("no CUPS queue named PDF (./test.sh starts one when run as root)")
     pyzbar = pytest.importorskip("pyzbar.pyzbar", reason="pyzbar/libzbar0 not installed")
-    if shutil.which("pdftoppm") is None:
-        pytest.skip("pdftoppm (poppler-utils) not installed")
+    if shutil.which("pdftoppm") is None or shutil.which("lpstat") is None:
+        pytest.skip("pdftoppm (poppler-utils) or lpstat (cups-client) not installed")
     _, referral = case_with_referral
-    before = {p for d in CUPS_PDF_DIRS if d.is_dir() for p in d.glob("*.pdf")}
+    # Other test runs print to the same queue and folder: this job is told apart by its title.
+    token = f"onestop-test-{uuid.uuid4().hex[:12]}"
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPrinterName("PDF")
+    printer.setDocName(token)
     assert dialog.print_to(printer)
-    deadline = time.monotonic() + 60
-    while not (jobs := _new_pdfs(before)) and time.monotonic() < deadline:
-        time.sleep(0.5)
-    assert jobs, "the print job never reached the cups-pdf output folder"
-    job = jobs[0]
-    time.sleep(1)  # cups-pdf writes the file, then closes it: let it finish
-    pages = len(PdfReader(job).pages)
-    assert pages == len(PdfReader(__import__("io").BytesIO(dialog.packet.pdf)).pages)
-    subprocess.run(["pdftoppm", "-r", "150", "-png", str(job), str(tmp_path / "page")], check=True)
-    from PIL import Image
+    job_path: Path | None = None
+    try:
+        qtbot.waitUntil(lambda: _output_of(token) is not None, timeout=60_000)
+        job_path = _output_of(token)
+        assert job_path is not None
+        found = re.search(r"job_(\d+)", job_path.name)
+        assert found, job_path.name
+        # cups-pdf creates the file first and writes it while the job runs: only a completed
+        # job is a whole file.
+        job_id = f"PDF-{found.group(1)}"
+        qtbot.waitUntil(lambda: job_id in _completed_jobs("PDF"), timeout=60_000)
+        assert job_path.read_bytes().rstrip().endswith(b"%%EOF")
+        pages = len(PdfReader(job_path).pages)
+        assert pages == len(PdfReader(__import__("io").BytesIO(dialog.packet.pdf)).pages)
+        command = ["pdftoppm", "-r", "150", "-png", str(job_path), str(tmp_path / "page")]
+        subprocess.run(command, check=True)
+        from PIL import Image
 
-    decoded = {
-        symbol.data.decode()
-        for png in sorted(tmp_path.glob("page*.png"))
-        for symbol in pyzbar.decode(Image.open(png))
-    }
-    assert referral.document_number in decoded
-    dialog._runner.wait()
-    qtbot.waitUntil(lambda: len(audit_rows(store, "print")) == 1)
-    assert audit_rows(store, "print")[0].detail.endswith("-> PDF")
-    job.unlink()
+        decoded = {
+            symbol.data.decode()
+            for png in sorted(tmp_path.glob("page*.png"))
+            for symbol in pyzbar.decode(Image.open(png))
+        }
+        assert referral.document_number in decoded
+        dialog._runner.wait()
+        qtbot.waitUntil(lambda: len(audit_rows(store, "print")) == 1)
+        assert audit_rows(store, "print")[0].detail.endswith("-> PDF")
+    finally:
+        if job_path is not None:
+            job_path.unlink(missing_ok=True)
