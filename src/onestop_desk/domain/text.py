@@ -18,11 +18,16 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _LINE_BREAK = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
 # C0 controls except tab and newline, DEL, C1 controls, and the noncharacters of the BMP.
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
-# Invisible format characters kept because they change what is seen: the joiners build
-# emoji sequences (👩‍👧) and shape Indic and Arabic script; the prepended concatenation
-# marks of Arabic and Syriac are drawn.
-_VISIBLE_FORMAT = frozenset(
-    "\u200c\u200d\u0600\u0601\u0602\u0603\u0604\u0605\u06dd\u070f\u0890\u0891\u08e2"
+# The invisible format characters (Unicode category Cf) that are dropped: soft hyphen,
+# zero-width space, marks and overrides of direction, word joiner and invisible operators,
+# byte-order mark, interlinear annotation, format controls of some scripts, tags. Kept are
+# the Cf characters that change what is seen: the joiners (U+200C/D) build emoji sequences
+# (👩‍👧) and shape Indic and Arabic script, and the prepended concatenation marks of Arabic
+# and Syriac are drawn. A test checks this list against the running Python's Unicode data.
+INVISIBLE_FORMAT = re.compile(
+    "[\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
+    "\ufff9-\ufffb\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
+    "\U000e0020-\U000e007f]"
 )
 _FORMULA_START = frozenset("=+-@")
 
@@ -79,8 +84,7 @@ def clean_text(text: str) -> str:
     text = _CONTROL.sub("", _LINE_BREAK.sub("\n", text))
     if text.isascii():
         return text
-    text = "".join(ch for ch in text if ch in _VISIBLE_FORMAT or unicodedata.category(ch) != "Cf")
-    return unicodedata.normalize("NFC", text)
+    return unicodedata.normalize("NFC", INVISIBLE_FORMAT.sub("", text))
 
 
 def one_line_text(text: str) -> str:
