@@ -1720,6 +1720,10 @@ Anything entered after that will be kept only in a copy of the current database.
         <source>사례 정보를 저장하는 중…</source>
         <translation>Saving the case details…</translation>
     </message>
+    <message>
+        <source>인쇄되지 않는 글자</source>
+        <translation>Characters that will not print</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -2181,6 +2185,10 @@ It is shown only once, on this screen. Give it to the recipient separately from 
         <location filename="../../src/onestop_desk/ui/intake_layout.py" line="231"/>
         <source>2단계에서 지원 프로그램을 체크하면 해당 기관이 여기에 나옵니다.</source>
         <translation>Tick programmes in step 2 and their agencies appear here.</translation>
+    </message>
+    <message>
+        <source>인쇄되지 않는 글자</source>
+        <translation>Characters that will not print</translation>
     </message>
 </context>
 <context>
@@ -2807,6 +2815,86 @@ It is shown only once, on this screen. Give it to the recipient separately from 
         <source>사용이 중지된 계정입니다.</source>
         <translation>This account is disabled.</translation>
     </message>
+    <message>
+        <source>검색어</source>
+        <translation>Search text</translation>
+    </message>
+    <message>
+        <source>주소</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>국적</source>
+        <translation>Nationality</translation>
+    </message>
+    <message>
+        <source>사용 언어</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>장애</source>
+        <translation>Disability</translation>
+    </message>
+    <message>
+        <source>안전한 연락 방법</source>
+        <translation>Safe contact</translation>
+    </message>
+    <message>
+        <source>연락 가능한 시간</source>
+        <translation>Safe hours</translation>
+    </message>
+    <message>
+        <source>메모</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>사건 장소</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>관할 경찰서</source>
+        <translation>Police station</translation>
+    </message>
+    <message>
+        <source>관할 검찰청</source>
+        <translation>Prosecution office</translation>
+    </message>
+    <message>
+        <source>사건번호</source>
+        <translation>Case reference</translation>
+    </message>
+    <message>
+        <source>가해자와의 관계</source>
+        <translation>Relation to offender</translation>
+    </message>
+    <message>
+        <source>사건 경위</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <source>이미 받은 지원</source>
+        <translation>Support already received</translation>
+    </message>
+    <message>
+        <source>인쇄용 글꼴에 없는 글자라 인쇄물에는 �로 나옵니다: %1</source>
+        <translation>The print font has no glyph for these, so they print as �: %1</translation>
+    </message>
+    <message>
+        <source>저장했습니다. 다음 글자는 인쇄물에서 �로 바뀝니다.</source>
+        <translation>Saved. These characters will print as �:</translation>
+    </message>
+    <message>
+        <source>keyring.json에 기억해 둔 접속기록의 끝이 고쳐졌거나 다른 데이터베이스의 것입니다.</source>
+        <translation>The end of the access log remembered in keyring.json was altered or belongs to another database.</translation>
+    </message>
+    <message>
+        <source>접속기록 %1번이 없습니다: %2</source>
+        <translation>Access-log entries no. %1 are missing: %2</translation>
+    </message>
+    <message>
+        <source>%1번 기록에서 사슬이 끊겼습니다: %2</source>
+        <translation>The chain breaks at entry no. %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>PacketDialog</name>
@@ -3402,6 +3490,22 @@ It is shown only once, on this screen. Give it to the recipient separately from 
         <location filename="../../src/onestop_desk/ui/auth/controller.py" line="514"/>
         <source>다시 로그인해 주세요.</source>
         <translation>Please log in again.</translation>
+    </message>
+    <message>
+        <source>접속기록의 마지막 부분이 지워졌을 수 있습니다.</source>
+        <translation>The newest entries of the access log may have been erased.</translation>
+    </message>
+    <message>
+        <source>접속기록 화면에서 체인 검증을 실행해 확인해 주세요.</source>
+        <translation>Run the chain check on the access-log page to see more.</translation>
+    </message>
+    <message>
+        <source>관리자에게 바로 알려 주세요.</source>
+        <translation>Please tell an administrator right away.</translation>
+    </message>
+    <message>
+        <source>접속기록 점검</source>
+        <translation>Access-log check</translation>
     </message>
 </context>
 <context>
