@@ -29,6 +29,12 @@ INVISIBLE_FORMAT = re.compile(
     "\ufff9-\ufffb\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
     "\U000e0020-\U000e007f]"
 )
+# Anything the passes of clean_text would change, but NFC: one search for the common case.
+_ANY_TO_CLEAN = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\ufdd0-\ufdef\ufffe\uffff"
+    + INVISIBLE_FORMAT.pattern[1:-1]
+    + "]"
+)
 _FORMULA_START = frozenset("=+-@")
 
 
@@ -80,6 +86,8 @@ def clean_text(text: str) -> str:
     ``clean_text(clean_text(x)) == clean_text(x)``: the access log hashes cleaned text, and
     the store cleans again on the way in.
     """
+    if _ANY_TO_CLEAN.search(text) is None:
+        return text if text.isascii() else unicodedata.normalize("NFC", text)
     text = _LONE_SURROGATE.sub("\ufffd", text)
     text = _CONTROL.sub("", _LINE_BREAK.sub("\n", text))
     if text.isascii():
