@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import os
 import subprocess
 import sys
@@ -10,97 +9,17 @@ from datetime import date
 from pathlib import Path
 
 import pypdf
-import pytest
 from sqlalchemy import text
 
-from onestop_desk.cli import main
+from helpers.cli_runner import ADMIN_PW, C1_PW, LEAD_PW, Cli, cheap_auth, real_case
 from onestop_desk.domain.records import CaseInput, PersonInput
-from onestop_desk.domain.security import KdfParams
 from onestop_desk.domain.vocab import IntakeChannel
-from onestop_desk.services.auth import AuthService
-
-ADMIN_PW = "관리자비번2026!"
-LEAD_PW = "팀장비번2026!"
-C1_PW = "상담원비번2026"
-
-
-def cheap_auth(folder: Path) -> AuthService:
-    return AuthService(
-        folder, kdf_params=lambda: KdfParams(time_cost=1, memory_cost=64, parallelism=1)
-    )
-
-
-class Cli:
-    """Runs the CLI in-process against one data folder; keeps the last outputs."""
-
-    def __init__(self, folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        self.folder = folder
-        self._capsys = capsys
-        self.out = ""
-        self.err = ""
-
-    def __call__(self, *argv: str, stdin: str = "", env: dict[str, str] | None = None) -> int:
-        out = io.StringIO()
-        self._capsys.readouterr()
-        code = main(
-            [*argv, "--data-dir", str(self.folder)],
-            stdin=io.StringIO(stdin),
-            stdout=out,
-            environ=env or {},
-            auth_factory=cheap_auth,
-        )
-        self.out = out.getvalue()
-        self.err = self._capsys.readouterr().err
-        return code
-
-    def as_user(self, user: str, password: str, *argv: str, stdin: str = "") -> int:
-        return self(*argv, "--user", user, stdin=f"{password}\n{stdin}")
-
-    def assert_one_line_error(self) -> None:
-        assert self.err.count("\n") == 1, self.err
-        assert "Traceback" not in self.err
-        assert self.err.startswith("오류: ")
-
-
-@pytest.fixture
-def cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
-    return Cli(tmp_path / "data", capsys)
-
-
-@pytest.fixture
-def center(cli: Cli, tmp_path: Path) -> Cli:
-    sheet = tmp_path / "recovery.pdf"
-    code = cli(
-        "init",
-        "--center",
-        "서울 원스톱 솔루션센터",
-        "--username",
-        "admin",
-        "--display-name",
-        "최관리",
-        "--recovery-sheet",
-        str(sheet),
-        stdin=ADMIN_PW + "\n",
-    )
-    assert code == 0, cli.err
-    cli.recovery_key = cli.out.strip().splitlines()[3]  # type: ignore[attr-defined]
-    cli.sheet = sheet  # type: ignore[attr-defined]
-    add = ("users", "add", "--display-name")
-    assert (
-        cli.as_user("admin", ADMIN_PW, *add, "김팀장", "lead", "--role", "team_lead", stdin=LEAD_PW)
-        == 0
-    )
-    assert (
-        cli.as_user("admin", ADMIN_PW, *add, "이상담", "c1", "--role", "counselor", stdin=C1_PW)
-        == 0
-    )
-    return cli
 
 
 def test_init_prints_the_recovery_key_once_and_writes_the_sheet(center: Cli) -> None:
-    key: str = center.recovery_key  # type: ignore[attr-defined]
+    key: str = center.recovery_key
     assert len(key) == 35 and key.count("-") == 5
-    page = pypdf.PdfReader(center.sheet).pages[0].extract_text()  # type: ignore[attr-defined]
+    page = pypdf.PdfReader(center.sheet).pages[0].extract_text()
     assert "복구 키" in page
     for group in key.split("-"):
         assert group in page
@@ -155,7 +74,9 @@ def test_user_administration(center: Cli) -> None:
         == 0
     )
     assert center.as_user("c1", C1_PW, "agencies", "list") == 1
-    assert center.as_user("c1", "임시비밀번호2026", "agencies", "list") == 0
+    # The administrator's password opens the account, but nothing works until it is changed.
+    assert center.as_user("c1", "임시비밀번호2026", "agencies", "list") == 1
+    center.assert_one_line_error()
     assert (
         center.as_user(
             "admin", ADMIN_PW, "users", "reset-password", "ghost", stdin="임시비밀번호2026"
@@ -207,25 +128,11 @@ def test_counselor_cannot_administer(center: Cli) -> None:
     assert center.as_user("c1", C1_PW, "audit", "verify") == 1
 
 
-def _real_case(folder: Path) -> str:
-    session = cheap_auth(folder).login("c1", C1_PW)
-    try:
-        person = PersonInput(name="황보은결", birth_date=date(1990, 3, 1))
-        case = CaseInput(
-            intake_channel=IntakeChannel.VISIT,
-            intake_date=date(2026, 11, 2),
-            crime_types=("stalking",),
-        )
-        return session.services.cases.create_case(person, case).case_number
-    finally:
-        session.logout()
-
-
 def test_demo_needs_the_flag_and_refuses_real_data(center: Cli) -> None:
     assert center.as_user("lead", LEAD_PW, "demo", "--cases", "5") == 1
     assert "--yes-this-is-a-demo-database" in center.err
     assert center.as_user("c1", C1_PW, "demo", "--cases", "5", "--yes-this-is-a-demo-database") == 1
-    _real_case(center.folder)
+    real_case(center.folder)
     assert (
         center.as_user("lead", LEAD_PW, "demo", "--cases", "5", "--yes-this-is-a-demo-database")
         == 1
@@ -303,7 +210,7 @@ def test_audit_verify_reports_the_first_broken_row(center: Cli) -> None:
 
 
 def test_recover_sets_a_new_admin_password(center: Cli) -> None:
-    key: str = center.recovery_key  # type: ignore[attr-defined]
+    key: str = center.recovery_key
     assert center("recover", "--username", "admin", stdin=f"{key}\n새관리자비번2026\n") == 0
     assert center.as_user("admin", "새관리자비번2026", "users", "list") == 0
     assert center("recover", "--username", "admin", stdin="AAAAA\n새관리자비번2027\n") == 1

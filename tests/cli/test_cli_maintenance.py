@@ -7,17 +7,15 @@ from pathlib import Path
 
 import pypdf
 from sqlalchemy import update
-from cli.test_cli import ADMIN_PW, C1_PW, LEAD_PW, Cli, _real_case, center, cheap_auth, cli
 
+from helpers.cli_runner import ADMIN_PW, C1_PW, LEAD_PW, Cli, cheap_auth, real_case
 from onestop_desk.db import models as m
-
-__all__ = ["center", "cli"]  # fixtures used by the tests below
 
 FILE_PW = "usb-Pass-2026"
 
 
 def test_export_reads_the_file_password_from_stdin(center: Cli, tmp_path: Path) -> None:
-    number = _real_case(center.folder)
+    number = real_case(center.folder)
     usb = tmp_path / "usb"
     usb.mkdir()
     code = center.as_user(
@@ -32,7 +30,7 @@ def test_export_reads_the_file_password_from_stdin(center: Cli, tmp_path: Path) 
 
 
 def test_export_with_a_generated_password_and_a_missing_folder(center: Cli, tmp_path) -> None:
-    number = _real_case(center.folder)
+    number = real_case(center.folder)
     usb = tmp_path / "usb"
     usb.mkdir()
     args = ("export", number, "--reason", "기관 제출", "--generate-password")
@@ -45,7 +43,7 @@ def test_export_with_a_generated_password_and_a_missing_folder(center: Cli, tmp_
 
 
 def test_weak_export_password_is_refused(center: Cli, tmp_path: Path) -> None:
-    number = _real_case(center.folder)
+    number = real_case(center.folder)
     code = center.as_user(
         "c1", C1_PW, "export", number, "--to", str(tmp_path), "--reason", "x", stdin="1234"
     )
@@ -54,10 +52,11 @@ def test_weak_export_password_is_refused(center: Cli, tmp_path: Path) -> None:
 
 
 def test_backup_check_and_restore(center: Cli, tmp_path: Path) -> None:
-    first = _real_case(center.folder)
-    assert center.as_user("c1", C1_PW, "backup") == 0, center.err
+    first = real_case(center.folder)
+    assert center.as_user("c1", C1_PW, "backup") == 1  # backing up: team leads, admins
+    assert center.as_user("lead", LEAD_PW, "backup") == 0, center.err
     [backup] = list((center.folder / "backups").glob("onestop-*.db"))
-    later = _real_case(center.folder)
+    later = real_case(center.folder)
     assert center.as_user("c1", C1_PW, "backup", "--to", str(tmp_path)) == 1  # counselor
     assert center.as_user("lead", LEAD_PW, "backup", "--to", str(tmp_path)) == 0
     assert center.as_user("c1", C1_PW, "check") == 0 and "OK" in center.out
@@ -78,7 +77,7 @@ def test_backup_check_and_restore(center: Cli, tmp_path: Path) -> None:
 
 
 def test_purge_dry_run_then_yes(center: Cli) -> None:
-    number = _real_case(center.folder)
+    number = real_case(center.folder)
     session = cheap_auth(center.folder).login("admin", ADMIN_PW)
     with session.store.sessions.begin() as s:
         s.execute(

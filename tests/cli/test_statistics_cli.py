@@ -8,17 +8,15 @@ from pathlib import Path
 
 import pypdf
 from openpyxl import load_workbook
-from cli.test_cli import ADMIN_PW, C1_PW, LEAD_PW, Cli, _real_case, center, cheap_auth, cli
 
+from helpers.cli_runner import ADMIN_PW, C1_PW, LEAD_PW, Cli, cheap_auth, real_case
 from onestop_desk.services.access_log import AuditFilter
-
-__all__ = ["center", "cli"]  # fixtures used by the tests below
 
 PERIOD = ("--from", "2026-11-01", "--to", "2026-11-30")
 
 
 def test_stats_writes_csv_xlsx_and_pdf(center: Cli, tmp_path: Path) -> None:
-    _real_case(center.folder)
+    real_case(center.folder)
     out = tmp_path / "stats.csv"
     args = ("stats", *PERIOD, "--format", "csv", "--out", str(out), "--reason", "월간 보고")
     assert center.as_user("lead", LEAD_PW, *args) == 0, center.err

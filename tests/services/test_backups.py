@@ -20,7 +20,7 @@ from helpers.world import NOW, World
 from onestop_desk.db import models as m
 from onestop_desk.db.engine import create_store_engine
 from onestop_desk.db.store import open_store
-from onestop_desk.domain.clock import Clock
+from onestop_desk.domain.clock import KST, Clock
 from onestop_desk.domain.errors import PermissionDeniedError
 from onestop_desk.domain.vocab import AuditAction
 from onestop_desk.services import build_services
@@ -65,23 +65,70 @@ def test_build_services_with_the_store_has_backups(world):
     assert world.c1.backups is None  # built without the store
 
 
-def test_backup_now_is_encrypted_verified_and_rotated(world):
-    clock = MovingClock(NOW)
-    backups = backups_for(world, world.c1, clock)
-    backups_for(world, world.admin).set_keep_count(3)
+def test_backup_now_is_encrypted_verified_and_named_in_kst(world):
+    clock = MovingClock(NOW)  # 2026-11-25 10:30 KST
+    backups = backups_for(world, world.lead, clock)
     world.new_case(name="백업대상")
-    made = []
-    for _ in range(5):
-        made.append(backups.backup_now())
-        clock.at += timedelta(hours=1)
-    listed = [b.path for b in backups.list_backups() if b.automatic]
-    assert listed == [b.path for b in reversed(made[-3:])]
-    newest = made[-1].path
+    made = backups.backup_now()
+    again = backups.backup_now()  # the same second: a second file, not an overwrite
+    assert made.path.name == "onestop-20261125-103000-KST.db"
+    assert again.path.name == "onestop-20261125-103000-KST-2.db"
+    assert made.created_at == NOW
+    assert [b.path for b in backups.list_backups()] == [again.path, made.path]
+    newest = made.path
     assert not newest.read_bytes().startswith(b"SQLite format 3")
     assert "백업대상".encode() not in newest.read_bytes()
     checked = verify_backup(newest, world.store.key)
     assert checked.cases == 1 and checked.revision is not None
     assert oct(newest.stat().st_mode & 0o777) == "0o600"
+
+
+def test_rotation_keeps_days_first_and_last_of_each(world):
+    clock = MovingClock(NOW)
+    lead = backups_for(world, world.lead, clock)
+    backups_for(world, world.admin).set_keep_count(3)
+    by_day = []
+    for _day in range(5):
+        made = []
+        for _ in range(4):
+            made.append(lead.backup_now())
+            clock.at += timedelta(hours=2)
+        by_day.append(made)
+        clock.at += timedelta(hours=16)
+    kept = {b.path for b in lead.list_backups()}
+    # The newest three days, each with its first and its last backup.
+    assert kept == {b.path for day in by_day[-3:] for b in (day[0], day[-1])}
+
+
+def test_a_counselor_cannot_flush_the_backups(world):
+    """Backing up is for team leads and administrators; the backup a counselor's session
+    takes at close, however often, never removes an earlier day's."""
+    clock = MovingClock(NOW)
+    backups_for(world, world.lead, clock).backup_now()
+    clock.at += timedelta(days=1)
+    yesterday = {b.path for b in backups_for(world, world.lead).list_backups()}
+    counselor = backups_for(world, world.c1, clock)
+    for refused in (counselor.backup_now, counselor.list_backups):
+        with pytest.raises(PermissionDeniedError):
+            refused()
+    with pytest.raises(PermissionDeniedError):
+        counselor.verify(next(iter(yesterday)))
+    for _ in range(20):
+        counselor.backup_at_close()
+        clock.at += timedelta(minutes=1)
+    left = {b.path for b in backups_for(world, world.lead).list_backups()}
+    assert yesterday <= left
+    assert len(left) == 3  # yesterday's, and today's first and last
+
+
+def test_backups_named_in_utc_by_earlier_versions_are_still_listed_and_rotated(world):
+    folder = world.store.path.parent / "backups"
+    folder.mkdir(exist_ok=True)
+    old = folder / "onestop-20261101T010000.db"
+    old.write_bytes(b"x")
+    listed = backups_for(world, world.lead).list_backups()
+    assert [(b.path, b.automatic) for b in listed] == [(old, True)]
+    assert listed[0].created_at == datetime(2026, 11, 1, 10, 0, tzinfo=KST)
 
 
 def test_backup_if_due_once_a_day(world):
@@ -92,7 +139,7 @@ def test_backup_if_due_once_a_day(world):
     assert backups.backup_if_due() is None
     clock.at += timedelta(hours=2)
     assert backups.backup_if_due() is not None
-    assert len([b for b in backups.list_backups() if b.automatic]) == 2
+    assert len([b for b in backups_for(world, world.lead).list_backups() if b.automatic]) == 2
 
 
 def test_keep_count_is_an_admin_setting_and_logged(world):
@@ -120,7 +167,7 @@ def test_manual_backup_to_a_folder_is_logged_and_limited(world, tmp_path):
 
 def test_backup_restore_round_trip(world, tmp_path):
     first = [world.new_case(name=f"복원{i}").case_number for i in range(3)]
-    backup = backups_for(world, world.c1).backup_now()
+    backup = backups_for(world, world.lead).backup_now()
     later = world.new_case(name="백업이후").case_number
     store, key = world.store, world.store.key
     store.close()
@@ -146,7 +193,7 @@ def test_backup_restore_round_trip(world, tmp_path):
 
 def test_restore_refuses_a_damaged_or_foreign_backup_and_leaves_the_live_file(world, tmp_path):
     world.new_case()
-    backup = backups_for(world, world.c1).backup_now().path
+    backup = backups_for(world, world.lead).backup_now().path
     store, key = world.store, world.store.key
     store.close()
     live_before = store.path.read_bytes()
@@ -192,11 +239,11 @@ def test_startup_check_detects_damage_and_offers_the_newest_good_backups(world, 
     for i in range(30):
         world.new_case(name=f"손상검사{i}")
     clock = MovingClock(NOW)
-    backups = backups_for(world, world.c1, clock)
+    backups = backups_for(world, world.lead, clock)
     good = []
     for _ in range(2):
         good.append(backups.backup_now())
-        clock.at += timedelta(hours=1)
+        clock.at += timedelta(days=1)  # a day each: within a day only first and last stay
     bad = backups.backup_now()
     flip_bytes(bad.path, page=4)
     store, key = world.store, world.store.key
@@ -295,7 +342,7 @@ def test_backup_api_is_used_when_the_wal_cannot_be_emptied(world, monkeypatch):
 
     monkeypatch.setattr(maintenance, "snapshot_copy", lambda engine, target: False)
     world.new_case(name="대체경로")
-    info = backups_for(world, world.c1).backup_now()
+    info = backups_for(world, world.lead).backup_now()
     assert verify_backup(info.path, world.store.key).cases == 1
 
 
@@ -315,11 +362,12 @@ def test_backups_while_another_thread_keeps_saving(world):
     thread = threading.Thread(target=writer)
     thread.start()
     try:
-        backups = backups_for(world, world.c1, MovingClock(NOW))
+        backups = backups_for(world, world.lead, MovingClock(NOW))
         infos = []
         for _ in range(5):
             infos.append(backups.backup_now())
-            backups._ctx.clock.at += timedelta(minutes=1)  # type: ignore[attr-defined]
+            # A day each: within a day only the first and the last backup are kept.
+            backups._ctx.clock.at += timedelta(days=1)  # type: ignore[attr-defined]
     finally:
         stop.set()
         thread.join()

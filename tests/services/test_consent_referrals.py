@@ -9,13 +9,12 @@ from onestop_desk.domain.errors import (
     IllegalTransitionError,
     ValidationError,
 )
-from onestop_desk.domain.records import ReferralReply
+from onestop_desk.domain.records import NeedInput, ReferralReply
 from onestop_desk.domain.vocab import (
     REFERRAL_TRANSITIONS,
     ConsentItem,
     ReferralStatus,
 )
-from onestop_desk.services import NeedInput
 
 
 def test_may_share_answers_per_agency_and_item(world):

@@ -8,9 +8,8 @@ from pypdf import PdfReader
 
 from helpers.world import consent
 from onestop_desk.domain.errors import ConsentRequiredError, ValidationError
-from onestop_desk.domain.records import PersonInput, RelatedPersonInput
+from onestop_desk.domain.records import NeedInput, PersonInput, RelatedPersonInput
 from onestop_desk.domain.vocab import ConsentItem, Relationship
-from onestop_desk.services import NeedInput
 
 
 def pdf_text(pdf: bytes) -> str:

@@ -22,9 +22,9 @@ from sqlalchemy import func, select
 from helpers.world import consent
 from onestop_desk.db import models as m
 from onestop_desk.domain.errors import PermissionDeniedError, ValidationError
+from onestop_desk.domain.records import NeedInput
 from onestop_desk.domain.security.passwords import check_password_policy
 from onestop_desk.domain.vocab import AuditAction, ConsentItem
-from onestop_desk.services import NeedInput
 from onestop_desk.services import export as export_module
 from onestop_desk.services.export import (
     ExportError,

@@ -151,7 +151,7 @@ def test_summaries_mask_names_and_reveal_is_logged(world, store):
 
 
 def test_relief_money_deadline_warning(world):
-    from onestop_desk.services import NeedInput
+    from onestop_desk.domain.records import NeedInput
 
     case = world.new_case(incident_date=date(2016, 12, 1), harm_known_date=date(2024, 1, 1))
     world.c1.needs.set_needs(case.id, [NeedInput("financial", "relief_money_serious_injury")])

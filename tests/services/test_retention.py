@@ -16,7 +16,7 @@ from helpers.world import World, consent
 from onestop_desk.db import models as m
 from onestop_desk.db.store import open_store
 from onestop_desk.domain.errors import PermissionDeniedError, ValidationError
-from onestop_desk.domain.records import InquiryInput, PersonInput, RelatedPersonInput
+from onestop_desk.domain.records import InquiryInput, NeedInput, PersonInput, RelatedPersonInput
 from onestop_desk.domain.vocab import (
     AuditAction,
     CallerType,
@@ -24,7 +24,6 @@ from onestop_desk.domain.vocab import (
     ConsentItem,
     Relationship,
 )
-from onestop_desk.services import NeedInput
 from onestop_desk.services.retention import LEGAL_BASIS, years_before
 
 SECRET_NAME = "탁파기윤"

@@ -113,7 +113,7 @@ def test_access_log_csv_and_monthly_review_csv_never_carry_a_formula(world: Worl
     assert details[0] == "'" + FORMULAS[0]
     assert "'=1+1 점검" in cells  # the export's own reason, as logged
 
-    from onestop_desk.cli import review_csv as cli_review_csv
+    from onestop_desk.cli.audit import review_csv as cli_review_csv
     from onestop_desk.ui.admin.audit_page import review_csv as ui_review_csv
 
     with world.store.sessions.begin() as s:

@@ -10,9 +10,8 @@ from sqlalchemy import select, update
 from helpers.world import World, consent
 from onestop_desk.db import models as m
 from onestop_desk.domain.errors import PermissionDeniedError, ValidationError
-from onestop_desk.domain.records import CaseFilter, InquiryInput
+from onestop_desk.domain.records import CaseFilter, InquiryInput, NeedInput
 from onestop_desk.domain.vocab import CallerType, IntakeChannel, ReferralStatus
-from onestop_desk.services import NeedInput
 from onestop_desk.services.statistics import age_band, nationality_group
 
 NOV_FROM, NOV_TO = date(2026, 11, 1), date(2026, 11, 30)

@@ -294,6 +294,27 @@ class ReferralReply:
 
 
 @dataclass(frozen=True)
+class NeedInput:
+    """One ticked line of the needs checklist: a support area, optionally one programme."""
+
+    support_area: str
+    programme_code: str | None = None
+    status: NeedStatus = NeedStatus.NEEDED
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class WalkIn:
+    """Everything the intake collects about one walk-in (or call), registered in one go."""
+
+    person: PersonInput
+    case: CaseInput
+    needs: tuple[NeedInput, ...] = ()
+    consents: tuple[ConsentInput, ...] = ()
+    from_inquiry_id: int | None = None
+
+
+@dataclass(frozen=True)
 class ReferralRecord:
     id: int
     case_id: int
@@ -361,6 +382,14 @@ class UserRecord:
     role: Role
     phone: str
     active: bool
+
+
+@dataclass(frozen=True)
+class Colleague:
+    """Who a case can be assigned to: what a counselor may know of the other accounts."""
+
+    id: int
+    display_name: str
 
 
 @dataclass(frozen=True)
@@ -464,3 +493,11 @@ class StatsReport:
             self.nationalities,
             self.disabilities,
         )
+
+
+@dataclass(frozen=True)
+class RegisteredWalkIn:
+    """What registering a walk-in saved: the case and the referral drafts made from it."""
+
+    case: CaseDetail
+    referrals: tuple[ReferralRecord, ...]

@@ -1,8 +1,8 @@
 """The services the UI and the CLI use, bound to one actor (the logged-in account).
 
-``Services``, ``build_services`` and ``NeedInput`` load on first use (PEP 562): the login
-window imports ``services.auth`` and must appear before SQLAlchemy, alembic and reportlab
-have been imported, which the full registry needs.
+One call is one user action and one transaction. ``Services`` and ``build_services`` load on
+first use (PEP 562): the login window imports ``services.auth`` and must appear before
+SQLAlchemy, alembic and reportlab have been imported, which the full registry needs.
 """
 
 from __future__ import annotations
@@ -10,17 +10,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from onestop_desk.services.needs import NeedInput
     from onestop_desk.services.registry import Services, build_services
 
-__all__ = ["NeedInput", "Services", "build_services"]
+__all__ = ["Services", "build_services"]
 
 
 def __getattr__(name: str) -> Any:
-    if name == "NeedInput":
-        from onestop_desk.services.needs import NeedInput
-
-        return NeedInput
     if name in ("Services", "build_services"):
         from onestop_desk.services import registry
 

@@ -23,12 +23,12 @@ from datetime import UTC, date, datetime, timedelta
 
 from onestop_desk.db import models as m
 from onestop_desk.db.repositories import AuditRepository
-from onestop_desk.domain.access import require_role
+from onestop_desk.domain.access import Permission, require
 from onestop_desk.domain.clock import KST
 from onestop_desk.domain.errors import FieldError, ValidationError
 from onestop_desk.domain.security.audit_chain import GENESIS, ChainProblem, ChainReport, ChainRow
 from onestop_desk.domain.text import csv_row
-from onestop_desk.domain.vocab import AuditAction, Role
+from onestop_desk.domain.vocab import AuditAction
 from onestop_desk.services.audit_trail import _row_fields
 from onestop_desk.services.base import Service
 
@@ -194,7 +194,7 @@ class AuditLogService(Service):
         The anchor comes from the newest purge row, which is itself part of the chain (and
         HMAC-signed), so it cannot be moved without the data key.
         """
-        require_role(self.actor, Role.ADMIN)
+        require(self.actor, Permission.VIEW_ACCESS_LOG)
         with self._ctx.transaction() as s:
             repo = AuditRepository(s)
             anchor, first_seq = _purge_anchor(repo.last_with_action(AuditAction.PURGE))
@@ -231,7 +231,7 @@ class AuditLogService(Service):
         """Rows for the audit viewer, oldest first (``newest_first``: the latest ``limit``
         rows, newest first). Looking at the log is not itself logged: it holds no personal
         data of victims, only case numbers."""
-        require_role(self.actor, Role.ADMIN)
+        require(self.actor, Permission.VIEW_ACCESS_LOG)
         with self._ctx.transaction() as s:
             rows = AuditRepository(s).filtered(
                 start=_utc_naive(flt.start) if flt.start else None,
@@ -246,7 +246,7 @@ class AuditLogService(Service):
 
     def export_csv(self, reason: str, flt: AuditFilter = AuditFilter()) -> str:
         """The filtered log as CSV text; the export and its reason are logged first."""
-        require_role(self.actor, Role.ADMIN)
+        require(self.actor, Permission.VIEW_ACCESS_LOG)
         if not reason.strip():
             raise ValidationError([FieldError("audit.reason", "required")])
         with self._ctx.transaction() as s:
@@ -275,7 +275,7 @@ class AuditLogService(Service):
 
     def review(self, month: str) -> AuditReview:
         """Counts per user and action for ``month`` (``YYYY-MM``, KST) and unusual patterns."""
-        require_role(self.actor, Role.ADMIN)
+        require(self.actor, Permission.VIEW_ACCESS_LOG)
         start, end = month_bounds(month)
         events = self.events(AuditFilter(start=start, end=end - timedelta(days=1)), 10_000_000)
         counts: Counter[tuple[str, str]] = Counter()
@@ -334,7 +334,7 @@ class AuditLogService(Service):
         of tampering would be the worst moment to trim the log. Writes a ``purge`` row that
         records the anchor (the ``prev_hash`` of the first kept row) and that row's number.
         """
-        require_role(self.actor, Role.ADMIN)
+        require(self.actor, Permission.VIEW_ACCESS_LOG)
         if not reason.strip():
             raise ValidationError([FieldError("audit.reason", "required")])
         report = self.verify()

@@ -1,9 +1,16 @@
 """Encrypted backups, restore and the start-up health check.
 
-Automatic backups go to ``<data_dir>/backups/onestop-<UTC stamp>.db``, made with SQLite's
-online backup API (the app keeps working while one runs) and encrypted with the database key;
-the newest ``backup.keep`` of them are kept (default 14). The app calls
-:meth:`BackupService.backup_if_due` once a day and :meth:`BackupService.backup_now` on close.
+Automatic backups go to ``<data_dir>/backups/onestop-<KST stamp>-KST.db`` (named in the time
+the desk shows; KST has no daylight saving, so the names sort in time order), made with
+SQLite's online backup API (the app keeps working while one runs) and encrypted with the
+database key. The app calls :meth:`BackupService.backup_if_due` once a day and
+:meth:`BackupService.backup_at_close` when it closes; team leads and administrators can also
+press 지금 백업 (:meth:`BackupService.backup_now`).
+
+Rotation keeps days, not a number of files: the automatic backups of the newest
+``backup.keep`` days that have any (default 14, set by an administrator), and of each such
+day its first and its last. So however often anyone backs up or closes the program, the
+backups of earlier days stay, and the state at the start of today stays too.
 
 Restore protocol (the live database is never overwritten in place):
 
@@ -29,26 +36,28 @@ from pathlib import Path
 
 from onestop_desk.db import maintenance
 from onestop_desk.db.backup import backup_database
-from onestop_desk.db.repositories import SettingsRepository
 from onestop_desk.db.store import Store
-from onestop_desk.domain.access import require_role
+from onestop_desk.domain.access import Permission, require
+from onestop_desk.domain.clock import KST
 from onestop_desk.domain.errors import (
     DomainError,
-    FieldError,
     StoreError,
-    ValidationError,
     WrongKeyError,
 )
-from onestop_desk.domain.vocab import AuditAction, Role
+from onestop_desk.domain.vocab import AuditAction
 from onestop_desk.services.base import Service, ServiceContext
+from onestop_desk.services.settings import BACKUP_KEEP
 
-KEEP_SETTING = "backup.keep"
-DEFAULT_KEEP = 14
-MAX_KEEP = 365
+KEEP_SETTING = BACKUP_KEEP.key
+DEFAULT_KEEP = BACKUP_KEEP.default
+MAX_KEEP = BACKUP_KEEP.maximum
 INTERVAL = timedelta(days=1)
 BACKUP_DIR = "backups"
-AUTO_PATTERN = re.compile(r"^onestop-(\d{8}T\d{6})(?:-\d+)?\.db$")
-STAMP = "%Y%m%dT%H%M%S"
+AUTO_PATTERN = re.compile(r"^onestop-(\d{8}-\d{6})-KST(?:-\d+)?\.db$")
+STAMP = "%Y%m%d-%H%M%S"
+UTC_PATTERN = re.compile(r"^onestop-(\d{8}T\d{6})(?:-\d+)?\.db$")
+"""Names of automatic backups made before they were named in KST: still listed, rotated."""
+UTC_STAMP = "%Y%m%dT%H%M%S"
 
 
 class BackupError(DomainError):
@@ -106,14 +115,36 @@ def _os_error(exc: OSError) -> BackupError:
     return BackupError(code, str(exc), errno=exc.errno)
 
 
+def backup_name(moment: datetime, n: int = 1) -> str:
+    """``onestop-20261125-193000-KST.db`` (``-2``, ``-3`` for a second one in that second)."""
+    stamp = moment.astimezone(KST).strftime(STAMP)
+    return f"onestop-{stamp}-KST.db" if n == 1 else f"onestop-{stamp}-KST-{n}.db"
+
+
 def _info(path: Path) -> BackupInfo:
-    match = AUTO_PATTERN.match(path.name)
     stat = path.stat()
-    if match:
-        created = datetime.strptime(match.group(1), STAMP).replace(tzinfo=UTC)
+    if match := AUTO_PATTERN.match(path.name):
+        created = datetime.strptime(match.group(1), STAMP).replace(tzinfo=KST).astimezone(UTC)
+    elif match := UTC_PATTERN.match(path.name):
+        created = datetime.strptime(match.group(1), UTC_STAMP).replace(tzinfo=UTC)
     else:
         created = datetime.fromtimestamp(stat.st_mtime, UTC)
     return BackupInfo(path=path, created_at=created, size=stat.st_size, automatic=bool(match))
+
+
+def to_rotate(automatic: list[BackupInfo], keep_days: int) -> list[BackupInfo]:
+    """The automatic backups the policy lets go (see the module docstring): those of days
+    beyond the newest ``keep_days`` days that have backups, and within a kept day all but
+    its first and its last."""
+    by_day: dict[object, list[BackupInfo]] = {}
+    for info in sorted(automatic, key=lambda b: b.created_at):
+        by_day.setdefault(info.created_at.astimezone(KST).date(), []).append(info)
+    days = sorted(by_day, reverse=True)  # type: ignore[type-var]
+    gone: list[BackupInfo] = []
+    for index, day in enumerate(days):
+        infos = by_day[day]
+        gone += infos if index >= keep_days else infos[1:-1]
+    return gone
 
 
 def list_backups(backup_dir: Path) -> list[BackupInfo]:
@@ -152,7 +183,7 @@ def restore_backup(
 ) -> RestoreOutcome:
     """Replace the (closed) live database with ``backup``; see the module docstring."""
     verified = verify_backup(backup, key)
-    stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime(STAMP)
+    stamp = (now or datetime.now(UTC)).astimezone(KST).strftime(STAMP) + "-KST"
     incoming = live_path.with_name(f"{live_path.name}.restore-{stamp}.partial")
     kept = live_path.with_name(f"{live_path.name}.before-restore-{stamp}")
     try:
@@ -232,56 +263,75 @@ class BackupService(Service):
     # --- settings -------------------------------------------------------------------------
 
     def keep_count(self) -> int:
+        """How many days of automatic backups are kept."""
         with self._ctx.transaction() as s:
-            value = SettingsRepository(s).get(KEEP_SETTING, DEFAULT_KEEP)
-        return int(value) if isinstance(value, int) and value > 0 else DEFAULT_KEEP
+            return BACKUP_KEEP.read(s)
 
     def set_keep_count(self, count: int) -> None:
-        """How many automatic backups to keep; administrators only, logged."""
-        require_role(self.actor, Role.ADMIN)
-        if not 1 <= count <= MAX_KEEP:
-            raise ValidationError([FieldError("backup.keep", "out_of_range", {"max": MAX_KEEP})])
+        """How many days of automatic backups to keep; administrators only, logged."""
+        require(self.actor, Permission.SET_BACKUP_POLICY)
         with self._ctx.transaction() as s:
-            SettingsRepository(s).set(KEEP_SETTING, count)
+            BACKUP_KEEP.write(s, count)
             self._log(s, AuditAction.UPDATE, detail=f"setting {KEEP_SETTING}={count}")
 
     # --- backups --------------------------------------------------------------------------
 
     def list_backups(self) -> list[BackupInfo]:
+        """The backup folder, newest first: the backup dialog (team leads, administrators)."""
+        require(self.actor, Permission.BACK_UP)
+        self._ctx.check_account_now()
         return list_backups(self.backup_dir)
 
     def last_automatic(self) -> BackupInfo | None:
-        return next((b for b in self.list_backups() if b.automatic), None)
+        """The newest automatic backup (only its time and size say anything)."""
+        self._ctx.check_account_now()
+        return next((b for b in list_backups(self.backup_dir) if b.automatic), None)
 
     def backup_if_due(self) -> BackupInfo | None:
-        """A backup when the newest automatic one is a day old or missing; else ``None``."""
-        last = self.last_automatic()
+        """A backup when the newest automatic one is a day old or missing; else ``None``.
+        Any account's session runs it (it cannot remove an earlier day's backup)."""
+        self._ctx.check_account_now()
+        last = next((b for b in list_backups(self.backup_dir) if b.automatic), None)
         now = self._ctx.clock.now().astimezone(UTC)
         if last is not None and now - last.created_at < INTERVAL:
             return None
-        return self.backup_now()
+        return self._automatic()
+
+    def backup_at_close(self) -> BackupInfo:
+        """The backup taken when the program closes, whoever was logged in."""
+        self._ctx.check_account_now()
+        return self._automatic()
 
     def backup_now(self) -> BackupInfo:
-        """An automatic backup now, then the oldest beyond ``keep_count`` are removed."""
-        now = self._ctx.clock.now().astimezone(UTC)
-        name = f"onestop-{now.strftime(STAMP)}.db"
+        """지금 백업: an automatic backup now, by a team lead or an administrator."""
+        require(self.actor, Permission.BACK_UP)
+        self._ctx.check_account_now()
+        return self._automatic()
+
+    def _automatic(self) -> BackupInfo:
+        now = self._ctx.clock.now()
         n = 1
-        while (self.backup_dir / name).exists():
+        while (self.backup_dir / backup_name(now, n)).exists():
             n += 1
-            name = f"onestop-{now.strftime(STAMP)}-{n}.db"
-        info = self._write(self.backup_dir / name)
-        self._rotate(self.keep_count())
+        info = self._write(self.backup_dir / backup_name(now, n))
+        automatic = [b for b in list_backups(self.backup_dir) if b.automatic]
+        for old in to_rotate(automatic, self.keep_count()):
+            old.path.unlink(missing_ok=True)
         return info
 
     def backup_to(self, folder: Path) -> BackupInfo:
         """A manual backup into ``folder`` (a USB drive, a network share): team leads and
         administrators; the file is encrypted with the database key and the copy is logged."""
-        require_role(self.actor, Role.ADMIN, Role.TEAM_LEAD)
+        require(self.actor, Permission.BACK_UP)
+        self._ctx.check_account_now()
         folder = Path(folder)
         if not folder.is_dir():
             raise BackupError("backup.not_found", str(folder))
-        now = self._ctx.clock.now().astimezone(UTC)
-        info = self._write(folder / f"onestop-{now.strftime(STAMP)}.db")
+        now = self._ctx.clock.now()
+        n = 1
+        while (folder / backup_name(now, n)).exists():
+            n += 1
+        info = self._write(folder / backup_name(now, n))
         with self._ctx.transaction() as s:
             self._log(s, AuditAction.DOWNLOAD, detail=f"database backup to {info.path}")
         return info
@@ -301,10 +351,14 @@ class BackupService(Service):
         return report
 
     def verify(self, path: Path) -> VerifiedBackup:
+        """Check a backup before a restore is offered (administrators)."""
+        require(self.actor, Permission.RESTORE)
+        self._ctx.check_account_now()
         return verify_backup(Path(path), self._store.key)
 
     def record_restore(self, outcome: RestoreOutcome) -> None:
         """Write the restore into the (reopened) database's access log."""
+        require(self.actor, Permission.RESTORE)
         with self._ctx.transaction() as s:
             self._log(
                 s,
@@ -327,8 +381,3 @@ class BackupService(Service):
             full = "full" in str(exc).lower()
             raise BackupError("backup.disk_full" if full else "backup.io_error", str(exc)) from exc
         return _info(target)
-
-    def _rotate(self, keep: int) -> None:
-        automatic = [b for b in self.list_backups() if b.automatic]
-        for old in automatic[keep:]:
-            old.path.unlink(missing_ok=True)

@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 import socket
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from onestop_desk.db import models as m
-from onestop_desk.db.repositories import CaseRepository
+from onestop_desk.db.repositories import CaseRepository, UserRepository
 from onestop_desk.domain.access import require_case_access
 from onestop_desk.domain.clock import Clock
 from onestop_desk.domain.errors import NotFoundError
 from onestop_desk.domain.records import Actor
+from onestop_desk.domain.security.errors import (
+    AccountChangedError,
+    AccountDisabledError,
+    PasswordChangeRequiredError,
+)
+from onestop_desk.domain.vocab import Role
 from onestop_desk.services.audit_trail import AuditTrail
 
 
@@ -28,12 +36,58 @@ class ServiceContext:
     actor: Actor
     clock: Clock
     audit: AuditTrail
+    key_copies: Any = None
+    """The keyring side of account administration (``services.auth.keyring.KeyCopies``);
+    ``None`` where the store has no keyring (tests, the system actor at setup)."""
+    password_change_required: bool = False
+    """The account logged in with a password an administrator set: every call but the
+    password change is refused until it is changed."""
+    _local: threading.local = field(default_factory=threading.local, repr=False, compare=False)
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
-        """One service call = one transaction: all of it is saved, or none of it."""
+    def transaction(self, *, for_password_change: bool = False) -> Iterator[Session]:
+        """One service call = one transaction: all of it is saved, or none of it.
+
+        A service called from inside another service's transaction (registering a walk-in
+        creates the case, the needs, the consents and the referrals) joins that transaction
+        instead of committing on its own, so the outer call stays all-or-nothing. The session
+        is kept per thread: the UI's database worker and the CLI each have their own.
+
+        Opening one checks the acting account first (:meth:`check_account`): every service
+        call, not only the screen that leads to it, sees a disabled account, a changed role or
+        a password still to be changed. ``for_password_change`` lets that one call through.
+        """
+        current: Session | None = getattr(self._local, "session", None)
+        if current is not None:
+            yield current
+            return
         with self.sessions.begin() as session:
-            yield session
+            self._local.session = session
+            try:
+                self.check_account(session, for_password_change=for_password_change)
+                yield session
+            finally:
+                self._local.session = None
+
+    def check_account(self, session: Session, *, for_password_change: bool = False) -> None:
+        """Refuse the call unless the acting account is still active, still has the role
+        this session logged in with, and (``for_password_change`` aside) has chosen its own
+        password. The system actor (setup, migrations, scheduled jobs) has no account."""
+        actor = self.actor
+        if actor.role is Role.SYSTEM or actor.user_id is None:
+            return
+        row = UserRepository(session).get(actor.user_id)
+        if row is None or not row.active:
+            raise AccountDisabledError("account disabled", username=actor.username)
+        if row.role != actor.role.value:
+            raise AccountChangedError("role changed since login", username=actor.username)
+        if self.password_change_required and not for_password_change:
+            raise PasswordChangeRequiredError("password must be changed first")
+
+    def check_account_now(self) -> None:
+        """The same check for a call that reads no table (the backup folder's listing)."""
+        with self.transaction():
+            pass
 
 
 class Service:

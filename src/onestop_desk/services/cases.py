@@ -20,7 +20,7 @@ from onestop_desk.db.repositories import (
     UserRepository,
 )
 from onestop_desk.db.search import SearchRepository
-from onestop_desk.domain.access import require_case_work, require_role, sees_all_cases
+from onestop_desk.domain.access import Permission, require, require_case_work, sees_all_cases
 from onestop_desk.domain.errors import (
     ConflictError,
     FieldError,
@@ -309,7 +309,7 @@ class CaseService(Service):
     def assign(self, case_id: int, counselor_id: int) -> CaseDetail:
         """Hand the case to another counselor. Only a team lead decides who carries a case:
         a counselor could otherwise push a file onto a colleague, or out of sight."""
-        require_role(self.actor, Role.TEAM_LEAD)
+        require(self.actor, Permission.ASSIGN_CASES)
         with self._ctx.transaction() as s:
             row = self._load_case(s, case_id)
             user = UserRepository(s).get(counselor_id)

@@ -6,13 +6,13 @@ from dataclasses import asdict, dataclass
 
 from sqlalchemy.orm import Session
 
-from onestop_desk.db.repositories import SettingsRepository
-from onestop_desk.domain.access import require_role
+from onestop_desk.domain.access import Permission, require
 from onestop_desk.domain.errors import FieldError, ValidationError
-from onestop_desk.domain.vocab import AuditAction, Role
+from onestop_desk.domain.vocab import AuditAction
 from onestop_desk.services.base import Service
+from onestop_desk.services.settings import CENTER
 
-CENTER_SETTING = "center"
+CENTER_SETTING = CENTER.key
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ class CenterDetails:
 
 def center_details(session: Session) -> CenterDetails:
     """The stored details inside the caller's transaction (defaults for what was never set)."""
-    stored = SettingsRepository(session).get(CENTER_SETTING) or {}
+    stored = CENTER.read(session)
     known = {k: v for k, v in stored.items() if k in CenterDetails.__dataclass_fields__}
     return CenterDetails(**known)
 
@@ -37,11 +37,11 @@ class CenterService(Service):
             return center_details(s)
 
     def save(self, details: CenterDetails) -> CenterDetails:
-        require_role(self.actor, Role.ADMIN)
+        require(self.actor, Permission.EDIT_CENTER)
         if not details.name.strip():
             raise ValidationError([FieldError("center.name", "required")])
         cleaned = CenterDetails(**{k: v.strip() for k, v in asdict(details).items()})
         with self._ctx.transaction() as s:
-            SettingsRepository(s).set(CENTER_SETTING, asdict(cleaned))
+            CENTER.write(s, asdict(cleaned))
             self._log(s, AuditAction.UPDATE, "", "center details")
         return cleaned

@@ -6,7 +6,7 @@ from onestop_desk.db import models as m
 from onestop_desk.db.convert import agency_record, programme_record
 from onestop_desk.db.repositories import DirectoryRepository
 from onestop_desk.db.seed import load_seed_data
-from onestop_desk.domain.access import require_role
+from onestop_desk.domain.access import Permission, require
 from onestop_desk.domain.errors import FieldError, NotFoundError, ValidationError
 from onestop_desk.domain.records import (
     AgencyInput,
@@ -15,7 +15,7 @@ from onestop_desk.domain.records import (
     ProgrammeRecord,
     SupportAreaRecord,
 )
-from onestop_desk.domain.vocab import AuditAction, Role
+from onestop_desk.domain.vocab import AuditAction
 from onestop_desk.services.validation import _EMAIL
 
 
@@ -64,7 +64,7 @@ class DirectoryService:
     ) -> AgencyRecord:
         """Create or edit an agency. Edited rows are never overwritten by seed reloads."""
         actor = self._ctx.actor
-        require_role(actor, Role.ADMIN)
+        require(actor, Permission.EDIT_DIRECTORY)
         errors = []
         if not data.code.strip() or not data.code.replace("_", "").isalnum():
             errors.append(FieldError("agency.code", "invalid_code"))
@@ -126,6 +126,6 @@ class DirectoryService:
             return agency_record(row)
 
     def reload_seed(self) -> dict[str, int]:
-        require_role(self._ctx.actor, Role.ADMIN)
+        require(self._ctx.actor, Permission.EDIT_DIRECTORY)
         with self._ctx.transaction() as s:
             return load_seed_data(s)

@@ -10,11 +10,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from onestop_desk.db.repositories import SettingsRepository
 from onestop_desk.domain.access import require_case_work
 from onestop_desk.services.base import Service
-
-_PREFIX = "draft:intake:"
+from onestop_desk.services.settings import INTAKE_DRAFTS
 
 
 @dataclass(frozen=True)
@@ -24,16 +22,16 @@ class IntakeDraft:
 
 
 class DraftService(Service):
-    def _key(self) -> str:
-        return f"{_PREFIX}{self.actor.user_id if self.actor.user_id is not None else 0}"
+    def _owner(self) -> int:
+        return self.actor.user_id if self.actor.user_id is not None else 0
 
     def save_intake(self, fields: dict[str, Any]) -> IntakeDraft:
         """Replace this account's intake draft with ``fields`` (JSON-serialisable values)."""
         require_case_work(self.actor)
         saved_at = self._ctx.clock.now()
         with self._ctx.transaction() as s:
-            SettingsRepository(s).set(
-                self._key(), {"saved_at": saved_at.isoformat(), "fields": fields}
+            INTAKE_DRAFTS.of(self._owner()).write(
+                s, {"saved_at": saved_at.isoformat(), "fields": fields}
             )
         return IntakeDraft(saved_at=saved_at, fields=dict(fields))
 
@@ -41,7 +39,7 @@ class DraftService(Service):
         """This account's unfinished intake, if any."""
         require_case_work(self.actor)
         with self._ctx.transaction() as s:
-            value = SettingsRepository(s).get(self._key())
+            value = INTAKE_DRAFTS.of(self._owner()).read(s)
         if not isinstance(value, dict) or not isinstance(value.get("fields"), dict):
             return None
         return IntakeDraft(
@@ -52,6 +50,4 @@ class DraftService(Service):
         """Forget the draft (the case was created, or the counselor threw the form away)."""
         require_case_work(self.actor)
         with self._ctx.transaction() as s:
-            repo = SettingsRepository(s)
-            if repo.get(self._key()) is not None:
-                repo.set(self._key(), None)
+            INTAKE_DRAFTS.clear(s, self._owner())

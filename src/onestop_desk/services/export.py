@@ -35,7 +35,6 @@ from onestop_desk.db.repositories import (
     DirectoryRepository,
     NeedRepository,
     ReferralRepository,
-    SettingsRepository,
     TimelineRepository,
 )
 from onestop_desk.domain.errors import (
@@ -55,8 +54,9 @@ from onestop_desk.domain.records import CaseDetail
 from onestop_desk.domain.security.passwords import check_password_policy
 from onestop_desk.domain.vocab import AuditAction, NeedStatus, Relationship, TimelineKind
 from onestop_desk.services.base import Service
-from onestop_desk.services.center import CENTER_SETTING, CenterDetails
+from onestop_desk.services.center import CenterDetails
 from onestop_desk.services.documents import DocumentService
+from onestop_desk.services.settings import CENTER
 
 TIMELINE_KIND = {
     TimelineKind.STATUS: "상태",
@@ -552,7 +552,7 @@ class ExportService(Service):
 
 
 def _center_info(s: Session) -> reports.CenterInfo:
-    stored = SettingsRepository(s).get(CENTER_SETTING) or {}
+    stored = CENTER.read(s)
     details = CenterDetails(
         **{k: v for k, v in stored.items() if k in CenterDetails.__dataclass_fields__}
     )

@@ -3,23 +3,14 @@
 from __future__ import annotations
 
 import builtins
-from dataclasses import dataclass
 
 from onestop_desk.db import models as m
 from onestop_desk.db.convert import need_record
 from onestop_desk.db.repositories import DirectoryRepository, NeedRepository
 from onestop_desk.domain.errors import FieldError, NotFoundError, ValidationError
-from onestop_desk.domain.records import NeedRecord
+from onestop_desk.domain.records import NeedInput, NeedRecord
 from onestop_desk.domain.vocab import AuditAction, NeedStatus, TimelineKind
 from onestop_desk.services.base import Service
-
-
-@dataclass(frozen=True)
-class NeedInput:
-    support_area: str
-    programme_code: str | None = None
-    status: NeedStatus = NeedStatus.NEEDED
-    note: str = ""
 
 
 class NeedService(Service):

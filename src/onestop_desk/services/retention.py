@@ -21,17 +21,16 @@ from datetime import date, datetime
 from sqlalchemy.orm import Session
 
 from onestop_desk.db import maintenance
-from onestop_desk.db.repositories import SettingsRepository
 from onestop_desk.db.retention import RetentionRepository
 from onestop_desk.db.timeutil import utc_to_local
-from onestop_desk.domain.access import require_role
-from onestop_desk.domain.errors import FieldError, ValidationError
-from onestop_desk.domain.vocab import AuditAction, Role
+from onestop_desk.domain.access import Permission, require
+from onestop_desk.domain.vocab import AuditAction
 from onestop_desk.services.base import Service
+from onestop_desk.services.settings import RETENTION_YEARS
 
-YEARS_SETTING = "retention.years"
-DEFAULT_YEARS = 3
-MAX_YEARS = 50
+YEARS_SETTING = RETENTION_YEARS.key
+DEFAULT_YEARS = RETENTION_YEARS.default
+MAX_YEARS = RETENTION_YEARS.maximum
 LEGAL_BASIS = "개인정보 보호법 제21조"
 
 
@@ -83,19 +82,15 @@ class RetentionService(Service):
             return self._years(s)
 
     def set_retention_years(self, years: int) -> None:
-        require_role(self.actor, Role.ADMIN)
-        if not 1 <= years <= MAX_YEARS:
-            raise ValidationError(
-                [FieldError("retention.years", "out_of_range", {"max": MAX_YEARS})]
-            )
+        require(self.actor, Permission.MANAGE_RETENTION)
         with self._ctx.transaction() as s:
-            before = SettingsRepository(s).get(YEARS_SETTING, DEFAULT_YEARS)
-            SettingsRepository(s).set(YEARS_SETTING, years)
+            before = RETENTION_YEARS.read(s)
+            RETENTION_YEARS.write(s, years)
             self._log(s, AuditAction.UPDATE, detail=f"setting {YEARS_SETTING} {before}->{years}")
 
     def due(self) -> RetentionReport:
         """The dry run; written to the access log as a view."""
-        require_role(self.actor, Role.ADMIN)
+        require(self.actor, Permission.MANAGE_RETENTION)
         today = self._ctx.clock.today()
         with self._ctx.transaction() as s:
             years = self._years(s)
@@ -112,7 +107,7 @@ class RetentionService(Service):
     def purge(self, case_numbers: Sequence[str] | None = None) -> PurgeResult:
         """Destroy the due cases (only those of ``case_numbers`` when given: the list the
         administrator reviewed; a case no longer due is skipped), then compact the file."""
-        require_role(self.actor, Role.ADMIN)
+        require(self.actor, Permission.MANAGE_RETENTION)
         today = self._ctx.clock.today()
         now = self._ctx.clock.now_utc()
         with self._ctx.transaction() as s:
@@ -142,7 +137,7 @@ class RetentionService(Service):
         )
 
     def register(self) -> list[DestructionEntry]:
-        require_role(self.actor, Role.ADMIN)
+        require(self.actor, Permission.MANAGE_RETENTION)
         with self._ctx.transaction() as s:
             return [
                 DestructionEntry(
@@ -158,5 +153,4 @@ class RetentionService(Service):
 
     @staticmethod
     def _years(s: Session) -> int:
-        value = SettingsRepository(s).get(YEARS_SETTING, DEFAULT_YEARS)
-        return int(value) if isinstance(value, int) and value > 0 else DEFAULT_YEARS
+        return RETENTION_YEARS.read(s)

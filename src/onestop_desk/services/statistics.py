@@ -36,12 +36,12 @@ from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 
 from onestop_desk.db.statistics import CohortCase, StatisticsRepository
-from onestop_desk.domain.access import require_role
+from onestop_desk.domain.access import Permission, require
 from onestop_desk.domain.clock import KST, to_utc_naive
 from onestop_desk.domain.errors import FieldError, ValidationError
 from onestop_desk.domain.records import StatRow, StatsReport, StatTable
 from onestop_desk.domain.statistics_suppression import PublishedReport, publish
-from onestop_desk.domain.vocab import AuditAction, Gender, IntakeChannel, ReferralStatus, Role
+from onestop_desk.domain.vocab import AuditAction, Gender, IntakeChannel, ReferralStatus
 from onestop_desk.services.base import Service
 
 HOME_COUNTRY = "대한민국"
@@ -133,7 +133,7 @@ class StatisticsService(Service):
         Unsuppressed: for the dashboard on a team lead's screen. Use ``published`` or
         ``export`` for anything that leaves the application.
         """
-        require_role(self.actor, Role.TEAM_LEAD, Role.ADMIN)
+        require(self.actor, Permission.VIEW_STATISTICS)
         self._check_period(period_from, period_to)
         today = self._ctx.clock.today()
         start_utc = to_utc_naive(datetime.combine(period_from, time.min, KST))
@@ -300,7 +300,7 @@ class StatisticsService(Service):
     ) -> bytes:
         """The suppressed aggregates as a CSV, XLSX or PDF file; written to the access log
         (다운로드 사유 required, 안전성 확보조치 기준 §8)."""
-        require_role(self.actor, Role.TEAM_LEAD, Role.ADMIN)
+        require(self.actor, Permission.VIEW_STATISTICS)
         fmt = ExportFormat(fmt)
         if not reason.strip():
             raise ValidationError([FieldError("statistics.reason", "required")])

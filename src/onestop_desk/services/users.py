@@ -1,17 +1,27 @@
-"""Staff accounts: one per person, with a role (상담원 / 팀장 / 관리자)."""
+"""Staff accounts: one per person, with a role (상담원 / 팀장 / 관리자).
+
+This is the one path of account administration. Every change that sets a password or
+revokes a login also writes the account's copy of the data key in ``keyring.json`` (through
+the context's ``key_copies``), inside the same transaction: if the file write fails the
+database change rolls back, and if the commit fails the old file is put back. Without a
+keyring bound (a store opened by tests or at setup) only the system actor may administer.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import builtins
+import contextlib
+from collections.abc import Iterator
 
 from sqlalchemy.orm import Session
 
 from onestop_desk.db import models as m
 from onestop_desk.db.convert import user_record
 from onestop_desk.db.repositories import UserRepository
-from onestop_desk.domain.access import require_role
+from onestop_desk.domain.access import Permission, allowed, require
 from onestop_desk.domain.errors import ConflictError, FieldError, NotFoundError, ValidationError
-from onestop_desk.domain.records import UserRecord
+from onestop_desk.domain.records import Colleague, UserRecord
+from onestop_desk.domain.security.errors import AuthError
 from onestop_desk.domain.security.passwords import (
     check_password_policy,
     hash_password,
@@ -19,6 +29,13 @@ from onestop_desk.domain.security.passwords import (
 )
 from onestop_desk.domain.vocab import AuditAction, Role
 from onestop_desk.services.base import Service
+
+
+class NoKeyringError(AuthError):
+    """An account change was asked of services bound to no keyring: the password would open
+    nothing (or an old one would keep working), so it is refused."""
+
+    code = "auth.no_keyring"
 
 
 def validate_account(
@@ -38,21 +55,70 @@ def validate_account(
     return errors
 
 
+def _password_errors(new: str, current_hash: str | None = None) -> None:
+    problems = check_password_policy(new, current_hash=current_hash)
+    if problems:
+        raise ValidationError([FieldError("user.password", code) for code in problems])
+
+
 class UserService(Service):
+    # --- reading ----------------------------------------------------------------------------
+
     def list(self) -> list[UserRecord]:
+        """Every account with role, phone and state: the administrators' page."""
+        require(self.actor, Permission.MANAGE_USERS)
         with self._ctx.transaction() as s:
             return [user_record(u) for u in UserRepository(s).all()]
+
+    def assignable(self) -> builtins.list[Colleague]:
+        """Active accounts that may hold cases, by display name: the case list's counselor
+        filter and the assign dialog. Nothing else about the accounts."""
+        require(self.actor, Permission.WORK_ON_CASES)
+        with self._ctx.transaction() as s:
+            return [
+                Colleague(u.id, u.display_name)
+                for u in UserRepository(s).all()
+                if u.active and allowed(Role(u.role), Permission.BE_ASSIGNED_CASES)
+            ]
+
+    def by_username(self, username: str) -> UserRecord:
+        require(self.actor, Permission.MANAGE_USERS)
+        with self._ctx.transaction() as s:
+            return user_record(self._find(s, username))
+
+    # --- changes ----------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _keyring_change(self) -> Iterator[Session]:
+        """A transaction that also writes the keyring; the file is restored if it fails."""
+        keys = self._ctx.key_copies
+        if keys is None:
+            if self.actor.role is not Role.SYSTEM:
+                raise NoKeyringError("no keyring bound to these services")
+            with self._ctx.transaction() as s:
+                yield s
+            return
+        with keys.restored_on_error(), self._ctx.transaction() as s:
+            yield s
 
     def create(
         self, username: str, display_name: str, role: Role, password: str, phone: str = ""
     ) -> UserRecord:
-        require_role(self.actor, Role.ADMIN)
+        """A new account with its own copy of the key; it must change the password first
+        (except the first administrator, made by the system actor at setup)."""
+        require(self.actor, Permission.MANAGE_USERS)
         errors = validate_account(username, display_name, role, password)
         if errors:
             raise ValidationError(errors)
         username = username.strip()
+        keys = self._ctx.key_copies
+        if keys is not None and keys.holds(username):
+            # A copy left by an account this database does not know (restored from an
+            # older backup): never hand it over to a new person.
+            raise ConflictError("username taken", username=username)
+        copy = keys.wrap(username, password) if keys is not None else None
         now = self._ctx.clock.now_utc()
-        with self._ctx.transaction() as s:
+        with self._keyring_change() as s:
             if UserRepository(s).by_username(username) is not None:
                 raise ConflictError("username taken", username=username)
             row = m.User(
@@ -69,16 +135,9 @@ class UserService(Service):
             s.add(row)
             s.flush()
             self._log(s, AuditAction.ACCOUNT, "", f"user {username} created with role {role.value}")
+            if keys is not None:
+                keys.put(username, copy, must_change_password=True)
             return user_record(row)
-
-    # --- changes to existing accounts --------------------------------------------------------
-    # Each takes ``before_commit``: the keyring file (outside the database) is written there,
-    # inside the transaction, so a failed file write rolls the database change back and the
-    # account's password hash and its wrapped key copy never disagree.
-
-    def by_username(self, username: str) -> UserRecord:
-        with self._ctx.transaction() as s:
-            return user_record(self._find(s, username))
 
     @staticmethod
     def _find(s: Session, username: str) -> m.User:
@@ -95,39 +154,38 @@ class UserService(Service):
             if u.id != row.id and u.active and u.role == Role.ADMIN.value
         )
 
-    def change_own_password(
-        self, current: str, new: str, *, before_commit: Callable[[], None] | None = None
-    ) -> None:
-        """The acting user's own password; the current one must be given and not reused."""
-        with self._ctx.transaction() as s:
+    def change_own_password(self, current: str, new: str) -> None:
+        """The acting user's own password; the current one must be given and not reused.
+        The one call allowed while the account still has an administrator's password."""
+        keys = self._ctx.key_copies
+        copy = keys.wrap(self.actor.username, new) if keys is not None else None
+        with (
+            keys.restored_on_error() if keys is not None else contextlib.nullcontext(),
+            self._ctx.transaction(for_password_change=True) as s,
+        ):
             row = UserRepository(s).get(self.actor.user_id or -1)
             if row is None or not row.active:
                 raise NotFoundError("no such user", username=self.actor.username)
             if not verify_password(row.password_hash, current):
                 raise ValidationError([FieldError("user.current_password", "wrong")])
-            problems = check_password_policy(new, current_hash=row.password_hash)
-            if problems:
-                raise ValidationError([FieldError("user.password", code) for code in problems])
+            _password_errors(new, current_hash=row.password_hash)
             row.password_hash = hash_password(new)
             row.password_changed_at = self._ctx.clock.now_utc()
             self._log(s, AuditAction.ACCOUNT, "", f"user {row.username} changed own password")
-            if before_commit is not None:
-                before_commit()
+            if keys is not None:
+                keys.put(row.username, copy, must_change_password=False)
+        self._ctx.password_change_required = False
 
-    def reset_password(
-        self,
-        username: str,
-        new: str,
-        *,
-        detail: str = "",
-        before_commit: Callable[[], None] | None = None,
-    ) -> UserRecord:
-        """An administrator sets another account's password (and so re-enables its login)."""
-        require_role(self.actor, Role.ADMIN)
-        problems = check_password_policy(new)
-        if problems:
-            raise ValidationError([FieldError("user.password", code) for code in problems])
-        with self._ctx.transaction() as s:
+    def reset_password(self, username: str, new: str) -> UserRecord:
+        """An administrator sets another account's password: a new copy of the key, lock
+        cleared, and the person must choose their own at the next login. (An administrator
+        resetting their own password has chosen it: no forced change.)"""
+        require(self.actor, Permission.MANAGE_USERS)
+        _password_errors(new)
+        username = username.strip()
+        keys = self._ctx.key_copies
+        copy = keys.wrap(username, new) if keys is not None else None
+        with self._keyring_change() as s:
             row = self._find(s, username)
             if not row.active:
                 raise ConflictError("account is disabled", username=username)
@@ -135,21 +193,20 @@ class UserService(Service):
             row.password_changed_at = self._ctx.clock.now_utc()
             row.failed_logins = 0
             row.locked_until = None
-            self._log(s, AuditAction.ACCOUNT, "", detail or f"user {row.username} password reset")
-            if before_commit is not None:
-                before_commit()
+            self._log(s, AuditAction.ACCOUNT, "", f"user {row.username} password reset")
+            if keys is not None:
+                keys.put(username, copy, must_change_password=row.id != self.actor.user_id)
             return user_record(row)
 
-    def enable(
-        self, username: str, new: str, *, before_commit: Callable[[], None] | None = None
-    ) -> UserRecord:
+    def enable(self, username: str, new: str) -> UserRecord:
         """Give a disabled account back its login, with a new password set by the
         administrator (the old key copy was deleted when it was disabled)."""
-        require_role(self.actor, Role.ADMIN)
-        problems = check_password_policy(new)
-        if problems:
-            raise ValidationError([FieldError("user.password", code) for code in problems])
-        with self._ctx.transaction() as s:
+        require(self.actor, Permission.MANAGE_USERS)
+        _password_errors(new)
+        username = username.strip()
+        keys = self._ctx.key_copies
+        copy = keys.wrap(username, new) if keys is not None else None
+        with self._keyring_change() as s:
             row = self._find(s, username)
             if row.active:
                 raise ConflictError("account is active", username=username)
@@ -159,17 +216,18 @@ class UserService(Service):
             row.failed_logins = 0
             row.locked_until = None
             self._log(s, AuditAction.ACCOUNT, "", f"user {row.username} re-enabled")
-            if before_commit is not None:
-                before_commit()
+            if keys is not None:
+                keys.put(username, copy, must_change_password=True)
             return user_record(row)
 
-    def disable(
-        self, username: str, *, before_commit: Callable[[], None] | None = None
-    ) -> UserRecord:
-        """Revoke an account. Never one's own, never the last active administrator: either
-        would leave nobody able to manage accounts short of the paper recovery key."""
-        require_role(self.actor, Role.ADMIN)
-        with self._ctx.transaction() as s:
+    def disable(self, username: str) -> UserRecord:
+        """Revoke an account; its copy of the key is deleted, so its password opens nothing.
+        Never one's own, never the last active administrator: either would leave nobody able
+        to manage accounts short of the paper recovery key."""
+        require(self.actor, Permission.MANAGE_USERS)
+        username = username.strip()
+        keys = self._ctx.key_copies
+        with self._keyring_change() as s:
             row = self._find(s, username)
             if row.id == self.actor.user_id:
                 raise ConflictError("cannot disable yourself", username=username)
@@ -177,13 +235,14 @@ class UserService(Service):
                 raise ConflictError("last administrator", username=username)
             row.active = False
             self._log(s, AuditAction.ACCOUNT, "", f"user {row.username} disabled")
-            if before_commit is not None:
-                before_commit()
+            if keys is not None:
+                keys.remove(username)
             return user_record(row)
 
     def set_role(self, username: str, role: Role) -> UserRecord:
-        """Change an account's role; the last active administrator keeps theirs."""
-        require_role(self.actor, Role.ADMIN)
+        """Change an account's role; the last active administrator keeps theirs. A session
+        of that account already open is refused from its next call on (it logs in again)."""
+        require(self.actor, Permission.MANAGE_USERS)
         if role is Role.SYSTEM:
             raise ValidationError([FieldError("user.role", "invalid")])
         with self._ctx.transaction() as s:

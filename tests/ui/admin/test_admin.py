@@ -191,14 +191,15 @@ def test_users_are_added_reset_and_disabled_through_the_widgets(
     dialog = _user_dialog(qtbot, page, page.add_button)
     type_text(dialog.username_edit, "c9")
     type_text(dialog.display_name_edit, "정상담")
-    dialog.password_edit.setText("short")
+    dialog.password_form.new_password_edit.setText("short")
     dialog.save_button.click()
     qtbot.waitUntil(dialog.error_label.isVisible)
     assert "8자" in dialog.error_label.text()
-    dialog.password_edit.setText("처음비번-2026")
+    dialog.password_form.new_password_edit.setText("처음비번-2026")
     with qtbot.waitSignal(page.loaded):
         dialog.save_button.click()
     assert page.users_table.rowCount() == 2
+    assert "c9 계정을 추가했습니다" in page.status_label.text()
     first = auth.login("c9", "처음비번-2026")
     assert first.must_change_password and first.role is Role.COUNSELOR
     first.logout()
@@ -211,7 +212,7 @@ def test_users_are_added_reset_and_disabled_through_the_widgets(
 
     dialog = _user_dialog(qtbot, page, page.reset_button)
     assert not dialog.username_edit.isEnabled() or dialog.username_edit.isReadOnly()
-    dialog.password_edit.setText("새로준비번-77")
+    dialog.password_form.new_password_edit.setText("새로준비번-77")
     with qtbot.waitSignal(page.loaded):
         dialog.save_button.click()
     reset = auth.login("c9", "새로준비번-77")
@@ -226,7 +227,7 @@ def test_users_are_added_reset_and_disabled_through_the_widgets(
     assert not page.disable_button.isEnabled() and not page.role_button.isEnabled()
     assert page.reset_button.text() == "다시 사용…"  # a disabled account comes back this way
     dialog = _user_dialog(qtbot, page, page.reset_button)
-    dialog.password_edit.setText("돌아온비번-88")
+    dialog.password_form.new_password_edit.setText("돌아온비번-88")
     with qtbot.waitSignal(page.loaded):
         dialog.save_button.click()
     assert page.selected_user().active is True

@@ -9,6 +9,7 @@ from typing import Any
 
 import pypdf
 import pytest
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QWidget, QWizard
 
@@ -122,13 +123,13 @@ def test_setup_wizard_creates_the_center_and_shows_the_key_once(
     page = wizard.admin_page
     type_text(page.username_edit, "admin")
     type_text(page.display_name_edit, "최관리")
-    type_text(page.password_edit, "짧음1")
-    assert "8자" in page.rule_label.text()
-    type_text(page.password_edit, ADMIN_PW, clear=True)
-    type_text(page.confirm_password_edit, ADMIN_PW + "?")
+    type_text(page.password_form.new_password_edit, "짧음1")
+    assert "8자" in page.password_form.rule_label.text()
+    type_text(page.password_form.new_password_edit, ADMIN_PW, clear=True)
+    type_text(page.password_form.confirm_password_edit, ADMIN_PW + "?")
     next_button.click()
     assert "다릅니다" in page.message_label.text()
-    type_text(page.confirm_password_edit, ADMIN_PW, clear=True)
+    type_text(page.password_form.confirm_password_edit, ADMIN_PW, clear=True)
     next_button.click()
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.recovery_page, timeout=10_000)
     assert auth.is_set_up()
@@ -137,8 +138,15 @@ def test_setup_wizard_creates_the_center_and_shows_the_key_once(
     key = wizard.recovery_key
     assert recovery.recovery_key_label.text().split() == key.split("-")
     assert "영구히 사라지며" in recovery.warning_label.text()
-    assert not wizard.button(QWizard.WizardButton.BackButton).isVisible()
+    # The center exists: no way back to a password that would be ignored, no cancel, and
+    # the page says why.
+    back = wizard.button(QWizard.WizardButton.BackButton)
+    assert not back.isVisible() and not back.isEnabled()
     assert not wizard.button(QWizard.WizardButton.CancelButton).isVisible()
+    assert "취소할 수 없습니다" in recovery.created_label.text()
+    wizard.back()
+    assert wizard.currentPage() is recovery
+    assert page.password_form.new_password_edit.isReadOnly() and page.username_edit.isReadOnly()
     finish = wizard.button(QWizard.WizardButton.FinishButton)
     assert not finish.isEnabled()
     press(wizard, Qt.Key.Key_Escape)
@@ -152,7 +160,7 @@ def test_setup_wizard_creates_the_center_and_shows_the_key_once(
     with qtbot.waitSignal(controller.session_started, timeout=10_000):
         finish.click()
     assert controller.session.role is Role.ADMIN
-    for screen in (wizard, wizard.center_page, page, recovery):
+    for screen in (wizard, wizard.center_page, page, page.password_form, recovery):
         assert_object_names(screen)
 
 
@@ -190,6 +198,27 @@ def test_locked_account_message_says_until_when(
         qtbot.waitUntil(lambda: dialog.login_button.isEnabled(), timeout=10_000)
     assert "잠겼습니다" in dialog.message_label.text()
     assert "풀립니다" in dialog.message_label.text()
+
+
+def test_login_says_how_many_tries_are_left_for_any_name(
+    qtbot: Any, center: dict[str, Any], make_controller: Any
+) -> None:
+    """The count shows for a real account and for a name that is none alike, so it cannot
+    be used to find out which names exist."""
+    controller = make_controller()
+    dialog = controller.login_dialog
+    seen = {}
+    for name in ("c1", "nobody"):
+        type_text(dialog.username_edit, name, clear=True)
+        texts = []
+        for _ in range(2):
+            type_text(dialog.password_edit, "틀린비밀번호123", clear=True)
+            dialog.login_button.click()
+            qtbot.waitUntil(lambda: dialog.login_button.isEnabled(), timeout=10_000)
+            texts.append(dialog.message_label.text())
+        seen[name] = texts
+    assert seen["c1"] == seen["nobody"]
+    assert "4번 더 틀리면" in seen["c1"][0] and "3번 더 틀리면" in seen["c1"][1]
 
 
 # --- locking --------------------------------------------------------------------------------
@@ -294,12 +323,20 @@ def test_too_many_wrong_unlocks_end_the_session(
     with qtbot.waitSignal(controller.locked, timeout=5_000):
         controller.window.lock_requested.emit()
     screen = controller.lock_screen
-    for _ in range(5):
+    for attempt in range(5):
         type_text(screen.password_edit, "틀린비밀번호123", clear=True)
         screen.unlock_button.click()
-        qtbot.waitUntil(lambda: screen.unlock_button.isEnabled(), timeout=10_000)
-    qtbot.waitUntil(lambda: controller.login_dialog is not None, timeout=5_000)
+        if attempt < 4:
+            qtbot.waitUntil(lambda: screen.unlock_button.isEnabled(), timeout=10_000)
+            # How many tries are left before the lock, on the lock screen itself.
+            assert f"{4 - attempt}번 더 틀리면" in screen.message_label.text()
+    qtbot.waitUntil(lambda: controller.login_dialog is not None, timeout=10_000)
     assert controller.session is None and first.closed
+    # The login says the account is locked and until when; no lock window stays behind it.
+    login = controller.login_dialog
+    assert "잠겼습니다" in login.message_label.text() and "풀립니다" in login.message_label.text()
+    assert login.parent() is None and controller.lock_screen is None
+    qtbot.waitUntil(lambda: not shiboken6.isValid(screen) or not screen.isVisible())
 
 
 # --- passwords ------------------------------------------------------------------------------
@@ -321,13 +358,13 @@ def test_reset_account_must_change_its_password_first(
     assert isinstance(change, ChangePasswordDialog)
     assert_object_names(change)
     assert controller.window is None  # nothing of the desk before the change
-    type_text(change.current_password_edit, "임시비밀번호2026")
-    type_text(change.new_password_edit, "임시비밀번호2026")
-    type_text(change.confirm_password_edit, "임시비밀번호2026")
+    type_text(change.password_form.current_password_edit, "임시비밀번호2026")
+    type_text(change.password_form.new_password_edit, "임시비밀번호2026")
+    type_text(change.password_form.confirm_password_edit, "임시비밀번호2026")
     change.change_button.click()
     qtbot.waitUntil(lambda: "다른 비밀번호" in change.message_label.text(), timeout=10_000)
-    type_text(change.new_password_edit, "내비밀번호2026!", clear=True)
-    type_text(change.confirm_password_edit, "내비밀번호2026!", clear=True)
+    type_text(change.password_form.new_password_edit, "내비밀번호2026!", clear=True)
+    type_text(change.password_form.confirm_password_edit, "내비밀번호2026!", clear=True)
     with qtbot.waitSignal(controller.session_started, timeout=10_000):
         change.change_button.click()
     controller.shutdown()
@@ -345,8 +382,8 @@ def test_recovery_dialog_opens_with_the_paper_key(
     assert_object_names(recovery)
     type_text(recovery.recovery_key_edit, center["recovery_key"].replace("-", "").lower())
     type_text(recovery.username_edit, "admin")
-    type_text(recovery.new_password_edit, "새관리자비번2026")
-    type_text(recovery.confirm_password_edit, "새관리자비번2026")
+    type_text(recovery.password_form.new_password_edit, "새관리자비번2026")
+    type_text(recovery.password_form.confirm_password_edit, "새관리자비번2026")
     with qtbot.waitSignal(controller.session_started, timeout=10_000):
         recovery.recover_button.click()
     assert controller.session.role is Role.ADMIN
@@ -359,8 +396,42 @@ def test_recovery_dialog_names_a_typo(qtbot: Any, center: dict[str, Any]) -> Non
     qtbot.addWidget(dialog)
     type_text(dialog.recovery_key_edit, "ㅁㅁㅁ")
     type_text(dialog.username_edit, "admin")
-    type_text(dialog.new_password_edit, "새관리자비번2026")
-    type_text(dialog.confirm_password_edit, "새관리자비번2026")
+    type_text(dialog.password_form.new_password_edit, "새관리자비번2026")
+    type_text(dialog.password_form.confirm_password_edit, "새관리자비번2026")
     dialog.recover_button.click()
     qtbot.waitUntil(lambda: "한/영" in dialog.message_label.text(), timeout=5_000)
     runner.wait()
+
+
+def test_english_login_error_has_its_own_room(
+    qtbot: Any, qapp: Any, center: dict[str, Any], auth: AuthService
+) -> None:
+    """In English the error is longer; at 1024×768 it takes its own rows and the user name
+    and password boxes keep their full height."""
+    from onestop_desk.domain.security.errors import InvalidCredentialsError
+    from onestop_desk.ui.shell.qtapp import install_translators
+
+    translators = install_translators(qapp, "en")
+    try:
+        runner = TaskRunner()
+        dialog = LoginDialog(auth, runner)
+        runner.setParent(dialog)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        assert dialog.windowTitle() != "원스톱 데스크 로그인"  # the English is installed
+        dialog._on_login_failed(InvalidCredentialsError("wrong", remaining=2))
+        qapp.processEvents()
+        message = dialog.message_label
+        assert "wrong" in message.text().lower() and "2" in message.text()
+        for edit in (dialog.username_edit, dialog.password_edit):
+            assert edit.height() >= edit.sizeHint().height()
+        assert message.geometry().top() >= dialog.password_edit.geometry().bottom()
+        assert message.height() >= message.heightForWidth(message.width())
+        assert dialog.width() <= 1024 and dialog.height() <= 768
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        from PySide6.QtCore import QLocale
+
+        QLocale.setDefault(QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea))

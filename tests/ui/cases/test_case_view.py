@@ -4,8 +4,8 @@ from PySide6.QtWidgets import QApplication
 from helpers.korean_typing import type_text
 from helpers.qt import settle
 from helpers.world import consent
+from onestop_desk.domain.records import NeedInput
 from onestop_desk.domain.vocab import CaseStatus, ConsentItem, ReferralStatus
-from onestop_desk.services import NeedInput
 from onestop_desk.ui.cases.case_dialogs import CloseCaseDialog, ConsentDialog
 
 

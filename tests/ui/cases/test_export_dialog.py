@@ -123,7 +123,12 @@ def test_full_or_pulled_drive_is_said_in_plain_korean(
 
 
 def test_backup_dialog_backs_up_and_asks_before_restore(qtbot, world, runner, monkeypatch):
-    services = build_services(world.store.sessions, world.lead.actor, store=world.store)
+    lead = build_services(world.store.sessions, world.lead.actor, store=world.store)
+    as_lead = BackupDialog(lead, runner)
+    qtbot.addWidget(as_lead)
+    runner.wait()
+    assert not as_lead.ui.restore_button.isEnabled()  # restoring is for administrators
+    services = build_services(world.store.sessions, world.admin.actor, store=world.store)
     dialog = BackupDialog(services, runner)
     qtbot.addWidget(dialog)
     runner.wait()

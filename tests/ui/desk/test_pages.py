@@ -6,8 +6,8 @@ from helpers.intake_steps import go_next, open_intake
 from helpers.korean_typing import press, type_text
 from helpers.qt import settle
 from helpers.world import consent
+from onestop_desk.domain.records import NeedInput
 from onestop_desk.domain.vocab import ConsentItem, ReferralStatus
-from onestop_desk.services import NeedInput
 from onestop_desk.ui.desk.directory import AgencyDialog
 from onestop_desk.ui.shell.main_window import MainWindow
 

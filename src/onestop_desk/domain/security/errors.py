@@ -7,6 +7,8 @@ a secret.
 
 from __future__ import annotations
 
+from onestop_desk.domain.errors import DomainError
+
 
 class SecurityError(Exception):
     """Base class: something a security primitive refused to do."""
@@ -49,3 +51,62 @@ class CorruptDataError(SecurityError):
     """
 
     code = "security.corrupt_data"
+
+
+# --- accounts -------------------------------------------------------------------------------
+# Raised by the account services (login, lock screen, every service call's account check).
+# They are DomainErrors, not SecurityErrors: they carry parameters (``until``, ``remaining``)
+# for the words the UI and the CLI show. They live in the domain so that the service base
+# class can raise them without importing the account package that builds the services.
+
+
+class AuthError(DomainError):
+    code = "auth"
+
+
+class NotSetUpError(AuthError):
+    code = "auth.not_set_up"
+
+
+class AlreadySetUpError(AuthError):
+    code = "auth.already_set_up"
+
+
+class InvalidCredentialsError(AuthError):
+    """Wrong user name or password; one error for both so names cannot be probed.
+    ``params["remaining"]``: failures left before the account locks."""
+
+    code = "auth.invalid_credentials"
+
+
+class AccountLockedError(AuthError):
+    """Too many failures; ``params["until"]`` is the aware datetime the lock ends."""
+
+    code = "auth.locked"
+
+
+class AccountDisabledError(AuthError):
+    """The account was disabled (or is missing from this database); also raised by every
+    service call of a session whose account was disabled after it logged in."""
+
+    code = "auth.disabled"
+
+
+class AccountChangedError(AuthError):
+    """The account's role was changed after this session logged in: the session keeps the
+    old role's rights no longer, the person must log in again."""
+
+    code = "auth.account_changed"
+
+
+class PasswordChangeRequiredError(AuthError):
+    """The account still has the password an administrator set (new account, reset,
+    re-enabled): nothing but changing it is allowed until then."""
+
+    code = "auth.password_change_required"
+
+
+class KeyringError(AuthError):
+    """``keyring.json`` is missing parts or cannot be parsed: damage, not a wrong password."""
+
+    code = "auth.keyring_corrupt"

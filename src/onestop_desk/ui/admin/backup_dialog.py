@@ -28,9 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from onestop_desk.domain.access import Permission
+from onestop_desk.domain.messages import text
 from onestop_desk.services import Services
 from onestop_desk.services.backups import BackupError, BackupInfo, VerifiedBackup
-from onestop_desk.ui.kit.messages import error_text, stored_time_text
+from onestop_desk.ui.kit.messages import error_text, language, stored_time_text
 from onestop_desk.ui.kit.tasks import TaskRunner
 
 PathRole = Qt.ItemDataRole.UserRole + 1
@@ -38,30 +40,7 @@ PathRole = Qt.ItemDataRole.UserRole + 1
 
 def backup_error_text(exc: BaseException) -> str:
     if isinstance(exc, BackupError):
-        texts = {
-            "backup.not_found": QCoreApplication.translate(
-                "BackupDialog", "백업 파일이나 폴더를 찾을 수 없습니다."
-            ),
-            "backup.wrong_key": QCoreApplication.translate(
-                "BackupDialog", "이 센터의 데이터베이스 키로 열리지 않는 백업입니다."
-            ),
-            "backup.damaged": QCoreApplication.translate(
-                "BackupDialog", "백업 파일이 손상되어 복원할 수 없습니다."
-            ),
-            "backup.too_new": QCoreApplication.translate(
-                "BackupDialog",
-                "더 새 버전의 프로그램이 만든 백업입니다. 프로그램을 업데이트해 주세요.",
-            ),
-            "backup.disk_full": QCoreApplication.translate(
-                "BackupDialog", "저장 공간이 부족해 백업하지 못했습니다."
-            ),
-            "backup.not_writable": QCoreApplication.translate(
-                "BackupDialog", "이 위치에는 백업을 저장할 수 없습니다."
-            ),
-        }
-        return texts.get(
-            exc.code, QCoreApplication.translate("BackupDialog", "백업 작업 중 오류가 났습니다.")
-        )
+        return text(exc.code, language())
     return error_text(exc)
 
 
@@ -147,6 +126,7 @@ class BackupDialog(QDialog):
                 button.setEnabled(False)
             self.ui.status_label.setText(self.tr("이 화면에서는 백업을 사용할 수 없습니다."))
             return
+        self._set_busy(False)
         self.reload()
 
     def reload(self) -> None:
@@ -175,8 +155,10 @@ class BackupDialog(QDialog):
         self._set_busy(False)
 
     def _set_busy(self, busy: bool) -> None:
-        for button in (self.ui.backup_button, self.ui.backup_to_button, self.ui.restore_button):
+        for button in (self.ui.backup_button, self.ui.backup_to_button):
             button.setEnabled(not busy)
+        # Asked of the permission table; the service refuses anyway.
+        self.ui.restore_button.setEnabled(not busy and self._services.may(Permission.RESTORE))
 
     @Slot()
     def _on_backup_button_clicked(self) -> None:

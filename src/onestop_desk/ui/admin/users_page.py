@@ -2,8 +2,9 @@
 change role.
 
 ``UsersPage(account, runner, settings)``: ``account`` is the administrator's session, whose
-``add_user`` / ``reset_password`` / ``disable_user`` / ``set_role`` also keep the keyring (each
-account's copy of the data key) in step; every change is logged by the service. A new or reset
+``add_user`` / ``reset_password`` / ``disable_user`` / ``set_role`` go to the user service, the
+one path of account administration, which keeps the keyring (each account's copy of the data
+key) in step; every change is logged by the service. A new or reset
 account gets a password the administrator hands over, and must choose its own at the first
 login (the session opens with ``must_change_password``).
 """
@@ -26,6 +27,8 @@ from PySide6.QtWidgets import (
 from onestop_desk.domain.records import UserRecord
 from onestop_desk.domain.vocab import Role
 from onestop_desk.services.export import generate_passphrase
+from onestop_desk.ui.auth.messages import code_text
+from onestop_desk.ui.auth.password_form import PasswordForm
 from onestop_desk.ui.kit.item_roles import UsernameRole
 from onestop_desk.ui.kit.messages import account_error_text, role_label
 from onestop_desk.ui.kit.tasks import TaskRunner
@@ -79,6 +82,7 @@ class UserDialog(QDialog):
     """Add an account (``user`` is ``None``) or give ``user`` a new password."""
 
     saved = Signal(object)  # UserRecord
+    added = Signal(object)  # UserRecord of a new account (also ``saved``)
 
     def __init__(
         self,
@@ -104,13 +108,19 @@ class UserDialog(QDialog):
         self.display_name_edit.setReadOnly(user is not None)
         self.role_combo = _role_combo("role_combo", self)
         self.role_combo.setEnabled(user is None)
-        self.password_edit = QLineEdit(initial_password(), self)
-        self.password_edit.setObjectName("password_edit")
         form.addRow(self.tr("아이디"), self.username_edit)
         form.addRow(self.tr("이름"), self.display_name_edit)
         form.addRow(self.tr("역할"), self.role_combo)
-        form.addRow(self.tr("처음 비밀번호"), self.password_edit)
         layout.addLayout(form)
+        # Generated and shown in clear, to be handed over; so it is not typed twice.
+        self.password_form = PasswordForm(
+            self,
+            confirm=False,
+            masked=False,
+            new_label=self.tr("처음 비밀번호"),
+            initial=initial_password(),
+        )
+        layout.addWidget(self.password_form)
         self.note_label = QLabel(
             self.tr(
                 "이 비밀번호를 본인에게 직접 알려 주세요. 처음 로그인할 때 본인만 아는 "
@@ -132,7 +142,12 @@ class UserDialog(QDialog):
 
     @Slot()
     def _on_save_button_clicked(self) -> None:
-        account, password = self._account, self.password_edit.text()
+        account, password = self._account, self.password_form.new_password()
+        problems = self.password_form.problems()
+        if problems:
+            self.error_label.setText(code_text(problems[0]))
+            self.error_label.show()
+            return
         if self._user is None:
             username = self.username_edit.text()
             display_name = self.display_name_edit.text()
@@ -155,7 +170,10 @@ class UserDialog(QDialog):
         self._runner.run(job, self._on_saved, self._on_failed)
 
     def _on_saved(self, record: UserRecord) -> None:
-        self.saved.emit(record)
+        if self._user is None:
+            self.added.emit(record)
+        else:
+            self.saved.emit(record)
         self.accept()
 
     def _on_failed(self, exc: BaseException) -> None:
@@ -276,6 +294,7 @@ class UsersPage(QWidget):
     def _open_dialog(self, user: UserRecord | None) -> None:
         dialog = UserDialog(self._account, self._runner, user, self)
         dialog.saved.connect(self._on_changed)
+        dialog.added.connect(self._on_added)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         self.dialog_opened.emit(dialog)
@@ -323,6 +342,13 @@ class UsersPage(QWidget):
     def _on_changed(self, record: UserRecord) -> None:
         self.status_label.setText(
             self.tr("%1 계정을 바꿨습니다(접속기록에 남았습니다).").replace("%1", record.username)
+        )
+        self.changed.emit(record)
+        self.refresh()
+
+    def _on_added(self, record: UserRecord) -> None:
+        self.status_label.setText(
+            self.tr("%1 계정을 추가했습니다(접속기록에 남았습니다).").replace("%1", record.username)
         )
         self.changed.emit(record)
         self.refresh()

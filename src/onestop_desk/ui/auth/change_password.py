@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -13,14 +12,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from onestop_desk.ui.auth.fields import (
-    live_rule_label,
-    message_label,
-    password_edit,
-    password_problems,
-)
+from onestop_desk.ui.auth.fields import message_label
 from onestop_desk.ui.auth.gateway import SessionLike
 from onestop_desk.ui.auth.messages import code_text, error_text
+from onestop_desk.ui.auth.password_form import PasswordForm
 from onestop_desk.ui.kit.tasks import TaskRunner
 
 
@@ -56,16 +51,8 @@ class ChangePasswordDialog(QDialog):
         self.intro_label.setObjectName("intro_label")
         self.intro_label.setWordWrap(True)
         layout.addWidget(self.intro_label)
-        form = QFormLayout()
-        self.current_password_edit = password_edit(self, "current_password_edit")
-        self.new_password_edit = password_edit(self, "new_password_edit")
-        self.confirm_password_edit = password_edit(self, "confirm_password_edit")
-        form.addRow(self.tr("현재 비밀번호"), self.current_password_edit)
-        form.addRow(self.tr("새 비밀번호"), self.new_password_edit)
-        form.addRow(self.tr("새 비밀번호 확인"), self.confirm_password_edit)
-        layout.addLayout(form)
-        self.rule_label = live_rule_label(self, self.new_password_edit, self.confirm_password_edit)
-        layout.addWidget(self.rule_label)
+        self.password_form = PasswordForm(self, current=True)
+        layout.addWidget(self.password_form)
         self.message_label = message_label(self)
         layout.addWidget(self.message_label)
         buttons = QHBoxLayout()
@@ -90,12 +77,9 @@ class ChangePasswordDialog(QDialog):
     def _on_change_button_clicked(self) -> None:
         if self._busy:
             return
-        current = self.current_password_edit.text()
-        new = self.new_password_edit.text()
-        problems = password_problems(new, self.confirm_password_edit.text())
-        if not current:
-            self.message_label.setText(code_text("required"))
-            return
+        current = self.password_form.current_password()
+        new = self.password_form.new_password()
+        problems = self.password_form.problems()
         if problems:
             self.message_label.setText(code_text(problems[0]))
             return

@@ -375,11 +375,13 @@ class SessionController(QObject):
         self.unlocked.emit()
 
     @Slot(str)
-    def _on_lock_screen_session_ended(self, _code: str) -> None:
-        # Locked out or disabled while away: this session may not continue.
-        screen = self.lock_screen
+    def _on_lock_screen_session_ended(self, message: str) -> None:
+        # Locked out or disabled while away: this session may not continue. The lock window
+        # goes (nothing may stay behind the login), and the login says why and until when.
         self.end_session("ended at the lock screen")
-        self.show_login(screen)
+        dialog = self.show_login()
+        dialog.message_label.setText(message)
+        self._hide_lock_screen()  # after the login shows: never a moment with no window
 
     @Slot()
     def _on_lock_screen_switch_user_requested(self) -> None:
@@ -416,7 +418,7 @@ class SessionController(QObject):
         if backups is None:
             return
         try:
-            backups.backup_now() if always else backups.backup_if_due()
+            backups.backup_at_close() if always else backups.backup_if_due()
         except Exception as exc:  # closing goes on; the next start makes the daily one
             log.warning("backup at session end failed: %s", exc)
 

@@ -45,15 +45,20 @@ def rule_hint(password: str, confirm: str) -> str:
     return code_text(problems[0]) if problems else ""
 
 
-def live_rule_label(parent: QWidget, password: QLineEdit, confirm: QLineEdit) -> QLabel:
-    """The hint under a new password and its confirmation, updated as either is typed."""
-    label = QLabel(rule_hint("", ""), parent)
+def live_rule_label(
+    parent: QWidget, password: QLineEdit, confirm_edit: QLineEdit, *, typed_twice: bool = True
+) -> QLabel:
+    """The hint under a new password and its confirmation, updated as either is typed
+    (``typed_twice=False``: there is no confirmation to compare)."""
+    label = QLabel(parent)
     label.setObjectName("rule_label")
     label.setWordWrap(True)
 
     def update() -> None:
-        label.setText(rule_hint(password.text(), confirm.text()))
+        again = confirm_edit.text() if typed_twice else password.text()
+        label.setText(rule_hint(password.text(), again))
 
     password.textChanged.connect(update)
-    confirm.textChanged.connect(update)
+    confirm_edit.textChanged.connect(update)
+    update()
     return label

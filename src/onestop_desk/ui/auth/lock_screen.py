@@ -25,9 +25,10 @@ _SESSION_ENDING = frozenset({"auth.locked", "auth.disabled"})
 class LockScreen(QWidget):
     """A top-level window with nothing of the session on it but the user's name.
 
-    ``unlocked`` when the same user's password is right; ``session_ended`` when this session
-    may not continue (too many failures, account disabled); ``switch_user_requested`` when
-    someone else wants the PC, which ends this session after a new login succeeds.
+    ``unlocked`` when the same user's password is right; ``session_ended(message)`` when this
+    session may not continue (too many failures, account disabled), with the sentence that
+    says why and until when, for the login window that follows; ``switch_user_requested``
+    when someone else wants the PC, which ends this session after a new login succeeds.
     """
 
     unlocked = Signal()
@@ -125,7 +126,9 @@ class LockScreen(QWidget):
         self._busy = False
         self.unlock_button.setEnabled(True)
         self.password_edit.clear()
-        self.message_label.setText(error_text(exc))
+        message = error_text(exc)
+        self.message_label.setText(message)
         code = str(getattr(exc, "code", ""))
         if code in _SESSION_ENDING:
-            self.session_ended.emit(code)
+            self.unlock_button.setEnabled(False)
+            self.session_ended.emit(message)

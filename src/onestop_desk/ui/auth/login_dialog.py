@@ -10,20 +10,17 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from onestop_desk.ui.auth.fields import (
-    live_rule_label,
-    message_label,
-    password_edit,
-    password_problems,
-)
+from onestop_desk.ui.auth.fields import message_label, password_edit
 from onestop_desk.ui.auth.gateway import AuthGateway
 from onestop_desk.ui.auth.messages import code_text, error_text
+from onestop_desk.ui.auth.password_form import PasswordForm
 from onestop_desk.ui.kit.tasks import TaskRunner
 
 
@@ -52,7 +49,7 @@ class LoginDialog(QDialog):
         self._busy = False
         self.session: Any = None
         self.setWindowTitle(self.tr("원스톱 데스크 로그인"))
-        self.setMinimumWidth(380)
+        self.setMinimumWidth(420)
 
         layout = QVBoxLayout(self)
         self.intro_label = QLabel(intro or self.tr("원스톱 데스크에 로그인하세요."), self)
@@ -67,8 +64,14 @@ class LoginDialog(QDialog):
         form.addRow(self.tr("사용자 이름"), self.username_edit)
         form.addRow(self.tr("비밀번호"), self.password_edit)
         layout.addLayout(form)
+        # Its own row with room for three lines from the start, and a dialog that may not
+        # shrink below its contents: a long (English) error grows the dialog instead of
+        # squeezing the user name and password boxes.
         self.message_label = message_label(self)
+        self.message_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.message_label.setMinimumHeight(self.message_label.fontMetrics().lineSpacing() * 3)
         layout.addWidget(self.message_label)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         buttons = QHBoxLayout()
         self.recover_button = QPushButton(self.tr("복구 키로 열기…"), self)
         self.recover_button.setObjectName("recover_button")
@@ -179,15 +182,11 @@ class RecoveryDialog(QDialog):
         self.recovery_key_edit.setPlaceholderText("XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX")
         self.username_edit = QLineEdit(self)
         self.username_edit.setObjectName("username_edit")
-        self.new_password_edit = password_edit(self, "new_password_edit")
-        self.confirm_password_edit = password_edit(self, "confirm_password_edit")
         form.addRow(self.tr("복구 키"), self.recovery_key_edit)
         form.addRow(self.tr("관리자 사용자 이름"), self.username_edit)
-        form.addRow(self.tr("새 비밀번호"), self.new_password_edit)
-        form.addRow(self.tr("새 비밀번호 확인"), self.confirm_password_edit)
         layout.addLayout(form)
-        self.rule_label = live_rule_label(self, self.new_password_edit, self.confirm_password_edit)
-        layout.addWidget(self.rule_label)
+        self.password_form = PasswordForm(self)
+        layout.addWidget(self.password_form)
         self.message_label = message_label(self)
         layout.addWidget(self.message_label)
         buttons = QHBoxLayout()
@@ -214,8 +213,8 @@ class RecoveryDialog(QDialog):
             return
         key = self.recovery_key_edit.text()
         username = self.username_edit.text().strip()
-        password = self.new_password_edit.text()
-        problems = password_problems(password, self.confirm_password_edit.text())
+        password = self.password_form.new_password()
+        problems = self.password_form.problems()
         if not username:
             self.message_label.setText(code_text("required"))
             return

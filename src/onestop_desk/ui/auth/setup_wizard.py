@@ -25,14 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from onestop_desk.domain.clock import KST
-from onestop_desk.ui.auth.fields import (
-    live_rule_label,
-    message_label,
-    password_edit,
-    password_problems,
-)
+from onestop_desk.ui.auth.fields import message_label
 from onestop_desk.ui.auth.gateway import AuthGateway
 from onestop_desk.ui.auth.messages import code_text, error_text
+from onestop_desk.ui.auth.password_form import PasswordForm
 from onestop_desk.ui.kit.printing import PrintError, print_pdf, save_file
 from onestop_desk.ui.kit.tasks import TaskRunner
 
@@ -76,15 +72,11 @@ class AdminPage(QWizardPage):
         self.display_name_edit = QLineEdit(self)
         self.display_name_edit.setObjectName("display_name_edit")
         self.display_name_edit.setMaxLength(100)
-        self.password_edit = password_edit(self, "password_edit")
-        self.confirm_password_edit = password_edit(self, "confirm_password_edit")
         form.addRow(self.tr("사용자 이름"), self.username_edit)
         form.addRow(self.tr("표시 이름"), self.display_name_edit)
-        form.addRow(self.tr("비밀번호"), self.password_edit)
-        form.addRow(self.tr("비밀번호 확인"), self.confirm_password_edit)
         layout.addLayout(form)
-        self.rule_label = live_rule_label(self, self.password_edit, self.confirm_password_edit)
-        layout.addWidget(self.rule_label)
+        self.password_form = PasswordForm(self)
+        layout.addWidget(self.password_form)
         self.message_label = message_label(self)
         layout.addWidget(self.message_label)
 
@@ -98,7 +90,7 @@ class AdminPage(QWizardPage):
         if not self.username_edit.text().strip() or not self.display_name_edit.text().strip():
             self.message_label.setText(code_text("required"))
             return False
-        problems = password_problems(self.password_edit.text(), self.confirm_password_edit.text())
+        problems = self.password_form.problems()
         if problems:
             self.message_label.setText(code_text(problems[0]))
             return False
@@ -106,7 +98,7 @@ class AdminPage(QWizardPage):
         self._wizard.create_center(
             self.username_edit.text().strip(),
             self.display_name_edit.text().strip(),
-            self.password_edit.text(),
+            self.password_form.new_password(),
         )
         return False
 
@@ -120,6 +112,16 @@ class RecoveryPage(QWizardPage):
         self._wizard = wizard
         self.setTitle(self.tr("복구 키 - 지금 한 번만 보여 드립니다"))
         layout = QVBoxLayout(self)
+        self.created_label = QLabel(
+            self.tr(
+                "센터를 만들었습니다. 이제는 이전 단계로 돌아가거나 설정을 취소할 수 없습니다. "
+                "복구 키를 보관한 뒤 시작하세요."
+            ),
+            self,
+        )
+        self.created_label.setObjectName("created_label")
+        self.created_label.setWordWrap(True)
+        layout.addWidget(self.created_label)
         self.warning_label = QLabel(
             self.tr(
                 "모든 비밀번호를 잊었을 때 자료를 여는 방법은 이 복구 키뿐입니다. "
@@ -210,9 +212,11 @@ class RecoveryPage(QWizardPage):
 class SetupWizard(QWizard):
     """Creates the center; afterwards ``session`` is the first administrator's session.
 
-    Once the center exists there is no way back: the recovery page has no Back and no
-    Cancel, because leaving it without keeping the key would leave a center with no paper
-    way in.
+    Once the center exists there is no way back: the administrator page is a commit page
+    (its 다음 reads 센터 만들기, and the recovery page offers no 이전), its fields turn
+    read-only, and the recovery page has no 취소 (nor does Esc or the close button work),
+    with a line saying why: going back could only change a password that no longer
+    matters, and leaving without keeping the key would leave a center with no paper way in.
     """
 
     def __init__(
@@ -234,9 +238,11 @@ class SetupWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.BackButton, self.tr("이전"))
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("취소"))
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("시작하기"))
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("센터 만들기"))
         self.center_page = CenterPage(self)
         self.admin_page = AdminPage(self)
         self.recovery_page = RecoveryPage(self)
+        self.admin_page.setCommitPage(True)
         self.addPage(self.center_page)
         self.addPage(self.admin_page)
         self.addPage(self.recovery_page)
@@ -259,6 +265,14 @@ class SetupWizard(QWizard):
         self.recovery_key = result.recovery_key
         self.session = result.session
         self.admin_page.message_label.clear()
+        for edit in (
+            self.center_page.center_name_edit,
+            self.admin_page.username_edit,
+            self.admin_page.display_name_edit,
+        ):
+            edit.setReadOnly(True)
+        self.admin_page.password_form.set_read_only(True)
+        self.setOption(QWizard.WizardOption.NoCancelButton, True)
         self.next()
 
     def _on_set_up_failed(self, exc: BaseException) -> None:
@@ -269,9 +283,10 @@ class SetupWizard(QWizard):
 
     @Slot(int)
     def _on_current_id_changed(self, _page_id: int) -> None:
-        on_recovery = self.currentPage() is self.recovery_page
-        self.button(QWizard.WizardButton.BackButton).setVisible(not on_recovery)
-        self.button(QWizard.WizardButton.CancelButton).setVisible(not on_recovery)
+        if self.result_ready:
+            # QWizard re-shows its buttons on every page change; once the center exists
+            # there is no going back (a commit page also disables it, this hides it).
+            self.button(QWizard.WizardButton.BackButton).setVisible(False)
 
     def sheet_pdf(self) -> bytes:
         if self._pdf is None:
@@ -285,6 +300,11 @@ class SetupWizard(QWizard):
                 created_at=datetime.now(KST),
             )
         return self._pdf
+
+    @Slot()
+    def back(self) -> None:
+        if not self.result_ready:
+            super().back()
 
     def reject(self) -> None:
         # Esc or the window's close button must not skip the only showing of the key.

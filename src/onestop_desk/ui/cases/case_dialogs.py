@@ -23,17 +23,16 @@ from onestop_desk.domain.errors import FieldError
 from onestop_desk.domain.records import (
     AgencyRecord,
     CaseDetail,
+    Colleague,
     ConsentInput,
     ReferralRecord,
     ReferralReply,
-    UserRecord,
 )
 from onestop_desk.domain.vocab import (
     REFERRAL_TRANSITIONS,
     ConsentItem,
     ConsentMethod,
     ReferralStatus,
-    Role,
 )
 from onestop_desk.services import Services
 from onestop_desk.ui.kit.messages import (
@@ -41,7 +40,6 @@ from onestop_desk.ui.kit.messages import (
     consent_method_label,
     localized_name,
     referral_status_label,
-    role_label,
 )
 from onestop_desk.ui.kit.tasks import TaskRunner
 from onestop_desk.ui.kit.widgets import (
@@ -334,7 +332,7 @@ class AssignDialog(QDialog):
         services: Services,
         runner: TaskRunner,
         detail: CaseDetail,
-        users: list[UserRecord],
+        users: list[Colleague],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -356,11 +354,9 @@ class AssignDialog(QDialog):
         form.addRow(self.current_label)
         self.counselor_combo = QComboBox(self)
         self.counselor_combo.setObjectName("counselor_combo")
+        # ``users.assignable()``: the service decides who may hold a case.
         for user in users:
-            if user.active and user.role in (Role.COUNSELOR, Role.TEAM_LEAD):
-                self.counselor_combo.addItem(
-                    f"{user.display_name} ({role_label(user.role)})", user.id
-                )
+            self.counselor_combo.addItem(user.display_name, user.id)
         index = self.counselor_combo.findData(detail.counselor_id)
         if index >= 0:
             self.counselor_combo.setCurrentIndex(index)

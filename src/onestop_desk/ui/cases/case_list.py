@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from onestop_desk.domain.records import CaseFilter, CaseSummary
-from onestop_desk.domain.vocab import CaseStatus, Role
+from onestop_desk.domain.vocab import CaseStatus
 from onestop_desk.services import Services
 from onestop_desk.ui.kit.item_roles import CaseIdRole, CaseNumberRole, StatusRole
 from onestop_desk.ui.kit.messages import BUCKET_CODES, bucket_label, case_status_label, date_text
@@ -300,7 +300,7 @@ class CaseListPage(QWidget):
     def load(self) -> None:
         """First show: fill the counselor filter, then run the (empty) query."""
         if self.counselor_combo.count() == 1:
-            self._runner.run(self._services.users.list, self._on_users_loaded)
+            self._runner.run(self._services.users.assignable, self._on_users_loaded)
         self.refresh()
 
     def refresh(self) -> None:
@@ -325,7 +325,7 @@ class CaseListPage(QWidget):
         self.preset_label.show()
         self.clear_preset_button.show()
         if self.counselor_combo.count() == 1:
-            self._runner.run(self._services.users.list, self._on_users_loaded)
+            self._runner.run(self._services.users.assignable, self._on_users_loaded)
         self.refresh()
 
     def clear_filter(self) -> None:
@@ -432,9 +432,8 @@ class CaseListPage(QWidget):
         )
 
     def _on_users_loaded(self, users: list) -> None:  # type: ignore[type-arg]
-        for user in users:
-            if user.active and user.role in (Role.COUNSELOR, Role.TEAM_LEAD):
-                self.counselor_combo.addItem(user.display_name, user.id)
+        for user in users:  # users.assignable(): who may hold a case
+            self.counselor_combo.addItem(user.display_name, user.id)
 
     def _update_count(self) -> None:
         count = self.model.rowCount()

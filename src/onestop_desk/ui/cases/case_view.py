@@ -540,7 +540,7 @@ class CaseView(QWidget, Ui_CaseView):
             return
         users = self._services.users
         self._runner.run(
-            users.list,
+            users.assignable,
             lambda found: self._open_assign_dialog(detail, found),
             self._on_action_failed,
         )

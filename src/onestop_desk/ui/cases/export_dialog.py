@@ -33,44 +33,17 @@ from PySide6.QtWidgets import (
 )
 
 from onestop_desk.domain.errors import ValidationError
+from onestop_desk.domain.messages import text
 from onestop_desk.services import Services
 from onestop_desk.services.export import ExportError, ExportResult, Volume
-from onestop_desk.ui.kit.messages import error_text
+from onestop_desk.ui.kit.messages import error_text, language
 from onestop_desk.ui.kit.tasks import TaskRunner
 
 
 def export_error_text(exc: BaseException) -> str:
     """What a full, pulled or read-only drive means for the person at the desk."""
     if isinstance(exc, ExportError):
-        texts = {
-            "export.disk_full": QCoreApplication.translate(
-                "ExportDialog",
-                "USB 저장 공간이 부족합니다. 파일은 만들어지지 않았습니다. "
-                "공간을 비우거나 다른 USB를 사용해 주세요.",
-            ),
-            "export.device_gone": QCoreApplication.translate(
-                "ExportDialog",
-                "USB가 분리되었거나 읽을 수 없습니다. 파일은 만들어지지 않았습니다. "
-                "USB를 다시 꽂고 다시 시도해 주세요.",
-            ),
-            "export.not_writable": QCoreApplication.translate(
-                "ExportDialog",
-                "이 위치에는 저장할 수 없습니다(쓰기 금지 또는 권한 없음). 다른 곳을 골라 주세요.",
-            ),
-            "export.target_missing": QCoreApplication.translate(
-                "ExportDialog", "저장할 위치가 없습니다. USB가 꽂혀 있는지 확인해 주세요."
-            ),
-            "export.verify_failed": QCoreApplication.translate(
-                "ExportDialog",
-                "저장한 파일을 확인하지 못해 지웠습니다. USB 상태를 확인하고 다시 시도해 주세요.",
-            ),
-        }
-        message = texts.get(
-            exc.code,
-            QCoreApplication.translate(
-                "ExportDialog", "파일을 저장하지 못했습니다. 다시 시도해 주세요."
-            ),
-        )
+        message = text(exc.code, language())
         done = exc.params.get("done", ())
         if done:
             message += "\n" + QCoreApplication.translate(

@@ -38,11 +38,13 @@ from onestop_desk.domain.records import (
     CrimeTypeRecord,
     DuplicateCandidate,
     InquiryRecord,
+    NeedInput,
     PersonInput,
     ProgrammeRecord,
     ReferralRecord,
     RelatedPersonInput,
     SupportAreaRecord,
+    WalkIn,
 )
 from onestop_desk.domain.rules import WARN_DAYS_BEFORE_DEADLINE, filing_deadline
 from onestop_desk.domain.vocab import (
@@ -53,7 +55,7 @@ from onestop_desk.domain.vocab import (
     Relationship,
     RiskLevel,
 )
-from onestop_desk.services import NeedInput, Services
+from onestop_desk.services import Services
 from onestop_desk.services.drafts import IntakeDraft
 from onestop_desk.ui.intake.intake_layout import Ui_IntakeDialog
 from onestop_desk.ui.kit.item_roles import CaseIdRole, CodeRole
@@ -562,15 +564,17 @@ class IntakeDialog(QDialog, Ui_IntakeDialog):
         self._autosave.stop()
         self.create_button.setEnabled(False)
 
+        walk_in = WalkIn(
+            person=person,
+            case=case,
+            needs=tuple(needs),
+            consents=tuple(consents),
+            from_inquiry_id=inquiry_id,
+        )
+
         def job() -> tuple[CaseDetail, list[ReferralRecord]]:
-            detail = services.cases.create_case(person, case, from_inquiry_id=inquiry_id)
-            if needs:
-                services.needs.set_needs(detail.id, needs)
-            for consent in consents:
-                services.consents.record(detail.id, consent)
-            referrals = services.referrals.create_from_needs(detail.id) if consents else []
-            services.drafts.discard_intake()
-            return detail, referrals
+            registered = services.intake.register(walk_in)
+            return registered.case, list(registered.referrals)
 
         self._runner.run(
             job, self._on_case_saved, self._on_create_failed, label=self.tr("사례를 등록하는 중…")

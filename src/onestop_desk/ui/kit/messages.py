@@ -1,7 +1,9 @@
-"""Every code the services use, turned into words for a person: the one place that does it.
+"""Every code the services use, turned into words for a person.
 
 Codes (vocabulary values, error codes, field paths) are stable ASCII identifiers; nobody at the
-desk should ever read one. Source strings are Korean; English comes from ``onestop_en.qm``.
+desk should ever read one. Vocabulary labels and field names are Qt-translated here (source
+Korean, English from ``onestop_en.qm``); the words for error codes come from the table the CLI
+shares, ``domain/messages.py``, in the language the UI runs in.
 """
 
 from __future__ import annotations
@@ -12,16 +14,9 @@ from datetime import UTC, date, datetime
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from onestop_desk.domain.clock import KST
-from onestop_desk.domain.errors import (
-    ConflictError,
-    ConsentRequiredError,
-    DomainError,
-    FieldError,
-    IllegalTransitionError,
-    NotFoundError,
-    PermissionDeniedError,
-    ValidationError,
-)
+from onestop_desk.domain.errors import ConsentRequiredError, FieldError, ValidationError
+from onestop_desk.domain.messages import FIELD_MESSAGES, MESSAGES, Language, text
+from onestop_desk.domain.messages import error_text as shared_error_text
 from onestop_desk.domain.security import ChainReport
 from onestop_desk.domain.vocab import (
     CallerType,
@@ -38,7 +33,6 @@ from onestop_desk.domain.vocab import (
     TimelineKind,
     Urgency,
 )
-from onestop_desk.ui.auth.messages import error_text as auth_error_text
 
 translate = QCoreApplication.translate
 
@@ -285,40 +279,20 @@ def field_label(field: str) -> str:
     return label
 
 
+def language() -> Language:
+    """The language the UI runs in, for the shared error-word table."""
+    return Language.EN if english() else Language.KO
+
+
 def field_error_text(error: FieldError) -> str:
     """Why a field was refused, as one short sentence shown next to that field."""
-    params = error.params or {}
-    texts = {
-        "required": translate("Messages", "꼭 입력해 주세요."),
-        "too_long": translate("Messages", "%1자 이내로 줄여 주세요.").replace(
-            "%1", str(params.get("max", ""))
-        ),
-        "in_future": translate("Messages", "오늘 이후 날짜는 쓸 수 없습니다."),
-        "too_early": translate("Messages", "1900년 이후 날짜를 입력해 주세요."),
-        "invalid_phone": translate("Messages", "전화번호는 숫자 8~12자리로 입력해 주세요."),
-        "invalid_email": translate("Messages", "이메일 주소 형식이 아닙니다."),
-        "invalid_date": translate("Messages", "날짜는 2024-07-22 처럼 입력해 주세요."),
-        "unknown_code": translate("Messages", "목록에 없는 값입니다."),
-        "duplicate": translate("Messages", "같은 값이 두 번 선택되었습니다."),
-        "before_incident": translate("Messages", "사건 발생일보다 앞설 수 없습니다."),
-        "before_given": translate("Messages", "동의일보다 앞설 수 없습니다."),
-        "unknown_user": translate("Messages", "등록되지 않은 상담원입니다."),
-        "not_a_counselor": translate(
-            "Messages", "사용 중인 상담원이나 팀장에게만 사례를 맡길 수 있습니다."
-        ),
-        "year_full": translate(
-            "Messages", "올해 사례 번호를 더 만들 수 없습니다. 관리자에게 알려 주세요."
-        ),
-        "not_offered": translate("Messages", "이 기관이 제공하지 않는 프로그램이 있습니다."),
-        "wrong_area": translate("Messages", "지원 영역과 프로그램이 맞지 않습니다."),
-        "invalid_code": translate("Messages", "영문, 숫자, 밑줄(_)만 쓸 수 있습니다."),
-        "invalid": translate("Messages", "올바르지 않은 값입니다."),
-        "consent_items_required": translate("Messages", "동의한 항목을 하나 이상 선택해 주세요."),
-        "unprintable": translate(
-            "Messages", "인쇄용 글꼴에 없는 글자라 인쇄물에는 �로 나옵니다: %1"
-        ).replace("%1", " ".join(str(params.get("chars", "")))),
-    }
-    return texts.get(error.code, translate("Messages", "입력값을 확인해 주세요."))
+    known = error.code in MESSAGES or (error.field, error.code) in FIELD_MESSAGES
+    return text(
+        error.code if known else "check_value",
+        language(),
+        field=error.field,
+        params=error.params,
+    )
 
 
 def print_warning_text(warnings: Iterable[FieldError]) -> str:
@@ -335,34 +309,10 @@ def error_text(exc: BaseException, agency_names: dict[str, str] | None = None) -
         lines = [f"{field_label(e.field)}: {field_error_text(e)}" for e in exc.errors]
         return "\n".join(lines)
     if isinstance(exc, ConsentRequiredError):
-        code = str(exc.params.get("agency", ""))
-        name = (agency_names or {}).get(code, "")
+        name = (agency_names or {}).get(str(exc.params.get("agency", "")), "")
         if name:
-            return translate(
-                "Messages",
-                "%1에 정보를 보낼 유효한 동의가 없습니다. 동의를 먼저 받아 기록해 주세요.",
-            ).replace("%1", name)
-        return translate(
-            "Messages",
-            "이 기관에 정보를 보낼 유효한 동의가 없습니다. 동의를 먼저 받아 기록해 주세요.",
-        )
-    if isinstance(exc, PermissionDeniedError):
-        return translate("Messages", "이 작업을 할 권한이 없습니다.")
-    if isinstance(exc, NotFoundError):
-        if "number" in exc.params:
-            return translate("Messages", "문서번호 %1에 해당하는 연계를 찾을 수 없습니다.").replace(
-                "%1", str(exc.params["number"])
-            )
-        return translate("Messages", "찾는 기록이 없습니다. 이미 지워졌을 수 있습니다.")
-    if isinstance(exc, IllegalTransitionError):
-        return translate("Messages", "지금 단계에서는 이 변경을 할 수 없습니다.")
-    if isinstance(exc, ConflictError):
-        return translate("Messages", "다른 곳에서 이미 처리된 기록입니다. 화면을 새로 고쳐 주세요.")
-    if isinstance(exc, DomainError):
-        return translate("Messages", "작업을 마치지 못했습니다.")
-    return translate(
-        "Messages", "예기치 못한 문제로 작업을 마치지 못했습니다. 입력한 내용은 그대로 있습니다."
-    )
+            return text("consent_required.named", language(), params={"agency": name})
+    return shared_error_text(exc, language())
 
 
 # --- access log and accounts (administration) -----------------------------------------------
@@ -391,22 +341,7 @@ def audit_action_label(action: str) -> str:
 
 def chain_problem_text(reason: str | None) -> str:
     """Why ``audit verify`` stopped, for the administrator reading the result."""
-    return {
-        "audit.row_edited": translate("Messages", "기록 내용이 작성 후에 바뀌었습니다."),
-        "audit.row_missing": translate("Messages", "기록이 빠졌습니다(번호가 건너뜁니다)."),
-        "audit.row_inserted": translate("Messages", "기록이 끼워 넣어졌습니다(같은 번호)."),
-        "audit.out_of_order": translate("Messages", "기록 순서가 뒤바뀌었습니다."),
-        "audit.link_broken": translate(
-            "Messages", "앞 기록과의 연결이 끊겼습니다(앞 기록이 고쳐졌거나 지워졌습니다)."
-        ),
-        "audit.head_mismatch": translate(
-            "Messages", "마지막으로 확인한 기록까지 이어지지 않습니다(끝부분이 잘렸습니다)."
-        ),
-        "audit.head_invalid": translate(
-            "Messages",
-            "keyring.json에 기억해 둔 접속기록의 끝이 고쳐졌거나 다른 데이터베이스의 것입니다.",
-        ),
-    }.get(reason or "", translate("Messages", "기록 사슬이 맞지 않습니다."))
+    return text(reason or "audit", language())
 
 
 def chain_report_text(report: ChainReport) -> str:
@@ -440,21 +375,8 @@ def review_finding_text(kind: str) -> str:
 
 
 def account_error_text(exc: BaseException) -> str:
-    """Errors of the account administration: the password rule and the refusals that keep
-    at least one administrator. The service's conflict messages are fixed English phrases."""
+    """Errors of the account administration: the password rule, each refused field once, and
+    the refusals that keep at least one administrator."""
     if isinstance(exc, ValidationError):
-        return auth_error_text(exc)
-    if isinstance(exc, ConflictError):
-        conflicts = {
-            "username taken": translate("Messages", "이미 쓰이는 아이디입니다."),
-            "last administrator": translate(
-                "Messages", "마지막 관리자는 사용을 중지하거나 역할을 바꿀 수 없습니다."
-            ),
-            "cannot disable yourself": translate(
-                "Messages", "지금 로그인한 자기 계정은 사용을 중지할 수 없습니다."
-            ),
-            "account is disabled": translate("Messages", "사용이 중지된 계정입니다."),
-        }
-        if str(exc) in conflicts:
-            return conflicts[str(exc)]
+        return " ".join(dict.fromkeys(field_error_text(e) for e in exc.errors))
     return error_text(exc)
