@@ -4,7 +4,7 @@ Run: .venv/bin/python benchmarks/bench_stats.py
 Each run is one ``StatisticsService.summary`` call as a team lead, which is everything the
 dashboard asks for when a period is picked: one transaction, every aggregate, the Python
 side of the counting included. Periods: the dashboard's default (this month so far), a
-whole past month, and a quarter.
+whole past month, a quarter, the last twelve months and all time; the goal holds for each.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from onestop_desk.domain.vocab import Role
 from onestop_desk.services import build_services
 
 GOAL_P95_MS = 300.0
-RUNS = 30
+RUNS = 20
 
 
 def _month_before(day: date) -> tuple[date, date]:
@@ -43,6 +43,8 @@ def main() -> int:
         "this month so far": (today.replace(day=1), today),
         "last month": (last_from, last_to),
         "last quarter": (_month_before(_month_before(last_from)[0])[0], last_to),
+        "last 12 months": (today.replace(year=today.year - 1) + timedelta(days=1), today),
+        "all time": (date(2000, 1, 1), today),
     }
     services.statistics.summary(last_from, last_to)  # first touch: page cache, statements
     print(f"{'period':<20} {'cases':>7} {'p50 ms':>8} {'p95 ms':>8}")
@@ -59,11 +61,10 @@ def main() -> int:
         p95 = timings[int(len(timings) * 0.95) - 1]
         cases = report.new_cases if report else 0
         print(f"{name:<20} {cases:>7,} {p50:>8.1f} {p95:>8.1f}")
-        if name != "last quarter":
-            worst = max(worst, p95)
+        worst = max(worst, p95)
     ok = worst <= GOAL_P95_MS
     print(
-        f"worst p95 of the month periods {worst:.1f} ms; goal {GOAL_P95_MS:.0f} ms: "
+        f"worst p95 of all periods {worst:.1f} ms; goal {GOAL_P95_MS:.0f} ms: "
         f"{'ok' if ok else 'MISSED'}"
     )
     store.close()

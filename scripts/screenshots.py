@@ -151,39 +151,40 @@ def main() -> int:
     dialog = window.open_intake()
     assert dialog is not None
     pump(app, 1.0)
-    dialog.name_edit.setText("한지우")
-    dialog.birth_edit.setText("1990-05-17")
-    dialog.phone_edit.setText("010-4821-7305")
-    dialog.address_edit.setText("서울특별시 영등포구 여의대방로")
-    dialog.confidential_address_check.setChecked(True)
-    dialog.may_leave_message_check.setChecked(False)
-    dialog.safe_hours_edit.setText("평일 12~13시, 문자 금지")
-    dialog.related_name_edit.setText("한미숙")
-    dialog.related_phone_edit.setText("010-2233-4455")
-    dialog.related_add_button.click()
-    dialog.name_edit.setFocus()
+    person = dialog.person_page
+    person.name_edit.setText("한지우")
+    person.birth_edit.setText("1990-05-17")
+    person.phone_edit.setText("010-4821-7305")
+    person.address_edit.setText("서울특별시 영등포구 여의대방로")
+    person.confidential_address_check.setChecked(True)
+    person.may_call_check.setChecked(True)
+    person.safe_hours_edit.setText("평일 12~13시, 문자 금지")
+    person.related_box.related_name_edit.setText("한미숙")
+    person.related_box.related_phone_edit.setText("010-2233-4455")
+    person.related_box.related_add_button.click()
+    person.name_edit.setFocus()
     pump(app, 1.0)
     shoot(app, "intake_step1.png")
 
     dialog.next_button.click()
     pump(app, 1.0)
-    for i in range(dialog.crime_list.count()):
-        if dialog.crime_list.item(i).data(CodeRole) in ("injury", "assault"):
-            dialog.crime_list.item(i).setCheckState(Qt.CheckState.Checked)
-    dialog.incident_date_edit.setText("2023-12-20")
-    dialog.offender_relation_edit.setText("전 연인")
-    dialog.police_office_edit.setText("영등포경찰서")
-    dialog.reported_combo.setCurrentIndex(1)
-    dialog.summary_edit.setPlainText("귀가 중 폭행 피해, 전치 6주. 가해자 접근 우려.")
-    for item in dialog._tree_items():
-        code = str(item.data(0, CodeRole))
-        if code in (
+    case = dialog.case_page
+    for i in range(case.crime_list.count()):
+        if case.crime_list.item(i).data(CodeRole) in ("injury", "assault"):
+            case.crime_list.item(i).setCheckState(Qt.CheckState.Checked)
+    case.incident_date_edit.setText("2023-12-20")
+    case.offender_relation_edit.setText("전 연인")
+    case.police_office_edit.setText("영등포경찰서")
+    case.reported_combo.setCurrentIndex(1)
+    case.summary_edit.setPlainText("귀가 중 폭행 피해, 전치 6주. 가해자 접근 우려.")
+    case.needs_box.check_codes(
+        {
             "programme:relief_money_serious_injury",
             "programme:treatment_cost",
             "programme:smartwatch",
             "programme:trauma_therapy",
-        ):
-            item.setCheckState(0, Qt.CheckState.Checked)
+        }
+    )
     pump(app, 0.5)
     shoot(app, "intake_step2.png")
 

@@ -5,39 +5,29 @@ from __future__ import annotations
 import os
 
 import pytest
-from alembic import command
 from sqlalchemy import text
 from sqlalchemy.exc import DatabaseError
 
+from helpers.old_schema import database_at
 from helpers.world import World
 from onestop_desk.db import migrate
-from onestop_desk.db.engine import create_store_engine, make_sessions
+from onestop_desk.db.engine import create_store_engine
 from onestop_desk.db.seed import load_seed_data
-from onestop_desk.db.store import Store, open_store
+from onestop_desk.db.store import open_store
 
 KEY = os.urandom(32)
 
 
 def make_0001_database(path):
     """A database at revision 0001 (as the previous release left it), seeded, with cases."""
-    engine = create_store_engine(path, KEY)
-    with engine.connect() as connection:
-        driver = connection.connection.driver_connection
-        driver.execute("PRAGMA foreign_keys = OFF")
-        with connection.begin():
-            cfg = migrate._config()
-            cfg.attributes["connection"] = connection
-            command.upgrade(cfg, "0001")
-        driver.execute("PRAGMA foreign_keys = ON")
-    sessions = make_sessions(engine)
-    with sessions.begin() as s:
-        load_seed_data(s)
-    # Cases are written through the services; their models carry no 0002 column, so the 0001
-    # schema takes them as they are.
-    world = World(Store(path=path, engine=engine, sessions=sessions, key=KEY))
-    numbers = [world.new_case(name=f"이전사례{i}").case_number for i in range(3)]
-    engine.dispose()
-    return numbers
+
+    def write(store):
+        with store.sessions.begin() as s:
+            load_seed_data(s)
+        world = World(store)
+        return [world.new_case(name=f"이전사례{i}").case_number for i in range(3)]
+
+    return database_at(path, KEY, "0001", write)
 
 
 def test_0001_database_with_cases_migrates_to_0002(tmp_path):
@@ -51,7 +41,7 @@ def test_0001_database_with_cases_migrates_to_0002(tmp_path):
     store = open_store(path, key=KEY, backup_dir=tmp_path / "backups")
     try:
         with store.engine.connect() as conn:
-            assert migrate.current_revision(conn) == "0002" == migrate.head_revision()
+            assert migrate.current_revision(conn) == migrate.head_revision()
             kept = [r[0] for r in conn.execute(text("SELECT case_number FROM cases ORDER BY id"))]
             names = conn.execute(text("SELECT count(*) FROM persons")).scalar()
             hits = conn.execute(

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QListWidget, QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import QCheckBox, QListWidget, QTreeWidget, QTreeWidgetItem
 
+from helpers.korean_typing import type_text
 from onestop_desk.ui.intake.intake_dialog import IntakeDialog
 from onestop_desk.ui.kit.item_roles import CodeRole
 from onestop_desk.ui.shell.main_window import MainWindow
@@ -16,6 +17,14 @@ def open_intake(qtbot, window: MainWindow) -> IntakeDialog:  # type: ignore[no-u
     dialog = opened.args[0]
     qtbot.waitUntil(dialog.isEnabled)
     return dialog
+
+
+def start_person(dialog: IntakeDialog, name: str) -> None:
+    """Type the name and record that the safe ways of contact were asked (none allowed)."""
+    type_text(dialog.person_page.name_edit, name)
+    asked = dialog.person_page.contact_asked_check
+    assert asked is not None
+    asked.setChecked(True)
 
 
 def tick_crime(qtbot, crimes: QListWidget, code: str) -> None:  # type: ignore[no-untyped-def]
@@ -45,6 +54,12 @@ def tick_need(qtbot, tree: QTreeWidget, code: str) -> None:  # type: ignore[no-u
     tree.setCurrentItem(item)
     qtbot.keyClick(tree, Qt.Key.Key_Space)
     assert item.checkState(0) == Qt.CheckState.Checked
+
+
+def consent_check(dialog: IntakeDialog, name: str) -> QCheckBox:
+    check = dialog.consent_page.findChild(QCheckBox, name)
+    assert check is not None, name
+    return check
 
 
 def go_next(qtbot, dialog: IntakeDialog, expected_step: int) -> None:  # type: ignore[no-untyped-def]

@@ -184,3 +184,25 @@ def test_expired_or_future_consent_refuses_to_print() -> None:
 def test_unknown_urgency_is_rejected() -> None:
     with pytest.raises(ValueError, match="urgency"):
         _letter(urgency="아주 급함")
+
+
+def test_withheld_support_history_is_not_printed_as_none() -> None:
+    text = squeezed(text_of(render_referral_letter(_letter(support_received=None))))
+    history = text[text.index("7.기존지원내역") : text.index("8.첨부서류")]
+    assert history == "7.기존지원내역동의범위밖항목은기재하지않음"
+    empty = squeezed(text_of(render_referral_letter(_letter(support_received=()))))
+    assert "7.기존지원내역기록없음" in empty
+
+
+def test_contact_warning_sits_next_to_the_phone_and_leaves_with_it() -> None:
+    warned = dataclasses.replace(FULL_PERSON, contact_warning="문자 금지-5150")
+    text = squeezed(text_of(render_referral_letter(_letter(person=warned))))
+    assert "연락처010-7788-4512연락시주의문자금지-5150" in text
+    hidden = dataclasses.replace(warned, phone=None, contact_warning=None)
+    assert "5150" not in text_of(render_referral_letter(_letter(person=hidden)))
+
+
+def test_without_a_direct_line_the_center_number_is_the_one_to_call() -> None:
+    text = squeezed(text_of(render_referral_letter(_letter(counselor_phone=""))))
+    assert "직통전화" not in text and "(전화-)" not in text
+    assert squeezed(f"(팩스 {samples.CENTER.fax}, 전화 {samples.CENTER.phone})") in text

@@ -126,3 +126,21 @@ def test_non_discreet_sheet_is_not_checked() -> None:
 def test_no_recipient_name_prints_no_greeting() -> None:
     sheet = dataclasses.replace(samples.take_home(), recipient_name=None)
     assert "님께" not in text_of(render_take_home(sheet))
+
+
+def test_a_place_without_a_phone_gets_the_center_number_to_ask() -> None:
+    stop = dataclasses.replace(_stop(1, "서울일자리센터"), phone=None, location="3층 305호")
+    sheet = dataclasses.replace(samples.take_home(), stops=(stop,))
+    text = squeezed(text_of(render_take_home(sheet)))
+    assert squeezed(f"찾아갈 곳 3층 305호 문의 {samples.CENTER.phone} (센터 대표 전화)") in text
+
+
+def test_the_discreet_sheet_never_prints_the_main_line() -> None:
+    sheet = samples.take_home(discreet=True)
+    text = squeezed(text_of(render_take_home(sheet)))
+    assert squeezed(samples.CENTER.phone) not in text
+    assert squeezed(f"문의 {samples.CENTER.discreet_phone}") in text
+    leaked = dataclasses.replace(sheet, counselor_phone=samples.CENTER.phone)
+    assert discreet_wording_problems(leaked) == (f"counselor_phone: {samples.CENTER.phone}",)
+    with pytest.raises(DiscreetWordingError):
+        render_take_home(leaked)

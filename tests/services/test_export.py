@@ -371,3 +371,22 @@ def test_store_text_is_not_in_the_exported_bytes(world, usb, store):
     raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     raw.close()
     assert "평문없음".encode() not in store.path.read_bytes()
+
+
+def test_summary_prints_the_contact_warning(world, usb):
+    from datetime import date
+
+    from onestop_desk.domain.records import CaseInput, PersonInput, SafeContact
+    from onestop_desk.domain.vocab import IntakeChannel
+
+    person = PersonInput(
+        name="주의사례",
+        phone="010-5555-1212",
+        safe_contact=SafeContact(note="가해자가 휴대폰을 볼 수 있음. 문자 금지"),
+    )
+    case = world.c1.cases.create_case(
+        person, CaseInput(intake_channel=IntakeChannel.VISIT, intake_date=date(2026, 11, 25))
+    )
+    result = world.c1.export.export_case(case.id, usb, password=PASSWORD, reason=REASON)
+    text_ = "".join(pdf_text(open_pdf(result.path, PASSWORD)).split())
+    assert "010-5555-1212연락시주의가해자가휴대폰을볼수있음.문자금지" in text_

@@ -166,3 +166,64 @@ def test_a_case_goes_only_to_an_active_counselor_or_team_lead(world):
         world.lead.cases.assign(case.id, world.admin.actor.user_id)
     assert err.value.errors[0].code == "not_a_counselor"
     assert world.lead.cases.assign(case.id, world.c2.actor.user_id).counselor_name == "박상담"
+
+
+# --- what the intake warns about, asked of the service ---------------------------------------
+
+
+def _typed_case(**fields: object) -> CaseInput:
+    return CaseInput(intake_channel=IntakeChannel.VISIT, intake_date=NOW.date(), **fields)  # type: ignore[arg-type]
+
+
+def test_intake_warnings_name_the_near_deadline_of_each_ticked_relief_money(world):
+    from onestop_desk.domain.records import NeedInput
+
+    case = _typed_case(incident_date=date(2016, 12, 20), harm_known_date=date(2023, 12, 20))
+    needs = [
+        NeedInput("financial", "relief_money_serious_injury"),
+        NeedInput("medical", "treatment_cost"),  # no deadline: no warning
+        NeedInput("safety"),  # a whole area, no programme
+    ]
+    warnings = world.c1.intake.warnings(case, needs)
+    [deadline] = warnings.deadlines
+    assert deadline.programme_code == "relief_money_serious_injury"
+    assert deadline.deadline == date(2026, 12, 20)
+    assert deadline.days_left == 25
+    assert warnings.kin_exclusions == ()
+
+
+def test_intake_warnings_past_deadline_and_offender_is_kin(world):
+    from onestop_desk.domain.records import NeedInput
+
+    case = _typed_case(incident_date=date(2010, 1, 5), offender_is_kin=True)
+    needs = [
+        NeedInput("financial", "relief_money_bereaved"),
+        NeedInput("medical", "treatment_cost"),
+    ]
+    warnings = world.c1.intake.warnings(case, needs)
+    [deadline] = warnings.deadlines
+    assert deadline.deadline == date(2013, 1, 5)  # 3 years, the crime day taken as known
+    assert deadline.days_left < 0
+    # only the relief money is flagged for kin, not the treatment costs
+    assert [k.programme_code for k in warnings.kin_exclusions] == ["relief_money_bereaved"]
+
+
+def test_intake_warnings_are_empty_without_programmes_and_refused_to_administrators(world):
+    from onestop_desk.domain.records import NeedInput
+
+    case = _typed_case(incident_date=date(2016, 12, 20), offender_is_kin=True)
+    assert not world.c1.intake.warnings(case, [])
+    assert not world.c1.intake.warnings(case, [NeedInput("financial")])
+    with pytest.raises(PermissionDeniedError):
+        world.admin.intake.warnings(case, [NeedInput("financial", "relief_money_bereaved")])
+
+
+def test_one_catalogue_for_the_intake_and_the_case_view(world):
+    directory = world.c1.directory
+    catalogue = directory.catalogue()
+    assert [c.code for c in catalogue.crime_types] == [c.code for c in directory.crime_types()]
+    assert catalogue.areas == tuple(directory.support_areas())
+    assert catalogue.programmes == tuple(directory.programmes())
+    assert catalogue.agencies == tuple(directory.agencies(active_only=True))
+    assert catalogue.active_programmes() == tuple(directory.programmes(active_only=True))
+    assert {"relief_money_bereaved", "treatment_cost"} <= {p.code for p in catalogue.programmes}

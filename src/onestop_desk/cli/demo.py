@@ -14,18 +14,11 @@ DEMO_FLAG = "--yes-this-is-a-demo-database"
 
 
 def cmd_demo(args: argparse.Namespace, ctx: Context, session: AuthSession) -> int:
-    # Imported here: Faker takes a while to load and only this command needs it.
-    from onestop_desk.demo import generate_demo
-
     if not session.may(Permission.LOAD_DEMO_DATA):
         raise PermissionDeniedError("role not allowed")
     if not args.yes_this_is_a_demo_database:
         raise CliError("demo.flag")
-    written = session.services.demo_data.load(
-        args.cases,
-        args.seed,
-        lambda sessions, count, seed: generate_demo(sessions, count, seed=seed),
-    )
+    written = session.services.demo.generate(args.cases, seed=args.seed)
     ctx.print(f"데모 사례 {written}건을 만들었습니다 / {written} demo cases written")
     return EXIT_OK
 

@@ -106,6 +106,13 @@ class Agency(Base):
     email: Mapped[str] = mapped_column(String(200), default="")
     address: Mapped[str] = mapped_column(String(300), default="")
     hours: Mapped[str] = mapped_column(String(200), default="")
+    # Where to go once there: floor, room or desk inside the center for a resident partner
+    # (whose street address is the center's own), a building entrance or floor otherwise.
+    location: Mapped[str] = mapped_column(String(200), default="")
+    # What a discreet take-home sheet prints instead of the name and the phone, which for
+    # some agencies say what happened to the person ("스토킹 피해자 …", a victim hotline).
+    discreet_name: Mapped[str] = mapped_column(String(200), default="")
+    discreet_phone: Mapped[str] = mapped_column(String(60), default="")
     description: Mapped[str] = mapped_column(Text, default="")
     support_areas: Mapped[list[str]] = mapped_column(JSON, default=list)
     resident: Mapped[bool] = mapped_column(Boolean, default=True)
@@ -386,3 +393,44 @@ class DestructionRecord(Base):
     destroyed_by: Mapped[str] = mapped_column(String(64))
     legal_basis: Mapped[str] = mapped_column(String(200))
     retention_years: Mapped[int] = mapped_column(Integer)
+
+
+# Covering indexes for the statistics dashboard (migration 0004): the counts read these
+# instead of the wide, encrypted table pages.
+Index(
+    "ix_cases_statistics",
+    Case.statistics_consent,
+    Case.intake_date,
+    Case.person_id,
+    Case.intake_channel,
+    Case.closed_on,
+)
+Index(
+    "ix_cases_open_statistics",
+    Case.closed_on,
+    Case.statistics_consent,
+    Case.intake_date,
+    Case.person_id,
+)
+Index(
+    "ix_cases_person_statistics",
+    Case.person_id,
+    Case.statistics_consent,
+    Case.intake_date,
+    Case.closed_on,
+)
+Index(
+    "ix_persons_statistics",
+    Person.id,
+    Person.gender,
+    Person.nationality,
+    Person.disability,
+    Person.birth_date,
+)
+Index(
+    "ix_referrals_case_statistics",
+    Referral.case_id,
+    Referral.agency_id,
+    Referral.status,
+    Referral.sent_at,
+)

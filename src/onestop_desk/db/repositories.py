@@ -3,10 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, delete, exists, func, literal_column, or_, select
+from sqlalchemy import (
+    Select,
+    and_,
+    case,
+    delete,
+    exists,
+    func,
+    insert,
+    literal_column,
+    or_,
+    select,
+    text,
+)
 from sqlalchemy.orm import Session, selectinload
 
 from onestop_desk.db import models as m
@@ -493,3 +506,182 @@ class MaintenanceRepository:
         )
         for agency_id in agency_ids:
             self._s.add(m.AgencyProgramme(agency_id=agency_id, programme_id=programme_id))
+
+
+class BulkLoadRepository:
+    """Bulk inserts for generated (demo, benchmark) data: rows as plain dicts, one
+    ``executemany`` per table, so 100,000 cases take seconds, not minutes. Never used for a
+    user's action: nothing here logs, checks or reindexes case by case."""
+
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def next_ids(self) -> tuple[int, int, int]:
+        """The next free (person, case, referral) ids."""
+        return (
+            (self._s.scalar(select(func.max(m.Person.id))) or 0) + 1,
+            (self._s.scalar(select(func.max(m.Case.id))) or 0) + 1,
+            (self._s.scalar(select(func.max(m.Referral.id))) or 0) + 1,
+        )
+
+    def crime_buckets(self) -> dict[str, list[str]]:
+        """Crime codes by reporting bucket."""
+        out: dict[str, list[str]] = {}
+        for code, bucket in self._s.execute(
+            select(m.CrimeType.code, m.CrimeType.bucket).order_by(m.CrimeType.position)
+        ):
+            out.setdefault(bucket, []).append(code)
+        return out
+
+    def programme_offers(self) -> dict[str, tuple[int, str, list[int]]]:
+        """Programme code -> (programme id, support area, ids of the agencies offering it)."""
+        out: dict[str, tuple[int, str, list[int]]] = {}
+        for p in self._s.scalars(select(m.Programme).options(selectinload(m.Programme.agencies))):
+            out[p.code] = (p.id, p.support_area, [a.id for a in p.agencies if a.active])
+        return out
+
+    def case_worker_ids(self, roles: Sequence[str]) -> list[int]:
+        return list(
+            self._s.scalars(
+                select(m.User.id)
+                .where(m.User.role.in_(list(roles)), m.User.active.is_(True))
+                .order_by(m.User.id)
+            )
+        )
+
+    def user_ids_like(self, prefix: str) -> list[int]:
+        return list(
+            self._s.scalars(
+                select(m.User.id).where(m.User.username.like(f"{prefix}%")).order_by(m.User.id)
+            )
+        )
+
+    def counter(self, name: str) -> int:
+        row = self._s.get(m.Counter, name)
+        return row.value if row else 0
+
+    def set_counter(self, name: str, value: int) -> None:
+        row = self._s.get(m.Counter, name)
+        if row is None:
+            self._s.add(m.Counter(name=name, value=value))
+        else:
+            row.value = value
+
+    def add(self, model: type[m.Base], rows: Sequence[dict[str, Any]]) -> None:
+        if rows:
+            self._s.execute(insert(model), list(rows))
+
+    def index_cases(self, rows: Sequence[dict[str, Any]]) -> None:
+        """Search-index rows (``id``, ``names``, ``phones``, ``numbers``) for new cases."""
+        if rows:
+            self._s.execute(
+                text(
+                    "INSERT INTO case_search (rowid, names, phones, numbers) "
+                    "VALUES (:id, :names, :phones, :numbers)"
+                ),
+                list(rows),
+            )
+
+
+@dataclass(frozen=True)
+class ReferralQueueQuery:
+    """One follow-up queue as the database sees it (the named queues are in
+    ``services.queues``). Only referrals of open cases are ever listed.
+
+    - ``statuses``: referral states the queue holds;
+    - ``unanswered``: only referrals with no reply recorded;
+    - ``follow_up_by``: only referrals whose follow-up date is on or before this day and
+      not answered since (a reply received on or after the follow-up date answers it);
+    - ``sent_before``: only referrals sent before this moment (naive UTC);
+    - ``overdue_on``: a follow-up date before this day is overdue;
+    - ``made_before``: for drafts, made before this moment is overdue (naive UTC);
+    - ``by_creation``: order by when the referral was made, not by its follow-up date;
+    - ``statistics_only``: only cases that allow statistical use (for the dashboard).
+    """
+
+    statuses: tuple[str, ...]
+    overdue_on: date
+    unanswered: bool = False
+    follow_up_by: date | None = None
+    sent_before: datetime | None = None
+    made_before: datetime | None = None
+    by_creation: bool = False
+    statistics_only: bool = False
+
+
+_CLOSED_CASE_STATES = (CaseStatus.CLOSED.value, CaseStatus.AFTERCARE.value)
+
+
+class ReferralQueueRepository:
+    """The follow-up queues, filtered, ordered and paged in SQL (see ``ReferralQueueQuery``).
+
+    Most urgent first: overdue rows, then urgent letters, then the nearest date.
+    """
+
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    @staticmethod
+    def _not_answered_since_due() -> Any:
+        return or_(
+            m.Referral.reply_received_on.is_(None),
+            m.Referral.follow_up_due > m.Referral.reply_received_on,
+        )
+
+    def _overdue(self, q: ReferralQueueQuery) -> Any:
+        if q.made_before is not None:
+            return m.Referral.created_at < q.made_before
+        return and_(
+            m.Referral.follow_up_due.is_not(None),
+            m.Referral.follow_up_due < q.overdue_on,
+            self._not_answered_since_due(),
+        )
+
+    def _where(self, stmt: Select[Any], q: ReferralQueueQuery, owner_id: int | None) -> Select[Any]:
+        stmt = stmt.join(m.Case, m.Case.id == m.Referral.case_id).where(
+            m.Referral.status.in_(list(q.statuses)),
+            m.Case.status.not_in(_CLOSED_CASE_STATES),
+        )
+        if q.unanswered:
+            stmt = stmt.where(m.Referral.reply_received_on.is_(None))
+        if q.follow_up_by is not None:
+            stmt = stmt.where(
+                m.Referral.follow_up_due <= q.follow_up_by, self._not_answered_since_due()
+            )
+        if q.sent_before is not None:
+            stmt = stmt.where(m.Referral.sent_at < q.sent_before)
+        if q.statistics_only:
+            stmt = stmt.where(m.Case.statistics_consent == True)  # noqa: E712
+        if owner_id is not None:
+            stmt = stmt.where(or_(m.Case.counselor_id == owner_id, m.Case.created_by == owner_id))
+        return stmt
+
+    def ids(self, q: ReferralQueueQuery, *, owner_id: int | None) -> list[int]:
+        """Every referral id of the queue, most urgent first (ids are cheap; rows come a
+        page at a time through :meth:`rows`)."""
+        key = m.Referral.created_at if q.by_creation else m.Referral.follow_up_due
+        stmt = self._where(select(m.Referral.id), q, owner_id).order_by(
+            case((self._overdue(q), 0), else_=1),
+            case((m.Referral.urgency == "urgent", 0), else_=1),
+            key.is_(None),
+            key,
+            m.Referral.id,
+        )
+        return list(self._s.scalars(stmt))
+
+    def count(self, q: ReferralQueueQuery, *, owner_id: int | None) -> int:
+        stmt = self._where(select(func.count(m.Referral.id)), q, owner_id)
+        return int(self._s.scalar(stmt) or 0)
+
+    def rows(
+        self, q: ReferralQueueQuery, ids: Sequence[int], *, owner_id: int | None
+    ) -> list[tuple[m.Referral, bool]]:
+        """(referral, overdue) for those of ``ids`` still in the queue, in no set order."""
+        if not ids:
+            return []
+        stmt = (
+            self._where(select(m.Referral, self._overdue(q)), q, owner_id)
+            .where(m.Referral.id.in_(list(ids)))
+            .options(selectinload(m.Referral.case), selectinload(m.Referral.programmes))
+        )
+        return [(row[0], bool(row[1])) for row in self._s.execute(stmt)]

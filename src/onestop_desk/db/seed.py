@@ -74,6 +74,9 @@ def load_seed_data(session: Session, folder: Path | None = None) -> dict[str, in
             "email",
             "address",
             "hours",
+            "location",
+            "discreet_name",
+            "discreet_phone",
             "description",
         ):
             setattr(agency, key, row.get(key) or "")

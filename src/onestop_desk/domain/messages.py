@@ -203,6 +203,14 @@ MESSAGES: dict[str, Words] = {
         "Cannot be before the date of the crime.",
     ),
     "before_given": ("동의일보다 앞설 수 없습니다.", "Cannot be before the consent date."),
+    "not_after_reply": (
+        "회신 받은 날보다 뒤의 날짜여야 합니다.",
+        "Must be a date after the reply was received.",
+    ),
+    "below_risk": (
+        "위험도가 높은 사례의 연계는 긴급도를 낮출 수 없습니다.",
+        "A referral of a high-risk case cannot be made less urgent.",
+    ),
     "unknown_user": ("등록되지 않은 상담원입니다.", "Unknown counselor."),
     "not_a_counselor": (
         "사용 중인 상담원이나 팀장에게만 사례를 맡길 수 있습니다.",
@@ -357,6 +365,10 @@ MESSAGES: dict[str, Words] = {
         "No password given (ONESTOP_DESK_PASSWORD or standard input).",
     ),
     "file": ("파일을 쓸 수 없습니다.", "The file cannot be written."),
+    "demo.unavailable": (
+        "이 설치본에는 데모 데이터 생성기가 없습니다.",
+        "This installation has no demo data generator.",
+    ),
     "demo.real_data": (
         "실제 사례가 있는 데이터베이스에는 데모 자료를 넣을 수 없습니다.",
         "Refusing to add demo data to a database with real cases.",

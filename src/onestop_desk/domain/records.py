@@ -230,12 +230,35 @@ class AgencyInput:
     resident: bool = True
     verified_on: date | None = None
     active: bool = True
+    # Floor, room or desk to go to (inside the center for a resident partner).
+    location: str = ""
+    # Printed on a discreet take-home sheet instead of the name and the phone; empty: a
+    # neutral name is made from the support areas and the center's neutral line is printed.
+    discreet_name: str = ""
+    discreet_phone: str = ""
 
 
 @dataclass(frozen=True)
 class AgencyRecord(AgencyInput):
     id: int = 0
     programme_codes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """The directory as the intake and the case view read it, in one call.
+
+    ``programmes`` holds inactive programmes too (an old case still names the ones it
+    needed); the intake offers only ``active_programmes()``. ``agencies`` are the active ones.
+    """
+
+    crime_types: tuple[CrimeTypeRecord, ...]
+    areas: tuple[SupportAreaRecord, ...]
+    programmes: tuple[ProgrammeRecord, ...]
+    agencies: tuple[AgencyRecord, ...]
+
+    def active_programmes(self) -> tuple[ProgrammeRecord, ...]:
+        return tuple(p for p in self.programmes if p.active)
 
 
 # --- needs, consent, referrals --------------------------------------------------------------
@@ -398,6 +421,24 @@ class DeadlineWarning:
     deadline: date
     days_left: int
     basis: str
+
+
+@dataclass(frozen=True)
+class KinExclusionWarning:
+    """범죄피해구조금 is generally not paid where the offender is kin; the 구조심의회 decides."""
+
+    programme_code: str
+
+
+@dataclass(frozen=True)
+class IntakeWarnings:
+    """What a counselor is warned about while ticking needs at intake (see domain/rules.py)."""
+
+    deadlines: tuple[DeadlineWarning, ...] = ()
+    kin_exclusions: tuple[KinExclusionWarning, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.deadlines or self.kin_exclusions)
 
 
 @dataclass(frozen=True)

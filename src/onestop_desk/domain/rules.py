@@ -1,12 +1,36 @@
-"""Rules a counselor is warned about while ticking needs."""
+"""Rules a counselor is warned about while ticking needs, at intake and on the case file.
+
+The rules read only the facts they need (``CaseFacts``), so the intake asks them about the
+case as typed (``CaseInput``) and the case view about the saved case (``CaseDetail``): one
+rule, one set of words in the UI, never a copy of the arithmetic.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
+from typing import Protocol
 
-from onestop_desk.domain.records import CaseDetail, DeadlineRule, DeadlineWarning, ProgrammeRecord
+from onestop_desk.domain.records import (
+    DeadlineRule,
+    DeadlineWarning,
+    IntakeWarnings,
+    KinExclusionWarning,
+    ProgrammeRecord,
+)
 
 WARN_DAYS_BEFORE_DEADLINE = 180
+
+
+class CaseFacts(Protocol):
+    @property
+    def incident_date(self) -> date | None: ...
+
+    @property
+    def harm_known_date(self) -> date | None: ...
+
+    @property
+    def offender_is_kin(self) -> bool: ...
 
 
 def _add_years(day: date, years: int) -> date:
@@ -32,8 +56,9 @@ def filing_deadline(
 
 
 def deadline_warnings(
-    case: CaseDetail, programmes: list[ProgrammeRecord], today: date
+    case: CaseFacts, programmes: Iterable[ProgrammeRecord], today: date
 ) -> list[DeadlineWarning]:
+    """Programmes whose filing deadline is past or at most ``WARN_DAYS_BEFORE_DEADLINE`` away."""
     warnings = []
     for programme in programmes:
         if programme.deadline is None:
@@ -56,6 +81,19 @@ def deadline_warnings(
     return warnings
 
 
-def relief_money_excluded_for_kin(case: CaseDetail, programme: ProgrammeRecord) -> bool:
+def relief_money_excluded_for_kin(case: CaseFacts, programme: ProgrammeRecord) -> bool:
     """구조금 is generally not paid where the offender is kin: flag it, the 심의회 decides."""
     return case.offender_is_kin and programme.deadline is not None
+
+
+def need_warnings(
+    case: CaseFacts, programmes: Iterable[ProgrammeRecord], today: date
+) -> IntakeWarnings:
+    """Everything to warn about for the needed ``programmes`` of ``case``, in their order."""
+    chosen = list(programmes)
+    return IntakeWarnings(
+        deadlines=tuple(deadline_warnings(case, chosen, today)),
+        kin_exclusions=tuple(
+            KinExclusionWarning(p.code) for p in chosen if relief_money_excluded_for_kin(case, p)
+        ),
+    )

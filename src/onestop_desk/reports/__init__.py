@@ -24,7 +24,7 @@ from onestop_desk.reports.model import (
     TakeHomeSheet,
     TakeHomeStop,
 )
-from onestop_desk.reports.packet import render_packet
+from onestop_desk.reports.packet import render_letters, render_packet
 from onestop_desk.reports.take_home import discreet_wording_problems, render_take_home
 
 __all__ = [
@@ -51,6 +51,7 @@ __all__ = [
     "register_fonts",
     "render_case_summary",
     "render_consent_form",
+    "render_letters",
     "render_packet",
     "render_referral_letter",
     "render_take_home",

@@ -9,20 +9,38 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reportlab.platypus import Flowable
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, Paragraph
 
-from onestop_desk.reports._layout import field_table, withheld_note
-from onestop_desk.reports._text import fmt_bool, fmt_date, fmt_list
+from onestop_desk.reports import styles
+from onestop_desk.reports._layout import Cell, field_table, withheld_note
+from onestop_desk.reports._text import fmt_bool, fmt_date, fmt_list, markup
 from onestop_desk.reports.model import CaseSection, PersonSection
 
+CONTACT_WARNING_LABEL = "연락 시 주의"
+# Red and bold like the urgency: whoever picks up the phone must see it before dialling.
+_WARNING_CELL = ParagraphStyle("ContactWarning", parent=styles.WARNING, alignment=TA_LEFT)
 
-def consented_fields(fields: Sequence[tuple[str, str | None]]) -> list[Flowable]:
-    """A label/value table of the fields that are not ``None``, plus the withheld note."""
-    shown = [(label, value) for label, value in fields if value is not None]
+
+def consented_fields(
+    fields: Sequence[tuple[str, str | None]], extra: Sequence[tuple[int, str, Cell]] = ()
+) -> list[Flowable]:
+    """A label/value table of the fields that are not ``None``, plus the withheld note.
+
+    ``extra`` rows (position in ``fields``, label, cell) are inserted after the field at
+    that position when it is shown; they are not consent items of their own.
+    """
+    shown: list[tuple[str, Cell]] = []
+    for index, (label, value) in enumerate(fields):
+        if value is None:
+            continue
+        shown.append((label, value))
+        shown.extend((extra_label, cell) for at, extra_label, cell in extra if at == index)
     flowables: list[Flowable] = []
     if shown:
         flowables.append(field_table(shown))
-    if len(shown) < len(fields):
+    if sum(value is not None for _, value in fields) < len(fields):
         flowables.append(withheld_note())
     return flowables
 
@@ -62,7 +80,13 @@ def case_fields(case: CaseSection) -> list[tuple[str, str | None]]:
 
 
 def person_section(person: PersonSection) -> list[Flowable]:
-    return consented_fields(person_fields(person))
+    fields = person_fields(person)
+    extra: list[tuple[int, str, Cell]] = []
+    warning = (person.contact_warning or "").strip()
+    if person.phone is not None and warning:
+        phone_at = next(i for i, (label, _) in enumerate(fields) if label == "연락처")
+        extra.append((phone_at, CONTACT_WARNING_LABEL, Paragraph(markup(warning), _WARNING_CELL)))
+    return consented_fields(fields, extra)
 
 
 def case_section(case: CaseSection) -> list[Flowable]:

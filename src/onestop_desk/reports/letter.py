@@ -32,6 +32,7 @@ from onestop_desk.reports._layout import (
     section,
     text_row,
     tick_boxes,
+    withheld_note,
 )
 from onestop_desk.reports._qr import QrCode
 from onestop_desk.reports._sections import case_section, person_section
@@ -80,7 +81,7 @@ def letter_part(letter: ReferralLetter) -> DocumentPart:
         *section("6. 요청 서비스"),
         *bullets(letter.requested_services),
         *section("7. 기존 지원 내역"),
-        *bullets(letter.support_received, empty="없음"),
+        *_support_received(letter),
         *section("8. 첨부 서류"),
         *_attachments(letter),
         *section("9. 개인정보 제공 동의 확인"),
@@ -187,8 +188,8 @@ def _from(letter: ReferralLetter, width: float) -> Flowable:
     rows = [
         ("기관명", center.name),
         ("담당 상담원", letter.counselor_name),
-        ("직통 전화", letter.counselor_phone),
-        ("대표 전화", center.phone),
+        ("직통 전화", letter.counselor_phone.strip() or None),
+        ("대표 전화", center.phone.strip() or None),
         ("팩스", center.fax),
         ("주소", center.address),
     ]
@@ -198,6 +199,19 @@ def _from(letter: ReferralLetter, width: float) -> Flowable:
 def _side_table(rows: list[tuple[str, str | None]], width: float) -> Flowable:
     shown = [(label, value) for label, value in rows if value is not None]
     return field_table(shown, label_width=24 * mm, width=width)
+
+
+def _support_received(letter: ReferralLetter) -> list[Flowable]:
+    # Withheld is not the same as none: "없음" on a letter whose consent leaves the history
+    # out would tell the agency something untrue about the person.
+    if letter.support_received is None:
+        return [withheld_note()]
+    return bullets(letter.support_received, empty="기록 없음")
+
+
+def callback_phone(counselor_phone: str, center_phone: str) -> str | None:
+    """The number to call back on: the counselor's direct line, else the center's."""
+    return counselor_phone.strip() or center_phone.strip() or None
 
 
 def _attachments(letter: ReferralLetter) -> list[Flowable]:
@@ -265,7 +279,8 @@ def _reply_slip(letter: ReferralLetter) -> list[Flowable]:
     """
     center = letter.center
     return_to = f"{markup(center.name)} 담당 상담원 {markup(letter.counselor_name)}"
-    contacts = [f"전화 {markup(letter.counselor_phone)}"]
+    phone = callback_phone(letter.counselor_phone, center.phone)
+    contacts = [f"전화 {markup(phone)}"] if phone else []
     if center.fax:
         contacts.insert(0, f"팩스 {markup(center.fax)}")
     code_size = 32 * mm
@@ -296,7 +311,7 @@ def _reply_slip(letter: ReferralLetter) -> list[Flowable]:
         para("회신서", styles.TITLE),
         Paragraph(
             f"연계 의뢰에 대한 처리 결과를 적어 <b>{return_to}</b>에게 보내 주십시오"
-            f" ({', '.join(contacts)}).",
+            + (f" ({', '.join(contacts)})." if contacts else "."),
             styles.BODY,
         ),
         Spacer(1, 3 * mm),

@@ -32,6 +32,9 @@ class CenterInfo:
     # Printed instead of ``name`` on a discreet take-home sheet, because the real name of a
     # victim-support center says what happened to the person carrying the sheet.
     discreet_name: str = "상담센터"
+    # A line that does not say what the center is for (the main line of a victim center
+    # does, to anyone who looks it up); the only center number a discreet sheet prints.
+    discreet_phone: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +66,9 @@ class PersonSection:
     disability: str | None = None
     phone: str | None = None
     address: str | None = None
+    # 연락 시 주의 ("가해자가 휴대폰을 볼 수 있음. 문자 금지"): travels with the phone number,
+    # so it is withheld exactly when the phone is. Empty = no warning recorded.
+    contact_warning: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +102,14 @@ class ConsentSection:
 
 @dataclass(frozen=True, slots=True)
 class ReferralLetter:
-    """연계 의뢰서: one letter to one agency, holding only what that agency's consent covers."""
+    """연계 의뢰서: one letter to one agency, holding only what that agency's consent covers.
+
+    ``counselor_name`` is the case's assigned counselor, the person the agency should call
+    back, not whoever printed the letter (``printed_by``). ``counselor_phone`` is their
+    direct line; empty when they have none, and the center's main number is printed instead.
+    ``support_received`` is ``None`` when the consent does not cover it: the letter then says
+    it was left out rather than "없음".
+    """
 
     document_number: str
     issued_on: date
@@ -110,7 +123,7 @@ class ReferralLetter:
     reason: str
     needs: tuple[str, ...]
     requested_services: tuple[str, ...]
-    support_received: tuple[str, ...]
+    support_received: tuple[str, ...] | None
     attachments: tuple[str, ...]
     consent: ConsentSection
     printed_by: str
@@ -123,7 +136,12 @@ class ReferralLetter:
 
 @dataclass(frozen=True, slots=True)
 class TakeHomeStop:
-    """One place the person should visit; ``purpose`` is plain words, not agency jargon."""
+    """One place the person should visit; ``purpose`` is plain words, not agency jargon.
+
+    ``address`` is the street address (the center's own for a partner inside the center),
+    ``location`` the floor, room or desk to ask for there. With no ``phone`` the sheet
+    prints the center's number as the one to ask.
+    """
 
     order: int
     agency_name: str
@@ -132,14 +150,18 @@ class TakeHomeStop:
     hours: str | None
     purpose: str
     what_to_bring: tuple[str, ...] = ()
+    location: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class TakeHomeSheet:
     """The plain-language sheet the person takes home.
 
-    ``discreet`` sheets may be seen by others at home: they carry a neutral title and must
-    not contain any word that reveals a crime or a victim (the renderer refuses if they do).
+    ``counselor_name``/``counselor_phone`` as on the letter: the assigned counselor and
+    their direct line (empty: the center's number is printed). ``discreet`` sheets may be
+    seen by others at home: they carry a neutral title and must not contain any word that
+    reveals a crime or a victim (the renderer refuses if they do), nor the center's main
+    number.
     """
 
     center: CenterInfo

@@ -1,4 +1,8 @@
-"""The packet: everything a counselor prints for one visit, as one PDF."""
+"""The packet: everything a counselor prints for one visit, as one PDF or as two jobs.
+
+The sheet goes home with the person and the letters go to the agencies, so the counselor
+can print them apart: the sheet first, while the person is still at the desk.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ from collections.abc import Sequence
 
 from onestop_desk.reports._doc import Metadata, build_pdf
 from onestop_desk.reports.consent_form import consent_form_part
-from onestop_desk.reports.letter import letter_part
+from onestop_desk.reports.letter import letter_metadata, letter_part
 from onestop_desk.reports.model import ConsentForm, ReferralLetter, TakeHomeSheet
 from onestop_desk.reports.take_home import take_home_metadata, take_home_part
 
@@ -29,4 +33,18 @@ def render_packet(
         title=f"{sheet_metadata.title} 및 연계 의뢰서 {len(letters)}건",
         author=sheet_metadata.author,
     )
+    return build_pdf(parts, metadata)
+
+
+def render_letters(
+    letters: Sequence[ReferralLetter], consent_form: ConsentForm | None = None
+) -> bytes:
+    """The letters (and the consent form) without the take-home sheet."""
+    if not letters:
+        raise ValueError("no letters to render")
+    parts = [letter_part(letter) for letter in letters]
+    if consent_form is not None:
+        parts.append(consent_form_part(consent_form))
+    first = letter_metadata(letters[0])
+    metadata = Metadata(title=f"연계 의뢰서 {len(letters)}건", author=first.author)
     return build_pdf(parts, metadata)

@@ -1,7 +1,8 @@
 """Realistic, entirely fictional records for the benchmark, the tests and layout checks.
 
-The agencies are the 14 resident partners of the Seoul center; phone numbers are the public
-lines listed in the domain notes, and the person and the case are invented.
+The agencies are the 14 resident partners of the Seoul center. Phone numbers other than the
+public lines listed in the domain notes, rooms, the person and the case are invented: these
+records never reach a real directory.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ CENTER = CenterInfo(
     fax="02-6929-0199",
     hours="평일 09:00~18:00",
     discreet_name="원스톱 상담실",
+    discreet_phone="02-6929-0100",
 )
 
 # (code, name, phone, what the letter asks of them, plain words for the take-home sheet)
@@ -93,6 +95,7 @@ PERSON = PersonSection(
     disability="없음",
     phone="010-1234-5678",
     address="서울특별시 관악구 (상세 주소는 동의 시에만 제공)",
+    contact_warning="가해자가 휴대폰을 볼 수 있음. 문자 금지",
 )
 
 CASE = CaseSection(
@@ -171,8 +174,10 @@ def take_home(*, discreet: bool = False) -> TakeHomeSheet:
             TakeHomeStop(
                 order=order,
                 agency_name=shown,
-                address="서울특별시 동작구 여의대방로54길 18 (3층)",
-                phone=phone,
+                address=CENTER.address,
+                location=f"3층 {300 + order}호",
+                # A discreet sheet prints no agency line: many say what the agency is for.
+                phone=None if discreet else phone,
                 hours="평일 오전 9시 ~ 오후 6시",
                 purpose=plain,
                 what_to_bring=("신분증", "통장 사본"),

@@ -60,10 +60,29 @@ def discreet_wording_problems(sheet: TakeHomeSheet) -> tuple[str, ...]:
     The UI can call this before printing to point the counselor at what to reword.
     """
     problems: list[str] = []
+    # The center's main line is a victim hotline to anyone who dials or looks it up.
+    main_line = _digits(sheet.center.phone)
     for field, value in _printed_texts(sheet):
         squeezed = "".join(plain(value).split()).casefold()
         problems.extend(f"{field}: {word}" for word in DISCREET_FORBIDDEN if word in squeezed)
+        if main_line and main_line in _digits(value):
+            problems.append(f"{field}: {sheet.center.phone}")
     return tuple(problems)
+
+
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
+
+
+def center_line(sheet: TakeHomeSheet) -> str | None:
+    """The center number this sheet may print: on a discreet sheet only the neutral line."""
+    center = sheet.center
+    phone = center.discreet_phone if sheet.discreet else center.phone
+    return (phone or "").strip() or None
+
+
+def counselor_line(sheet: TakeHomeSheet) -> str | None:
+    return sheet.counselor_phone.strip() or center_line(sheet)
 
 
 def take_home_part(sheet: TakeHomeSheet) -> DocumentPart:
@@ -85,8 +104,14 @@ def take_home_part(sheet: TakeHomeSheet) -> DocumentPart:
         rows: list[tuple[str, str | list[Flowable]]] = [("도와주는 일", stop.purpose)]
         if stop.address is not None:
             rows.append(("주소", stop.address))
+        if stop.location is not None:
+            rows.append(("찾아갈 곳", stop.location))
+        ask = center_line(sheet)
         if stop.phone is not None:
             rows.append(("전화", stop.phone))
+        elif ask is not None:
+            # A stop without a number of its own still needs one to call before going.
+            rows.append(("문의", ask if sheet.discreet else f"{ask} (센터 대표 전화)"))
         if stop.hours is not None:
             rows.append(("운영 시간", stop.hours))
         if any(item.strip() for item in stop.what_to_bring):
@@ -114,10 +139,17 @@ def take_home_part(sheet: TakeHomeSheet) -> DocumentPart:
 
 def _contact(sheet: TakeHomeSheet) -> list[Flowable]:
     center = sheet.center
+    counselor = plain(sheet.counselor_name)
+    reach = counselor_line(sheet)
+    centre = plain(_center_name(sheet))
+    line = center_line(sheet)
     rows = [
-        ("담당자", f"{plain(sheet.counselor_name)}  {plain(sheet.counselor_phone)}"),
-        ("센터", f"{plain(_center_name(sheet))}  {plain(center.phone)}"),
+        ("담당자", f"{counselor}  {plain(reach)}" if reach else counselor),
+        ("센터", f"{centre}  {plain(line)}" if line else centre),
     ]
+    # Printed once: a sheet whose places are all inside the center already shows it.
+    if center.address.strip() and all(stop.address != center.address for stop in sheet.stops):
+        rows.append(("센터 주소", center.address))
     if center.hours is not None:
         rows.append(("운영 시간", center.hours))
     rows.append(("안내일", fmt_date(sheet.issued_on)))
@@ -144,7 +176,10 @@ def _printed_texts(sheet: TakeHomeSheet) -> Iterator[tuple[str, str]]:
     """
     center = sheet.center
     yield ("center.discreet_name" if sheet.discreet else "center.name"), _center_name(sheet)
-    yield "center.phone", center.phone
+    line = center_line(sheet)
+    if line is not None:
+        yield ("center.discreet_phone" if sheet.discreet else "center.phone"), line
+    yield "center.address", center.address
     if center.hours is not None:
         yield "center.hours", center.hours
     yield "counselor_phone", sheet.counselor_phone
@@ -152,7 +187,7 @@ def _printed_texts(sheet: TakeHomeSheet) -> Iterator[tuple[str, str]]:
         where = f"stops[{index}]"
         yield f"{where}.agency_name", stop.agency_name
         yield f"{where}.purpose", stop.purpose
-        for name in ("address", "phone", "hours"):
+        for name in ("address", "location", "phone", "hours"):
             value = getattr(stop, name)
             if value is not None:
                 yield f"{where}.{name}", value

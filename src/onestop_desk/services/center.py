@@ -17,11 +17,20 @@ CENTER_SETTING = CENTER.key
 
 @dataclass(frozen=True)
 class CenterDetails:
+    """What setup and 센터 정보 ask for.
+
+    Address and main number have no default: each center has its own, and a default would
+    send a person from a regional center to Seoul. ``discreet_phone`` is an ordinary line
+    (a desk's 02- number) for the discreet take-home sheet, where the main line, a known
+    victim-support number, must not appear.
+    """
+
     name: str = "범죄피해자 원스톱 솔루션센터"
-    address: str = "서울특별시 동작구 대방동 서울여성플라자 3층"
-    phone: str = "1577-1701"
+    address: str = ""
+    phone: str = ""
     fax: str = ""
     hours: str = ""
+    discreet_phone: str = ""
 
 
 def center_details(session: Session) -> CenterDetails:

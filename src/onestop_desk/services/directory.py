@@ -11,6 +11,7 @@ from onestop_desk.domain.errors import FieldError, NotFoundError, ValidationErro
 from onestop_desk.domain.records import (
     AgencyInput,
     AgencyRecord,
+    Catalogue,
     CrimeTypeRecord,
     ProgrammeRecord,
     SupportAreaRecord,
@@ -59,6 +60,22 @@ class DirectoryService:
                 for a in DirectoryRepository(s).support_areas()
             ]
 
+    def catalogue(self) -> Catalogue:
+        """Crime types, support areas, every programme and the active agencies, read in one
+        transaction so the lists agree with each other (the intake and the case view)."""
+        with self._ctx.transaction() as s:
+            repo = DirectoryRepository(s)
+            return Catalogue(
+                crime_types=tuple(
+                    CrimeTypeRecord(c.code, c.name, c.name_en, c.bucket) for c in repo.crime_types()
+                ),
+                areas=tuple(
+                    SupportAreaRecord(a.code, a.name, a.name_en) for a in repo.support_areas()
+                ),
+                programmes=tuple(programme_record(p) for p in repo.programmes()),
+                agencies=tuple(agency_record(a) for a in repo.agencies(active_only=True)),
+            )
+
     def save_agency(
         self, data: AgencyInput, programme_codes: list[str] | None = None
     ) -> AgencyRecord:
@@ -103,6 +120,9 @@ class DirectoryService:
                 "email",
                 "address",
                 "hours",
+                "location",
+                "discreet_name",
+                "discreet_phone",
                 "description",
             ):
                 setattr(row, key, getattr(data, key).strip())

@@ -3,14 +3,17 @@
 Every field of a letter passes through ``valid_items`` for that agency at print time. Items
 without consent become ``None`` in the document records, which the renderers leave out
 entirely. The confidential-address flag keeps the address off every document, consent or not.
-Where a case involves sexual violence, even the crime type is sensitive data (PIPA §23), so
-crime types then need the sensitive-data consent too.
+A sexual crime type is itself sensitive data (PIPA §23): without the sensitive-data consent
+it is left out and the case's other crime types still print. The contact warning (연락 시
+주의) goes wherever the phone number goes. Letters and sheet name the case's assigned
+counselor, whoever prints them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from enum import StrEnum
 
 from sqlalchemy.orm import Session
 
@@ -28,25 +31,56 @@ from onestop_desk.domain.errors import ConsentRequiredError, FieldError, Validat
 from onestop_desk.domain.labels import CONSENT_ITEM, CONSENT_METHOD, GENDER, URGENCY
 from onestop_desk.domain.records import CaseDetail, ConsentRecord, ReferralRecord
 from onestop_desk.domain.security.passwords import check_password_policy
-from onestop_desk.domain.vocab import OPEN_REFERRAL_STATES, AuditAction, ConsentItem, Relationship
+from onestop_desk.domain.vocab import (
+    OPEN_REFERRAL_STATES,
+    AuditAction,
+    ConsentItem,
+    ConsentMethod,
+    Relationship,
+)
 from onestop_desk.reports.take_home import DISCREET_FORBIDDEN
 from onestop_desk.services.base import Service
 from onestop_desk.services.center import center_details
+from onestop_desk.services.referrals import effective_urgency
 
-ATTACHMENTS = (
-    "개인정보 제3자 제공 동의서 사본",
-    "범죄피해자 확인증(있는 경우)",
-    "진단서·소견서(해당 시)",
-)
+CONSENT_COPY = "개인정보 제3자 제공 동의서 사본"
+VICTIM_CERTIFICATE = "범죄피해자 확인증(있는 경우)"
+MEDICAL_CERTIFICATE = "진단서·소견서(해당 시)"
 SEXUAL_BUCKET = "sexual"
+
+
+class PacketPart(StrEnum):
+    """What one print job holds. The sheet goes home with the person, the letters go to the
+    agencies: printed apart, the sheet first, while the person is still at the desk."""
+
+    SHEET = "sheet"
+    LETTERS = "letters"
+    ALL = "all"
+
+
+_OUTPUT_WORD = {PacketPart.SHEET: "sheet", PacketPart.LETTERS: "letters", PacketPart.ALL: "packet"}
 
 
 @dataclass(frozen=True)
 class Packet:
     pdf: bytes
+    # The referrals this job covers (the sheet lists their places, the letters carry them).
     document_numbers: tuple[str, ...]
     # Agencies with an open referral but no valid consent: no letter was made for them.
     skipped_without_consent: tuple[str, ...]
+    part: PacketPart = PacketPart.ALL
+
+
+@dataclass(frozen=True)
+class _Documents:
+    sheet: reports.TakeHomeSheet
+    letters: tuple[reports.ReferralLetter, ...]
+    form: reports.ConsentForm | None
+    skipped: tuple[str, ...]
+
+    @property
+    def numbers(self) -> tuple[str, ...]:
+        return tuple(letter.document_number for letter in self.letters)
 
 
 def discreet_safe(text: str) -> bool:
@@ -63,31 +97,52 @@ def _stop(
     discreet: bool,
     area_names: dict[str, str],
 ) -> reports.TakeHomeStop:
-    """One place to visit. On a discreet sheet every revealing name is replaced by neutral
-    words (the counselor explains in person): "상담 창구 2", the center's own address for
-    partners inside the center, support areas instead of programme names."""
+    """One place to visit, with its own address, room, phone and hours.
+
+    A partner inside the center is at the center's address; ``location`` says where in it.
+    On a discreet sheet every revealing word is replaced by neutral words (the counselor
+    explains in person): the agency's neutral name, support areas instead of programme
+    names, and only a phone the administrator marked as neutral; without one the sheet
+    prints the center's neutral line.
+    """
     purpose = ", ".join(p.name for p in programmes) or agency.description or "상담"
     bring = tuple(dict.fromkeys(i for p in programmes for i in p.what_to_bring))
-    name, address = agency.name, agency.address or None
+    name = agency.name
+    address = (center.address if agency.resident else agency.address).strip() or None
+    location = agency.location.strip() or None
+    phone = agency.phone.strip() or None
+    hours = agency.hours.strip() or (center.hours if agency.resident else None)
     if discreet:
-        if not discreet_safe(name):
-            name = f"상담 창구 {order}"
-        if address and not discreet_safe(address):
-            address = agency.address if not agency.resident else center.address
-            address = address if address and discreet_safe(address) else None
+        areas = [area_names.get(code, "") for code in agency.support_areas]
+        name = _discreet_name(agency, areas)
+        address = address if address and discreet_safe(address) else None
+        location = location if location and discreet_safe(location) else None
+        phone = agency.discreet_phone.strip() or None
         if not discreet_safe(purpose):
-            areas = dict.fromkeys(area_names.get(p.support_area, "") for p in programmes)
-            purpose = ", ".join(a for a in areas if a and discreet_safe(a)) or "상담"
+            programme_areas = dict.fromkeys(area_names.get(p.support_area, "") for p in programmes)
+            purpose = ", ".join(a for a in programme_areas if a and discreet_safe(a)) or "상담"
         bring = tuple(item for item in bring if discreet_safe(item))
     return reports.TakeHomeStop(
         order=order,
         agency_name=name,
         address=address,
-        phone=agency.phone or None,
-        hours=agency.hours or None,
+        location=location,
+        phone=phone,
+        hours=hours,
         purpose=purpose,
         what_to_bring=bring,
     )
+
+
+def _discreet_name(agency: m.Agency, area_names: Sequence[str]) -> str:
+    """The administrator's neutral name, else the real one when it reveals nothing, else
+    "<support area> 상담" ("상담 창구 3" tells the person nothing about where to go)."""
+    if agency.discreet_name.strip() and discreet_safe(agency.discreet_name):
+        return agency.discreet_name.strip()
+    if discreet_safe(agency.name):
+        return agency.name
+    area = next((a for a in area_names if a and discreet_safe(a)), "")
+    return f"{area} 상담" if area else "상담"
 
 
 class DocumentService(Service):
@@ -98,14 +153,56 @@ class DocumentService(Service):
         *,
         discreet: bool = False,
         include_consent_form: bool = False,
+        part: PacketPart = PacketPart.ALL,
     ) -> Packet:
-        """Take-home sheet + one letter per open referral (optionally only ``agency_codes``).
+        """Take-home sheet + one letter per open referral (optionally only ``agency_codes``);
+        ``part`` keeps only the sheet or only the letters (and the consent form).
 
         Asking for an agency by code that has no valid consent raises
         ``ConsentRequiredError``; when printing all referrals such agencies are skipped and
         named in ``Packet.skipped_without_consent``. Building is logged as a view of the case;
         what then leaves the screen is logged by ``record_output``.
         """
+        docs = self._gather(case_id, agency_codes, discreet, include_consent_form, part)
+        if part is PacketPart.SHEET:
+            pdf = reports.render_take_home(docs.sheet)
+        elif part is PacketPart.LETTERS:
+            pdf = reports.render_letters(docs.letters, docs.form)
+        else:
+            pdf = reports.render_packet(docs.sheet, docs.letters, docs.form)
+        return Packet(
+            pdf=pdf, document_numbers=docs.numbers, skipped_without_consent=docs.skipped, part=part
+        )
+
+    def build_sheet(
+        self, case_id: int, agency_codes: Sequence[str] | None = None, *, discreet: bool = False
+    ) -> Packet:
+        """The victim's take-home sheet alone."""
+        return self.build_packet(case_id, agency_codes, discreet=discreet, part=PacketPart.SHEET)
+
+    def build_letters(
+        self,
+        case_id: int,
+        agency_codes: Sequence[str] | None = None,
+        *,
+        include_consent_form: bool = False,
+    ) -> Packet:
+        """The agencies' letters alone (with the consent form when asked)."""
+        return self.build_packet(
+            case_id,
+            agency_codes,
+            include_consent_form=include_consent_form,
+            part=PacketPart.LETTERS,
+        )
+
+    def _gather(
+        self,
+        case_id: int,
+        agency_codes: Sequence[str] | None,
+        discreet: bool,
+        include_consent_form: bool,
+        part: PacketPart,
+    ) -> _Documents:
         clock = self._ctx.clock
         today = clock.today()
         with self._ctx.transaction() as s:
@@ -132,16 +229,18 @@ class DocumentService(Service):
                 raise ValidationError([FieldError("packet.agencies", "no_open_referral")])
             center = self._center(s)
             counselor_name, counselor_phone = self._counselor(s, case_row)
-            buckets = {
-                c.bucket for c in DirectoryRepository(s).crime_types() if c.code in case.crime_types
-            }
-            crime_names = {c.code: c.name for c in DirectoryRepository(s).crime_types()}
+            directory = DirectoryRepository(s)
+            crime_rows = directory.crime_types()
+            crime_names = {c.code: c.name for c in crime_rows}
+            sexual_codes = frozenset(c.code for c in crime_rows if c.bucket == SEXUAL_BUCKET)
             needs = NeedRepository(s).for_case(case_id)
-            area_names = {a.code: a.name for a in DirectoryRepository(s).support_areas()}
+            area_names = {a.code: a.name for a in directory.support_areas()}
+            with_form = include_consent_form and part is not PacketPart.SHEET
             letters: list[reports.ReferralLetter] = []
             stops: list[reports.TakeHomeStop] = []
             skipped: list[str] = []
             entries: list[reports.ConsentFormEntry] = []
+            sheet_center = _discreet_center(center) if discreet else center
             for referral in referrals:
                 consents = [
                     consent_record(c)
@@ -166,12 +265,20 @@ class DocumentService(Service):
                         counselor_name,
                         counselor_phone,
                         crime_names,
-                        SEXUAL_BUCKET in buckets,
+                        sexual_codes,
                         needs,
+                        with_form,
                     )
                 )
                 stops.append(
-                    _stop(len(stops) + 1, agency, referral.programmes, center, discreet, area_names)
+                    _stop(
+                        len(stops) + 1,
+                        agency,
+                        referral.programmes,
+                        sheet_center,
+                        discreet,
+                        area_names,
+                    )
                 )
                 entries.append(
                     reports.ConsentFormEntry(
@@ -187,7 +294,7 @@ class DocumentService(Service):
                 )
             printed_at = clock.now()
             sheet = reports.TakeHomeSheet(
-                center=center,
+                center=sheet_center,
                 recipient_name=case.person.name,
                 discreet=discreet,
                 stops=tuple(stops),
@@ -198,7 +305,7 @@ class DocumentService(Service):
                 printed_at=printed_at,
             )
             form = None
-            if include_consent_form:
+            if with_form:
                 form = reports.ConsentForm(
                     center=center,
                     person_name=case.person.name,
@@ -208,10 +315,11 @@ class DocumentService(Service):
                     printed_by=self.actor.username,
                     printed_at=printed_at,
                 )
-            numbers = tuple(letter.document_number for letter in letters)
-            self._log(s, AuditAction.VIEW, case.case_number, f"packet {','.join(numbers)}")
-        pdf = reports.render_packet(sheet, letters, form)
-        return Packet(pdf=pdf, document_numbers=numbers, skipped_without_consent=tuple(skipped))
+            docs = _Documents(sheet, tuple(letters), form, tuple(skipped))
+            self._log(
+                s, AuditAction.VIEW, case.case_number, f"{part.value} {','.join(docs.numbers)}"
+            )
+        return docs
 
     def record_output(
         self,
@@ -221,9 +329,11 @@ class DocumentService(Service):
         printed: bool,
         destination: str,
         reason: str = "",
+        part: PacketPart = PacketPart.ALL,
     ) -> None:
-        """Log that a packet left the screen: printed (to which printer) or saved as a file
-        (where, and why: PIPC notice §8 asks the reason for every download)."""
+        """Log that a packet (or its sheet or letters alone) left the screen: printed (to
+        which printer) or saved as a file (where, and why: PIPC notice §8 asks the reason
+        for every download)."""
         if not printed and not reason.strip():
             raise ValidationError([FieldError("output.reason", "required")])
         with self._ctx.transaction() as s:
@@ -233,7 +343,7 @@ class DocumentService(Service):
                 s,
                 action,
                 case.case_number,
-                f"packet {','.join(document_numbers)} -> {destination}",
+                f"{_OUTPUT_WORD[part]} {','.join(document_numbers)} -> {destination}",
                 reason=reason.strip(),
             )
 
@@ -255,16 +365,19 @@ class DocumentService(Service):
             phone=details.phone,
             fax=details.fax or None,
             hours=details.hours or None,
+            discreet_phone=details.discreet_phone or None,
         )
 
     def _counselor(self, s: Session, case_row: m.Case) -> tuple[str, str]:
-        user = None
-        if self.actor.user_id is not None:
+        """Name and direct line of the person the agency and the victim should call: the
+        case's assigned counselor, not whoever happens to print. Only a case with nobody
+        (still) assigned names the person printing it, who is handling it right now."""
+        user = case_row.counselor
+        if (user is None or not user.active) and self.actor.user_id is not None:
             user = UserRepository(s).get(self.actor.user_id)
-        user = user or case_row.counselor
         if user is None:
             return self.actor.username, ""
-        return user.display_name, user.phone
+        return user.display_name, user.phone.strip()
 
     def _letter(
         self,
@@ -277,8 +390,9 @@ class DocumentService(Service):
         counselor_name: str,
         counselor_phone: str,
         crime_names: dict[str, str],
-        sexual: bool,
+        sexual_codes: frozenset[str],
         needs: Sequence[m.Need],
+        with_form: bool,
     ) -> reports.ReferralLetter:
         has = items.__contains__
         person = case.person
@@ -313,11 +427,11 @@ class DocumentService(Service):
             safe_contact=safe_words if contact else None,
             phone=person.phone if contact else None,
             address=person.address if contact and not person.confidential_address else None,
+            contact_warning=safe.note.strip() if contact else None,
         )
-        crime_ok = facts and (sensitive or not sexual)
         case_section = reports.CaseSection(
-            crime_types=tuple(crime_names.get(c, c) for c in case.crime_types)
-            if crime_ok
+            crime_types=_crime_types(case.crime_types, crime_names, sexual_codes, sensitive)
+            if facts
             else None,
             incident_date=case.incident_date if facts else None,
             reported_to_police=case.reported_to_police if facts else None,
@@ -338,7 +452,7 @@ class DocumentService(Service):
         return reports.ReferralLetter(
             document_number=referral.document_number,
             issued_on=self._ctx.clock.today(),
-            urgency=URGENCY[referral.urgency],
+            urgency=URGENCY[effective_urgency(referral.urgency, case.risk_level)],
             agency=reports.AgencyInfo(
                 code=agency.code,
                 name=agency.name,
@@ -363,8 +477,8 @@ class DocumentService(Service):
                 line.strip() for line in case.support_received.splitlines() if line.strip()
             )
             if facts
-            else (),
-            attachments=ATTACHMENTS,
+            else None,
+            attachments=_attachments(consent, with_form, facts, sensitive),
             consent=reports.ConsentSection(
                 given_on=consent.given_on,
                 method=CONSENT_METHOD[consent.method],
@@ -375,3 +489,45 @@ class DocumentService(Service):
             printed_by=self.actor.username,
             printed_at=self._ctx.clock.now(),
         )
+
+
+def _crime_types(
+    codes: Sequence[str],
+    names: dict[str, str],
+    sexual_codes: frozenset[str],
+    sensitive: bool,
+) -> tuple[str, ...] | None:
+    """The crime types this consent allows: a sexual crime is sensitive data (PIPA §23) and
+    needs the sensitive-data consent; the others print without it. ``None`` when every one
+    is withheld, so the letter leaves the row out instead of printing "-" (nothing known)."""
+    shown = tuple(names.get(c, c) for c in codes if sensitive or c not in sexual_codes)
+    if codes and not shown:
+        return None
+    return shown
+
+
+def _attachments(
+    consent: ConsentRecord, with_form: bool, facts: bool, sensitive: bool
+) -> tuple[str, ...]:
+    """Only what can really be in the envelope. The consent copy exists only for a written
+    consent and travels only when the form is printed with the letters; the certificates
+    are the person's to bring, and say as much about the case as the consent covers."""
+    attachments: list[str] = []
+    if with_form and consent.method is ConsentMethod.WRITTEN:
+        attachments.append(CONSENT_COPY)
+    if facts:
+        attachments.append(VICTIM_CERTIFICATE)
+    if sensitive:
+        attachments.append(MEDICAL_CERTIFICATE)
+    return tuple(attachments)
+
+
+def _discreet_center(center: reports.CenterInfo) -> reports.CenterInfo:
+    """The center as a discreet sheet may show it: no address that names it, and no neutral
+    line that is really the main line typed again."""
+    digits = "".join(ch for ch in center.phone if ch.isdigit())
+    neutral = center.discreet_phone
+    if neutral and digits and "".join(ch for ch in neutral if ch.isdigit()) == digits:
+        neutral = None
+    address = center.address if discreet_safe(center.address) else ""
+    return replace(center, address=address, discreet_phone=neutral)

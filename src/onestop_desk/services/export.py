@@ -593,6 +593,7 @@ def _person_section(case: CaseDetail) -> reports.PersonSection:
         phone=person.phone,
         # A confidential address stays off every document (see documents.py).
         address=None if person.confidential_address else person.address,
+        contact_warning=safe.note.strip(),
     )
 
 

@@ -9,11 +9,21 @@ failure anywhere rolls every row back, the case number included.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
+from onestop_desk.db.convert import programme_record
+from onestop_desk.db.repositories import DirectoryRepository
 from onestop_desk.domain.access import require_case_work
 from onestop_desk.domain.errors import ValidationError
-from onestop_desk.domain.records import RegisteredWalkIn, WalkIn
+from onestop_desk.domain.records import (
+    CaseInput,
+    IntakeWarnings,
+    NeedInput,
+    RegisteredWalkIn,
+    WalkIn,
+)
+from onestop_desk.domain.rules import need_warnings
 from onestop_desk.services.base import Service, ServiceContext
 from onestop_desk.services.cases import CaseService
 from onestop_desk.services.consent import ConsentService
@@ -71,3 +81,16 @@ class IntakeService(Service):
             # The saved case as it reads back, with what of it will not print as typed.
             case = replace(self._cases.get(detail.id), print_warnings=detail.print_warnings)
             return RegisteredWalkIn(case=case, referrals=referrals)
+
+    def warnings(self, case: CaseInput, needs: Sequence[NeedInput]) -> IntakeWarnings:
+        """What to warn the counselor about for the case as typed and the needs ticked so far
+        (filing deadlines, relief money where the offender is kin). Nothing is saved."""
+        require_case_work(self.actor)
+        wanted = {n.programme_code for n in needs if n.programme_code}
+        if not wanted:
+            return IntakeWarnings()
+        with self._ctx.transaction() as s:
+            programmes = [
+                programme_record(p) for p in DirectoryRepository(s).programmes() if p.code in wanted
+            ]
+        return need_warnings(case, programmes, self._ctx.clock.today())

@@ -18,7 +18,6 @@ from onestop_desk.db.repositories import (
     ReferralRepository,
 )
 from onestop_desk.db.search import SearchRepository
-from onestop_desk.domain.access import require_case_work, sees_all_cases
 from onestop_desk.domain.errors import (
     ConsentRequiredError,
     FieldError,
@@ -32,13 +31,30 @@ from onestop_desk.domain.vocab import (
     AuditAction,
     NeedStatus,
     ReferralStatus,
+    RiskLevel,
     TimelineKind,
     Urgency,
 )
 from onestop_desk.services.base import Service
 from onestop_desk.services.consent import valid_items
+from onestop_desk.services.queues import Queue, QueueService
 
 FOLLOW_UP_DAYS = 7
+_URGENCY_RANK = {Urgency.NORMAL: 0, Urgency.URGENT: 1}
+
+
+def urgency_for_risk(risk: RiskLevel) -> Urgency:
+    """The least urgency a referral of a case at this risk level may carry."""
+    return Urgency.URGENT if risk is RiskLevel.HIGH else Urgency.NORMAL
+
+
+def effective_urgency(stored: Urgency, risk: RiskLevel) -> Urgency:
+    """What the letter prints: the referral's own urgency, never below what the case's
+    current risk level demands (a risk raised after the referral was made still counts)."""
+    floor = urgency_for_risk(risk)
+    return stored if _URGENCY_RANK[stored] >= _URGENCY_RANK[floor] else floor
+
+
 _TIMESTAMP = {
     ReferralStatus.SENT: "sent_at",
     ReferralStatus.ACKNOWLEDGED: "acknowledged_at",
@@ -127,7 +143,7 @@ class ReferralService(Service):
             case=case,
             agency=agency,
             status=ReferralStatus.DRAFT.value,
-            urgency=urgency.value,
+            urgency=effective_urgency(urgency, RiskLevel(case.risk_level)).value,
             reason=reason.strip(),
             created_by=self.actor.username,
             created_at=now,
@@ -192,12 +208,24 @@ class ReferralService(Service):
         )
 
     def record_reply(
-        self, referral_id: int, reply: ReferralReply, status: ReferralStatus | None = None
+        self,
+        referral_id: int,
+        reply: ReferralReply,
+        status: ReferralStatus | None = None,
+        *,
+        next_follow_up: date | None = None,
     ) -> ReferralRecord:
-        """The agency's answer from the reply slip; optionally moves the referral on."""
+        """The agency's answer from the reply slip; optionally moves the referral on.
+
+        The answer settles the pending follow-up: the follow-up date becomes
+        ``next_follow_up`` (none if not given), which must fall after the reply's date, so
+        that the follow-up queues ask again only when the counselor wants them to.
+        """
         errors = []
         if reply.received_on > self._ctx.clock.today():
             errors.append(FieldError("reply.received_on", "in_future"))
+        if next_follow_up is not None and next_follow_up <= reply.received_on:
+            errors.append(FieldError("reply.follow_up_due", "not_after_reply"))
         if not reply.result.strip():
             errors.append(FieldError("reply.result", "required"))
         if errors:
@@ -210,9 +238,31 @@ class ReferralService(Service):
             row.reply_handler = reply.handler.strip()
             row.reply_result = reply.result.strip()
             row.reply_note = reply.note.strip()
+            row.follow_up_due = next_follow_up
             self._log(
                 s, AuditAction.UPDATE, row.case.case_number, f"referral {row.document_number} reply"
             )
+            s.flush()
+            return referral_record(row)
+
+    def set_urgency(self, referral_id: int, urgency: Urgency) -> ReferralRecord:
+        """The counselor's urgency for one referral: raised above what the risk level gives,
+        or back down to it, never below it (a high-risk case's letters are always urgent)."""
+        with self._ctx.transaction() as s:
+            row = self._load_referral(s, referral_id)
+            floor = urgency_for_risk(RiskLevel(row.case.risk_level))
+            if _URGENCY_RANK[urgency] < _URGENCY_RANK[floor]:
+                raise ValidationError(
+                    [FieldError("referral.urgency", "below_risk", {"minimum": floor.value})]
+                )
+            if row.urgency != urgency.value:
+                row.urgency = urgency.value
+                self._log(
+                    s,
+                    AuditAction.UPDATE,
+                    row.case.case_number,
+                    f"referral {row.document_number} urgency {urgency.value}",
+                )
             s.flush()
             return referral_record(row)
 
@@ -243,17 +293,15 @@ class ReferralService(Service):
             self._load_case(s, case_id)
             return [referral_record(r) for r in ReferralRepository(s).for_case(case_id)]
 
-    def waiting(self, *, unanswered_days: int = 7) -> builtins.list[ReferralRecord]:
-        """Sent and unanswered for more than ``unanswered_days``, or past the follow-up date."""
-        require_case_work(self.actor)
-        owner = None if sees_all_cases(self.actor) else (self.actor.user_id or -1)
-        today = self._ctx.clock.today()
-        cutoff = self._ctx.clock.now_utc() - timedelta(days=unanswered_days)
-        with self._ctx.transaction() as s:
-            rows = ReferralRepository(s).waiting(
-                owner_id=owner, sent_before=cutoff, overdue_on=today
-            )
-            return [referral_record(r) for r in rows]
+    def waiting(self) -> builtins.list[ReferralRecord]:
+        """Referrals that need chasing: past their follow-up date (기한 지남), then those sent
+        more than a week ago with no reply; open cases only. The queues themselves are
+        defined in ``services.queues``."""
+        queues = QueueService(self._ctx)
+        entries = queues.listing(Queue.OVERDUE)
+        seen = {e.id for e in entries}
+        entries += [e for e in queues.listing(Queue.LATE_REPLY) if e.id not in seen]
+        return [e.referral for e in entries]
 
     def _load_referral(self, s: Session, referral_id: int) -> m.Referral:
         row = ReferralRepository(s).get(referral_id)

@@ -17,7 +17,7 @@ from onestop_desk.services.base import ServiceContext
 from onestop_desk.services.cases import CaseService
 from onestop_desk.services.center import CenterService
 from onestop_desk.services.consent import ConsentService
-from onestop_desk.services.demo_data import DemoDataService
+from onestop_desk.services.demo import DemoService
 from onestop_desk.services.directory import DirectoryService
 from onestop_desk.services.documents import DocumentService
 from onestop_desk.services.drafts import DraftService
@@ -25,6 +25,7 @@ from onestop_desk.services.export import ExportService
 from onestop_desk.services.inquiries import InquiryService
 from onestop_desk.services.intake import IntakeService
 from onestop_desk.services.needs import NeedService
+from onestop_desk.services.queues import QueueService
 from onestop_desk.services.referrals import ReferralService
 from onestop_desk.services.retention import RetentionService
 from onestop_desk.services.statistics import StatisticsService
@@ -52,7 +53,8 @@ class Services:
     export: ExportService
     retention: RetentionService
     intake: IntakeService
-    demo_data: DemoDataService
+    queues: QueueService
+    demo: DemoService
     # Only when build_services was given the store (backups need its engine and key).
     backups: BackupService | None = None
 
@@ -109,6 +111,7 @@ def build_services(
             referrals=referrals,
             drafts=drafts,
         ),
-        demo_data=DemoDataService(ctx),
+        queues=QueueService(ctx),
+        demo=DemoService(ctx),
         backups=BackupService(ctx, store) if store is not None else None,
     )

@@ -29,13 +29,14 @@ in, so their rows add up to more than the number of cases.
 
 from __future__ import annotations
 
-import statistics as pystats
 from collections import Counter
-from collections.abc import Iterable
-from datetime import UTC, date, datetime, time, timedelta
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
-from onestop_desk.db.statistics import CohortCase, StatisticsRepository
+from onestop_desk.db.repositories import ReferralQueueRepository
+from onestop_desk.db.statistics import CohortGroup, StatisticsRepository
 from onestop_desk.domain.access import Permission, require
 from onestop_desk.domain.clock import KST, to_utc_naive
 from onestop_desk.domain.errors import FieldError, ValidationError
@@ -43,6 +44,7 @@ from onestop_desk.domain.records import StatRow, StatsReport, StatTable
 from onestop_desk.domain.statistics_suppression import PublishedReport, publish
 from onestop_desk.domain.vocab import AuditAction, Gender, IntakeChannel, ReferralStatus
 from onestop_desk.services.base import Service
+from onestop_desk.services.queues import Queue, queue_query
 
 HOME_COUNTRY = "대한민국"
 BUCKETS = (
@@ -105,11 +107,6 @@ def nationality_group(nationality: str) -> str:
     return "domestic" if text in (HOME_COUNTRY, "한국", "대한민국(한국)") else "foreign"
 
 
-def _kst_date(stored: datetime) -> date:
-    """The Korean calendar date of a stored (naive UTC) moment."""
-    return stored.replace(tzinfo=UTC).astimezone(KST).date()
-
-
 def _table(
     key: str,
     title: str,
@@ -138,43 +135,41 @@ class StatisticsService(Service):
         today = self._ctx.clock.today()
         start_utc = to_utc_naive(datetime.combine(period_from, time.min, KST))
         end_utc = to_utc_naive(datetime.combine(period_to + timedelta(days=1), time.min, KST))
+        overdue_query = replace(queue_query(Queue.OVERDUE, self._ctx.clock), statistics_only=True)
         with self._ctx.transaction() as s:
             repo = StatisticsRepository(s)
-            cohort = repo.cohort(period_from, period_to)
-            ids = [c.id for c in cohort]
-            links = repo.crime_links(ids)
-            needs = repo.needs(ids)
-            referrals = repo.referrals(ids)
-            served, new, refused = repo.person_counts(period_from, period_to)
-            overdue = repo.overdue_follow_ups(today, refused)
+            cohort = repo.cohort_groups(period_from, period_to)
+            type_counts = Counter(repo.crime_type_counts(period_from, period_to))
+            bucket_counts = Counter(repo.crime_bucket_counts(period_from, period_to))
+            area_counts, programme_ids = repo.need_counts(period_from, period_to)
+            referrals = repo.referral_counts(period_from, period_to)
+            waits = repo.first_referral_days(period_from, period_to)
+            served, new = repo.person_counts(period_from, period_to)
+            overdue = ReferralQueueRepository(s).count(overdue_query, owner_id=None)
             inquiries, converted = repo.inquiries(start_utc, end_utc)
             crime_types = repo.crime_types()
             areas = repo.support_areas()
             programmes = repo.programmes()
             agencies = repo.agencies()
 
-        n_cases = len(cohort)
-        bucket_of = {code: bucket for code, _name, bucket in crime_types}
-        case_buckets = {(cid, bucket_of.get(code, "other")) for cid, code in links}
-        bucket_counts = Counter(bucket for _cid, bucket in case_buckets)
-        type_counts = Counter(code for _cid, code in links)
-
-        area_counts = Counter(area for _cid, area in {(cid, area) for cid, area, _p in needs})
+        n_cases = sum(g.cases for g in cohort)
         programme_code = {pid: code for pid, code, _name, _area in programmes}
-        programme_counts = Counter(
-            programme_code.get(pid, NO_PROGRAMME) if pid is not None else NO_PROGRAMME
-            for _cid, pid in {(cid, pid) for cid, _area, pid in needs}
-        )
-
+        programme_counts: Counter[str] = Counter()
+        for pid, n in programme_ids.items():
+            programme_counts[programme_code.get(pid, NO_PROGRAMME) if pid else NO_PROGRAMME] += n
         agency_code = {aid: code for aid, code, _name in agencies}
-        agency_counts = Counter(agency_code.get(aid, "") for _cid, aid, _st, _sent in referrals)
-        status_counts = Counter(status for _cid, _aid, status, _sent in referrals)
-        first_sent: dict[int, datetime] = {}
-        for cid, _aid, _status, sent in referrals:
-            if sent is not None and (cid not in first_sent or sent < first_sent[cid]):
-                first_sent[cid] = sent
-        intake_of = {c.id: c.intake_date for c in cohort}
-        waits = [(_kst_date(sent) - intake_of[cid]).days for cid, sent in first_sent.items()]
+        agency_counts: Counter[str] = Counter()
+        status_counts: Counter[str] = Counter()
+        for aid, status, n in referrals:
+            agency_counts[agency_code.get(aid, "")] += n
+            status_counts[status] += n
+        n_referrals = sum(n for _aid, _status, n in referrals)
+
+        def by(key: Callable[[CohortGroup], str]) -> Counter[str]:
+            out: Counter[str] = Counter()
+            for g in cohort:
+                out[key(g)] += g.cases
+            return out
 
         return StatsReport(
             period_from=period_from,
@@ -184,8 +179,8 @@ class StatisticsService(Service):
             new_persons=new,
             continuing_persons=served - new,
             new_cases=n_cases,
-            first_referral_cases=len(waits),
-            first_referral_median_days=float(pystats.median(waits)) if waits else None,
+            first_referral_cases=sum(waits.values()),
+            first_referral_median_days=_median(waits),
             overdue_follow_ups=overdue,
             phone_inquiries=inquiries,
             inquiries_to_cases=converted,
@@ -212,7 +207,7 @@ class StatisticsService(Service):
                 "접수 경로별 사례",
                 "사례",
                 [(c.value, label) for c, label in CHANNELS.items()],
-                Counter(c.intake_channel for c in cohort),
+                by(lambda g: g.intake_channel),
                 n_cases,
                 additive=True,
             ),
@@ -221,7 +216,7 @@ class StatisticsService(Service):
                 "지원 영역별 사례",
                 "사례",
                 areas,
-                area_counts,
+                Counter(area_counts),
                 n_cases,
                 additive=False,
             ),
@@ -241,7 +236,7 @@ class StatisticsService(Service):
                 "건",
                 [(code, name) for _aid, code, name in agencies],
                 agency_counts,
-                len(referrals),
+                n_referrals,
                 additive=True,
             ),
             referral_statuses=_table(
@@ -250,7 +245,7 @@ class StatisticsService(Service):
                 "건",
                 [(st.value, label) for st, label in REFERRAL_STATES.items()],
                 status_counts,
-                len(referrals),
+                n_referrals,
                 additive=True,
             ),
             age_bands=_table(
@@ -258,7 +253,7 @@ class StatisticsService(Service):
                 "접수 시 연령대",
                 "사례",
                 [(code, label) for code, label, _lo, _hi in AGE_BANDS] + [(UNKNOWN, "미상")],
-                Counter(age_band(c.birth_date, c.intake_date) for c in cohort),
+                by(lambda g: g.age_band),
                 n_cases,
                 additive=True,
             ),
@@ -267,7 +262,7 @@ class StatisticsService(Service):
                 "성별",
                 "사례",
                 [(g.value, label) for g, label in GENDERS.items()],
-                Counter(_gender(c) for c in cohort),
+                by(_gender),
                 n_cases,
                 additive=True,
             ),
@@ -276,7 +271,7 @@ class StatisticsService(Service):
                 "국적",
                 "사례",
                 NATIONALITIES,
-                Counter(nationality_group(c.nationality) for c in cohort),
+                by(lambda g: nationality_group(g.nationality or "")),
                 n_cases,
                 additive=True,
             ),
@@ -285,7 +280,7 @@ class StatisticsService(Service):
                 "장애",
                 "사례",
                 DISABILITIES,
-                Counter("yes" if c.disability.strip() else "no" for c in cohort),
+                by(lambda g: "yes" if g.disability else "no"),
                 n_cases,
                 additive=True,
             ),
@@ -333,5 +328,26 @@ class StatisticsService(Service):
             raise ValidationError([FieldError("statistics.period", "invalid_range")])
 
 
-def _gender(c: CohortCase) -> str:
-    return c.gender if c.gender in {g.value for g in Gender} else Gender.UNKNOWN.value
+def _gender(g: CohortGroup) -> str:
+    return g.gender if g.gender in {x.value for x in Gender} else Gender.UNKNOWN.value
+
+
+def _median(histogram: dict[int, int]) -> float | None:
+    """The median of values given as value -> how many times it occurs."""
+    total = sum(histogram.values())
+    if total == 0:
+        return None
+    ordered = sorted(histogram.items())
+
+    def nth(k: int) -> int:  # the k-th smallest value, from 0
+        seen = 0
+        for value, n in ordered:
+            seen += n
+            if k < seen:
+                return value
+        raise IndexError(k)
+
+    middle = total // 2
+    if total % 2:
+        return float(nth(middle))
+    return (nth(middle - 1) + nth(middle)) / 2

@@ -277,7 +277,7 @@ def test_hotkey_lock_hides_an_open_intake_form_and_restores_it(
     window = controller.window
     intake = window.open_intake()
     qtbot.waitUntil(intake.isVisible)
-    type_text(intake.name_edit, "황보은결")
+    type_text(intake.person_page.name_edit, "황보은결")
     with qtbot.waitSignal(controller.locked, timeout=5_000):
         window.lock_requested.emit()  # what Ctrl+L does
     assert not intake.isVisible() and not window.isVisible()
@@ -285,7 +285,7 @@ def test_hotkey_lock_hides_an_open_intake_form_and_restores_it(
     type_text(screen.password_edit, C1_PW + "x")
     with qtbot.waitSignal(controller.unlocked, timeout=10_000):
         screen.unlock_button.click()
-    assert intake.isVisible() and intake.name_edit.text() == "황보은결"
+    assert intake.isVisible() and intake.person_page.name_edit.text() == "황보은결"
 
 
 def test_another_user_at_the_lock_screen_ends_the_first_session_cleanly(
@@ -296,7 +296,7 @@ def test_another_user_at_the_lock_screen_ends_the_first_session_cleanly(
     first = controller.session
     intake = controller.window.open_intake()
     qtbot.waitUntil(intake.isVisible)
-    type_text(intake.name_edit, "황보은결")
+    type_text(intake.person_page.name_edit, "황보은결")
     with qtbot.waitSignal(controller.locked, timeout=5_000):
         controller.window.lock_requested.emit()
     controller.lock_screen.switch_user_button.click()

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from helpers.world import consent
 from onestop_desk.db import models as m
 from onestop_desk.domain.vocab import ConsentItem
+from onestop_desk.services.documents import PacketPart
 from onestop_desk.ui.cases.packet_dialog import PacketDialog
 from onestop_desk.ui.kit.tasks import TaskRunner
 
@@ -82,6 +83,30 @@ def test_discreet_option_rebuilds_without_revealing_words(qtbot, dialog):
     assert "범죄" not in sheet and "피해" not in sheet
 
 
+def _choose(qtbot, dialog, part: PacketPart) -> None:
+    first = dialog.packet
+    dialog.ui.part_combo.setCurrentIndex(dialog.ui.part_combo.findData(part))
+    qtbot.waitUntil(lambda: dialog.packet is not None and dialog.packet is not first, timeout=10000)
+
+
+def test_sheet_first_then_letters_as_separate_jobs(qtbot, dialog):
+    import io
+
+    assert dialog.packet.part is PacketPart.SHEET  # the person is still at the desk
+    assert dialog.ui.discreet_check.isEnabled() and not dialog.ui.consent_form_check.isEnabled()
+    sheet = "".join(p.extract_text() for p in PdfReader(io.BytesIO(dialog.packet.pdf)).pages)
+    assert "도움받을 곳 안내" in sheet and "연계 의뢰서" not in sheet
+
+    _choose(qtbot, dialog, PacketPart.LETTERS)
+    assert not dialog.ui.discreet_check.isEnabled() and dialog.ui.consent_form_check.isEnabled()
+    letters = "".join(p.extract_text() for p in PdfReader(io.BytesIO(dialog.packet.pdf)).pages)
+    assert "연계 의뢰서" in letters and "도움받을 곳 안내" not in letters
+
+
+def test_fits_a_1024_by_768_screen(dialog):
+    assert dialog.width() <= 1024 - 40 and dialog.height() <= 768 - 100
+
+
 def _output_of(token: str) -> Path | None:
     """The cups-pdf file of the job titled ``token`` (cups-pdf puts the title in the name)."""
     for folder in CUPS_PDF_DIRS:
@@ -107,6 +132,7 @@ def test_prints_to_a_real_cups_queue(qtbot, dialog, store, case_with_referral, t
     if shutil.which("pdftoppm") is None or shutil.which("lpstat") is None:
         pytest.skip("pdftoppm (poppler-utils) or lpstat (cups-client) not installed")
     _, referral = case_with_referral
+    _choose(qtbot, dialog, PacketPart.LETTERS)  # the reply slip's QR code is on the letter
     # Other test runs print to the same queue and folder: this job is told apart by its title.
     token = f"onestop-test-{uuid.uuid4().hex[:12]}"
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -139,6 +165,7 @@ def test_prints_to_a_real_cups_queue(qtbot, dialog, store, case_with_referral, t
         assert referral.document_number in decoded
         dialog._runner.wait()
         qtbot.waitUntil(lambda: len(audit_rows(store, "print")) == 1)
+        assert audit_rows(store, "print")[0].detail.startswith("letters ")
         assert audit_rows(store, "print")[0].detail.endswith("-> PDF")
     finally:
         if job_path is not None:

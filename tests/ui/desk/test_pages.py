@@ -1,4 +1,6 @@
-from PySide6.QtCore import QSettings, Qt
+from datetime import timedelta
+
+from PySide6.QtCore import QLocale, QSettings, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 
@@ -6,9 +8,13 @@ from helpers.intake_steps import go_next, open_intake
 from helpers.korean_typing import press, type_text
 from helpers.qt import settle
 from helpers.world import consent
-from onestop_desk.domain.records import NeedInput
-from onestop_desk.domain.vocab import ConsentItem, ReferralStatus
+from onestop_desk.db import models as m
+from onestop_desk.domain.records import NeedInput, ReferralReply
+from onestop_desk.domain.vocab import ConsentItem, ReferralStatus, Urgency
+from onestop_desk.services.queues import Queue
 from onestop_desk.ui.desk.directory import AgencyDialog
+from onestop_desk.ui.desk.queue_model import agency_text
+from onestop_desk.ui.kit.item_roles import CaseIdRole, OverdueRole
 from onestop_desk.ui.shell.main_window import MainWindow
 
 
@@ -38,10 +44,11 @@ def test_phone_inquiry_becomes_a_case(qtbot, world, window: MainWindow):
         qtbot.mouseClick(page.make_case_button, Qt.MouseButton.LeftButton)
     dialog = opened.args[0]
     qtbot.waitUntil(dialog.isEnabled)
-    assert dialog.name_edit.text() == "이순자"
-    assert dialog.phone_edit.text() == "010-2468-1357"
-    assert dialog.checked_crimes() == ["stalking"]
-    assert dialog.channel_combo.currentData() == "phone"
+    assert dialog.person_page.name_edit.text() == "이순자"
+    assert dialog.person_page.phone_edit.text() == "010-2468-1357"
+    assert dialog.case_page.checked_crimes() == ["stalking"]
+    assert dialog.case_page.channel_combo.currentData() == "phone"
+    dialog.person_page.may_call_check.setChecked(True)  # asked: calls are safe
     go_next(qtbot, dialog, 1)
     go_next(qtbot, dialog, 2)
     with qtbot.waitSignal(dialog.case_created, timeout=10000) as created:
@@ -104,7 +111,7 @@ def test_today_lists_new_cases_and_unfinished_intake(qtbot, world, window):
     with qtbot.waitSignal(window.intake_opened) as opened:
         qtbot.mouseClick(page.resume_draft_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(opened.args[0].isEnabled)
-    assert opened.args[0].name_edit.text() == "윤서연"
+    assert opened.args[0].person_page.name_edit.text() == "윤서연"
 
 
 def test_directory_is_read_only_for_counselors(qtbot, window):
@@ -182,13 +189,16 @@ def test_geometry_and_columns_are_remembered(qtbot, world, tmp_path, make_window
 
 def test_walk_in_with_only_the_keyboard(qtbot, world, window):
     dialog = open_intake(qtbot, window)
-    type_text(dialog.name_edit, "강하늘")
+    person = dialog.person_page
+    type_text(person.name_edit, "강하늘")
+    person.contact_asked_check.setFocus()
+    qtbot.keyClick(person.contact_asked_check, Qt.Key.Key_Space)  # asked how to contact
     with qtbot.waitSignal(dialog.step_changed):
-        press(dialog.name_edit, Qt.Key.Key_Return)  # Enter = next step
+        press(person.name_edit, Qt.Key.Key_Return)  # Enter = next step
     assert dialog.current_step() == 1
-    assert dialog.focusWidget() is dialog.channel_combo
+    assert dialog.focusWidget() is dialog.case_page.crime_filter_edit
     with qtbot.waitSignal(dialog.step_changed):
-        press(dialog.channel_combo, Qt.Key.Key_Return)
+        press(dialog.case_page.crime_filter_edit, Qt.Key.Key_Return)
     with qtbot.waitSignal(dialog.case_created, timeout=10000):
         press(dialog, Qt.Key.Key_Return)  # Enter = create
     settle(qtbot, window)
@@ -211,3 +221,167 @@ def test_ctrl_p_opens_the_packet_of_the_case_on_screen(qtbot, world, window):
     qtbot.waitUntil(lambda: dialog.packet is not None, timeout=10000)
     dialog.reject()
     settle(qtbot, window)
+
+
+def _sent(world, case, agency, urgency=Urgency.NORMAL):
+    world.c1.consents.record(case.id, consent(agency))
+    ref = world.c1.referrals.create(case.id, agency, urgency=urgency)
+    return world.c1.referrals.transition(ref.id, ReferralStatus.SENT)
+
+
+def _due(store, referral_id, day):
+    with store.sessions.begin() as s:
+        s.get(m.Referral, referral_id).follow_up_due = day
+
+
+def _column(view, column):
+    model = view.model()
+    return [model.index(r, column).data() for r in range(model.rowCount())]
+
+
+def test_today_lists_open_unanswered_follow_ups_most_urgent_first(qtbot, world, store, window):
+    today = world.clock.today()
+    case = world.new_case()
+    closed = world.new_case(name="정종결", phone="010-5555-6666")
+    late, overdue, answered = (
+        _sent(world, case, a) for a in ("police", "smile_center", "legal_aid")
+    )
+    of_closed = _sent(world, closed, "police")
+    _due(store, late.id, today)
+    _due(store, overdue.id, today - timedelta(days=5))
+    _due(store, of_closed.id, today - timedelta(days=9))
+    _due(store, answered.id, today - timedelta(days=2))
+    world.c1.referrals.record_reply(
+        answered.id, ReferralReply(received_on=today, handler="", result="접수")
+    )
+    with store.sessions.begin() as s:
+        s.get(m.Case, closed.id).status = "closed"
+    page = window.today_page
+    with qtbot.waitSignal(page.loaded):
+        page.refresh()
+    view = page.due_table
+    assert _column(view, 5) == [overdue.document_number, late.document_number]
+    assert _column(view, 0) == ["기한 지남", ""]
+    first, second = view.model().index(0, 0), view.model().index(1, 0)
+    assert first.data(OverdueRole) is True and second.data(OverdueRole) is False
+    assert first.data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert first.data(CaseIdRole) == case.id
+    assert "(2건)" in page.due_box.title()
+    assert view.model().rowCount() == 2
+
+
+def test_today_and_retention_keep_their_own_column_layouts(qtbot, world, window, settings):
+    page = window.today_page
+    page.due_table.horizontalHeader().resizeSection(1, 151)
+    page.save_layout()
+    assert settings.contains("columns/today/due_table")
+    assert not settings.contains("columns/due_table")
+
+
+def test_referral_page_lists_fresh_sends_and_keeps_the_row_after_actions(qtbot, world, window):
+    case = world.new_case()
+    first, second, third = (_sent(world, case, a) for a in ("police", "smile_center", "legal_aid"))
+    page = window.referral_page
+    with qtbot.waitSignal(page.loaded):
+        _page(window, page)
+    assert page.model.rowCount() == 3  # sent today: waiting for a reply, not hidden
+    assert page.count_label.text() == "3건"
+    page.referral_table.selectRow(1)
+    chosen = page.selected()
+    type_text(page.follow_up_edit, "2026-12-24", clear=True)
+    with qtbot.waitSignal(page.loaded):
+        qtbot.mouseClick(page.follow_up_button, Qt.MouseButton.LeftButton)
+    saved = next(r for r in world.c1.referrals.list(case.id) if r.id == chosen.id)
+    assert str(saved.follow_up_due) == "2026-12-24"  # the typed date, not the old one
+    assert page.selected().id == chosen.id
+    assert page.follow_up_edit.text() == "2026-12-24"
+    assert {first.id, second.id, third.id} == set(page.model.ids())
+
+    type_text(page.follow_up_edit, "12월 24일", clear=True)
+    qtbot.mouseClick(page.follow_up_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(page.action_error_label.isVisible)
+    assert page.follow_up_edit.text() == "12월 24일"  # what was typed stays
+
+
+def test_sending_a_draft_keeps_the_selection_on_its_row(qtbot, world, window):
+    case = world.new_case()
+    drafts = []
+    for agency in ("police", "smile_center", "legal_aid"):
+        world.c1.consents.record(case.id, consent(agency))
+        drafts.append(world.c1.referrals.create(case.id, agency))
+    page = window.referral_page
+    _page(window, page)
+    with qtbot.waitSignal(page.loaded):
+        page.show_queue(Queue.TO_SEND)
+    assert page.model.rowCount() == 3
+    page.referral_table.selectRow(1)
+    assert page.send_button.isEnabled()
+    with qtbot.waitSignal(page.loaded):
+        qtbot.mouseClick(page.send_button, Qt.MouseButton.LeftButton)
+    assert page.model.rowCount() == 2
+    # The sent letter left the queue: the row that took its place is selected, not row 1.
+    assert page.referral_table.currentIndex().row() == 1
+    assert page.selected().id == page.model.ids()[1]
+
+
+def test_saving_a_reply_confirms_and_schedules_the_next_check(qtbot, world, window):
+    case = world.new_case()
+    ref = _sent(world, case, "police")
+    page = window.referral_page
+    with qtbot.waitSignal(page.loaded):
+        _page(window, page)
+    page.referral_table.selectRow(0)
+    with qtbot.waitSignal(page.reply_dialog_opened) as opened:
+        qtbot.mouseClick(page.reply_button, Qt.MouseButton.LeftButton)
+    dialog = opened.args[0]
+    assert dialog.follow_up_edit.text() == "2026-12-09"  # two weeks on, by default
+    type_text(dialog.result_edit, "접수, 상담 예정")
+    type_text(dialog.follow_up_edit, "2026-11-20", clear=True)
+    dialog.button_box.accepted.emit()
+    qtbot.waitUntil(dialog.follow_up_error_label.isVisible)
+    assert dialog.follow_up_error_label.text() == "회신 받은 날보다 뒤의 날짜여야 합니다."
+    type_text(dialog.follow_up_edit, "2026-12-01", clear=True)
+    with qtbot.waitSignal(page.loaded):
+        dialog.button_box.accepted.emit()
+    box = dialog.confirmation
+    assert box is not None and box.isVisible()
+    assert ref.document_number in box.text() and "2026-12-01" in box.text()
+    box.accept()
+    saved = world.c1.referrals.list(case.id)[0]
+    assert str(saved.follow_up_due) == "2026-12-01"
+    assert page.model.rowCount() == 0  # answered: no longer waiting for a reply
+
+
+def test_queue_rows_show_the_agency_in_the_ui_language(qtbot, world):
+    case = world.new_case()
+    _sent(world, case, "police")
+    (entry,) = world.c1.queues.listing(Queue.NO_REPLY)
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English))
+    try:
+        assert agency_text(entry) == entry.agency_name_en != entry.referral.agency_name
+    finally:
+        QLocale.setDefault(previous)
+    assert agency_text(entry) == entry.referral.agency_name
+
+
+def test_case_view_keeps_the_referral_row_after_setting_a_follow_up(qtbot, world, window):
+    case = world.new_case()
+    for agency in ("police", "smile_center", "legal_aid"):
+        world.c1.consents.record(case.id, consent(agency))
+        world.c1.referrals.create(case.id, agency)
+    view = window.case_view
+    with qtbot.waitSignal(view.loaded):
+        window.open_case(case.id)
+    view.referral_table.selectRow(2)
+    chosen = view.selected_referral()
+    type_text(view.follow_up_edit, "2026-12-30", clear=True)
+    with qtbot.waitSignal(view.loaded):
+        qtbot.mouseClick(view.follow_up_button, Qt.MouseButton.LeftButton)
+    assert view.referral_table.currentRow() == 2
+    assert view.selected_referral().id == chosen.id
+    assert view.follow_up_edit.text() == "2026-12-30"
+    with qtbot.waitSignal(view.loaded):
+        qtbot.mouseClick(view.send_button, Qt.MouseButton.LeftButton)
+    assert view.selected_referral().id == chosen.id
+    assert view.selected_referral().status is ReferralStatus.SENT

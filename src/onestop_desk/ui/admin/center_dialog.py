@@ -33,9 +33,10 @@ class CenterDialog(QDialog):
         labels = {
             "name": self.tr("센터 이름"),
             "address": self.tr("주소"),
-            "phone": self.tr("전화"),
+            "phone": self.tr("대표 전화"),
             "fax": self.tr("팩스"),
             "hours": self.tr("운영 시간"),
+            "discreet_phone": self.tr("일반 전화 (조용한 안내문용)"),
         }
         self.edits: dict[str, QLineEdit] = {}
         for key, label in labels.items():
@@ -44,6 +45,11 @@ class CenterDialog(QDialog):
             setattr(self, f"{key}_edit", edit)
             self.edits[key] = edit
             form.addRow(label, edit)
+        # Every take-home sheet sends the person to this address and number.
+        self.address_edit.setPlaceholderText(self.tr("예: 서울특별시 동작구 여의대방로54길 18"))
+        self.discreet_phone_edit.setPlaceholderText(
+            self.tr("센터의 목적이 드러나지 않는 번호 (대표 전화와 달라야 함)")
+        )
         self.name_error_label = make_error_label("name_error_label", self)
         form.insertRow(1, "", self.name_error_label)
         layout.addLayout(form)

@@ -1,10 +1,11 @@
-"""Small dialogs of the case view: consent, the agency's reply, closing a case, reassigning."""
+"""Small dialogs of the case view: consent, the agency's reply, a referral's urgency, closing
+a case, reassigning."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -29,10 +31,12 @@ from onestop_desk.domain.records import (
     ReferralReply,
 )
 from onestop_desk.domain.vocab import (
+    OPEN_REFERRAL_STATES,
     REFERRAL_TRANSITIONS,
     ConsentItem,
     ConsentMethod,
     ReferralStatus,
+    Urgency,
 )
 from onestop_desk.services import Services
 from onestop_desk.ui.kit.messages import (
@@ -49,6 +53,8 @@ from onestop_desk.ui.kit.widgets import (
     make_error_label,
     parse_date,
 )
+
+NEXT_CHECK_DAYS = 14
 
 
 def _dates(pairs: list[tuple[QLineEdit, str]], errors: list[FieldError]) -> list[date | None]:
@@ -190,6 +196,7 @@ class ReplyDialog(QDialog):
         self._services = services
         self._runner = runner
         self._referral = referral
+        self.confirmation: QMessageBox | None = None
         self.errors = FieldErrors()
         form = QFormLayout(self)
         self.referral_label = QLabel(
@@ -234,6 +241,15 @@ class ReplyDialog(QDialog):
         if self.status_combo.count() > 1:
             self.status_combo.setCurrentIndex(1)
         form.addRow(self.tr("연계 상태"), self.status_combo)
+        # The reply settles the pending follow-up; a date here asks again later.
+        self.follow_up_edit = make_date_edit("follow_up_edit", self)
+        self.follow_up_edit.setToolTip(
+            self.tr("비워 두면 이 연계는 후속 확인 목록에 다시 나오지 않습니다.")
+        )
+        form.addRow(self.tr("다음 후속 확인일"), self.follow_up_edit)
+        self.follow_up_error_label = make_error_label("follow_up_error_label", self)
+        form.addRow("", self.follow_up_error_label)
+        self._on_status_combo_changed(self.status_combo.currentIndex())
         self.general_error_label = make_error_label("general_error_label", self)
         form.addRow(self.general_error_label)
         self.button_box = QDialogButtonBox(
@@ -243,6 +259,8 @@ class ReplyDialog(QDialog):
         form.addRow(self.button_box)
         self.errors.bind("reply.received_on", self.received_edit, self.received_error_label)
         self.errors.bind("reply.result", self.result_edit, self.result_error_label)
+        self.errors.bind("reply.follow_up_due", self.follow_up_edit, self.follow_up_error_label)
+        self.status_combo.currentIndexChanged.connect(self._on_status_combo_changed)
         self.button_box.accepted.connect(self._on_button_box_accepted)
         self.button_box.rejected.connect(self.reject)
         self.result_edit.setFocus()
@@ -250,7 +268,13 @@ class ReplyDialog(QDialog):
     @Slot()
     def _on_button_box_accepted(self) -> None:
         errors: list[FieldError] = []
-        (received,) = _dates([(self.received_edit, "reply.received_on")], errors)
+        received, next_follow_up = _dates(
+            [
+                (self.received_edit, "reply.received_on"),
+                (self.follow_up_edit, "reply.follow_up_due"),
+            ],
+            errors,
+        )
         if received is None and not errors:
             errors.append(FieldError("reply.received_on", "required"))
         if errors:
@@ -268,17 +292,111 @@ class ReplyDialog(QDialog):
         referrals = self._services.referrals
         referral_id = self._referral.id
         self._runner.run(
-            lambda: referrals.record_reply(referral_id, reply, status),
+            lambda: referrals.record_reply(
+                referral_id, reply, status, next_follow_up=next_follow_up
+            ),
             self._on_saved,
             self._on_failed,
         )
 
-    def _on_saved(self, record: object) -> None:
+    @Slot(int)
+    def _on_status_combo_changed(self, _index: int) -> None:
+        """A referral still running gets a check in two weeks by default; a finished one
+        (완료, 반려) needs none."""
+        value = self.status_combo.currentData()
+        status = ReferralStatus(value) if value else self._referral.status
+        finished = status not in OPEN_REFERRAL_STATES
+        if finished:
+            self.follow_up_edit.clear()
+        elif not self.follow_up_edit.text():
+            today = self._services.context.clock.today()
+            self.follow_up_edit.setText((today + timedelta(days=NEXT_CHECK_DAYS)).isoformat())
+        self.follow_up_edit.setEnabled(not finished)
+
+    def _on_saved(self, record: ReferralRecord) -> None:
         self.reply_saved.emit(record)
         self.accept()
+        parts = [record.document_number, referral_status_label(record.status)]
+        if record.follow_up_due is not None:
+            next_check = record.follow_up_due.isoformat()
+            parts.append(self.tr("다음 후속 확인 %1").replace("%1", next_check))
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("회신 기록"),
+            self.tr("회신을 기록했습니다.") + "\n" + " · ".join(parts),
+            QMessageBox.StandardButton.Ok,
+            self.parentWidget(),
+        )
+        box.setObjectName("reply_saved_box")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.confirmation = box
 
     def _on_failed(self, exc: BaseException) -> None:
         self.errors.show_failure(exc, self.general_error_label)
+
+
+class UrgencyDialog(QDialog):
+    """The urgency printed on one referral's letter.
+
+    A high-risk case's referrals are urgent whatever is chosen here; the service refuses
+    to lower them and the refusal is shown in the dialog, which stays open.
+    """
+
+    urgency_saved = Signal(object)  # ReferralRecord
+
+    def __init__(
+        self,
+        services: Services,
+        runner: TaskRunner,
+        referral: ReferralRecord,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("urgency_dialog")
+        self.setWindowTitle(self.tr("긴급도"))
+        self._services = services
+        self._runner = runner
+        self._referral = referral
+        form = QFormLayout(self)
+        self.referral_label = QLabel(f"{referral.document_number} · {referral.agency_name}", self)
+        self.referral_label.setObjectName("referral_label")
+        form.addRow(self.referral_label)
+        self.urgency_combo = QComboBox(self)
+        self.urgency_combo.setObjectName("urgency_combo")
+        self.urgency_combo.addItem(self.tr("보통"), Urgency.NORMAL.value)
+        self.urgency_combo.addItem(self.tr("긴급"), Urgency.URGENT.value)
+        self.urgency_combo.setCurrentIndex(self.urgency_combo.findData(referral.urgency.value))
+        form.addRow(self.tr("의뢰서 긴급도"), self.urgency_combo)
+        self.error_label = make_error_label("error_label", self)
+        form.addRow(self.error_label)
+        self.button_box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.button_box.setObjectName("button_box")
+        form.addRow(self.button_box)
+        # One field: every refusal is shown in the one label under it.
+        self.errors = FieldErrors()
+        self.button_box.accepted.connect(self._on_button_box_accepted)
+        self.button_box.rejected.connect(self.reject)
+
+    @Slot()
+    def _on_button_box_accepted(self) -> None:
+        urgency = Urgency(self.urgency_combo.currentData())
+        referrals = self._services.referrals
+        referral_id = self._referral.id
+        self.button_box.setEnabled(False)
+        self._runner.run(
+            lambda: referrals.set_urgency(referral_id, urgency), self._on_saved, self._on_failed
+        )
+
+    def _on_saved(self, record: object) -> None:
+        self.urgency_saved.emit(record)
+        self.accept()
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self.button_box.setEnabled(True)
+        self.errors.show_failure(exc, self.error_label)
 
 
 class CloseCaseDialog(QDialog):

@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
+    QVBoxLayout,
     QWidget,
 )
 
 from onestop_desk.domain.records import CaseInput, PersonInput, RelatedPersonInput, SafeContact
 from onestop_desk.domain.vocab import Gender, IntakeChannel, RiskLevel
+from onestop_desk.ui.kit.checklist_filter import ChecklistFilter
 from onestop_desk.ui.kit.item_roles import CodeRole
 from onestop_desk.ui.kit.widgets import FieldErrors, make_date_edit, make_error_label
 
@@ -59,6 +61,8 @@ class PersonFields:
     may_call_check: QCheckBox
     may_leave_message_check: QCheckBox
     may_send_mail_check: QCheckBox
+    contact_asked_check: QCheckBox | None = None
+    safe_contact_error_label: QLabel | None = None
     safe_hours_edit: QLineEdit
     safe_note_edit: QLineEdit
 
@@ -67,6 +71,7 @@ class PersonFields:
         box = QGroupBox(translate("PersonFields", "피해자(내담자)"), parent)
         box.setObjectName("person_box")
         form = QFormLayout(box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.name_edit = _line_edit("name_edit", box)
         self.name_error_label = make_error_label("name_error_label", box)
         self.birth_edit = make_date_edit("birth_edit", box)
@@ -119,12 +124,25 @@ class PersonFields:
         errors.bind("person.phone2", self.phone2_edit, self.phone2_error_label)
         errors.bind("person.email", self.email_edit, self.email_error_label)
 
-    def build_safe_box(self, parent: QWidget) -> QGroupBox:
-        """How the center may reach the person without putting them at risk."""
+    def build_safe_box(self, parent: QWidget, *, ask_first: bool = False) -> QGroupBox:
+        """How the center may reach the person without putting them at risk.
+
+        Every choice starts unticked: for stalking and domestic violence a call or a letter
+        can be the danger, so the counselor asks instead of accepting a default. With
+        ``ask_first`` (the intake) a "연락 방법 확인함" box records that the person was asked
+        even when no way of contact is allowed; Alt+L reaches the group from anywhere.
+        """
         translate = QCoreApplication.translate
-        box = QGroupBox(translate("PersonFields", "안전한 연락 방법"), parent)
+        box = QGroupBox(translate("PersonFields", "안전한 연락 방법(&L)"), parent)
         box.setObjectName("safe_box")
+        box.setStyleSheet(
+            "QGroupBox#safe_box { border: 1px solid #c5862b; border-radius: 4px; "
+            "margin-top: 1.2em; padding-top: 6px; } "
+            "QGroupBox#safe_box::title { subcontrol-origin: margin; left: 8px; "
+            "color: #7a4100; font-weight: bold; }"
+        )
         form = QFormLayout(box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         checks = QHBoxLayout()
         self.may_call_check = QCheckBox(translate("PersonFields", "전화해도 됨"), box)
         self.may_call_check.setObjectName("may_call_check")
@@ -133,14 +151,38 @@ class PersonFields:
         self.may_send_mail_check = QCheckBox(translate("PersonFields", "우편 보내도 됨"), box)
         self.may_send_mail_check.setObjectName("may_send_mail_check")
         for check in (self.may_call_check, self.may_leave_message_check, self.may_send_mail_check):
+            check.setChecked(False)
             checks.addWidget(check)
+        checks.addStretch(1)
         form.addRow(checks)
+        if ask_first:
+            self.contact_asked_check = QCheckBox(
+                translate("PersonFields", "연락 방법을 본인에게 확인함"), box
+            )
+            self.contact_asked_check.setObjectName("contact_asked_check")
+            form.addRow(self.contact_asked_check)
+            self.safe_contact_error_label = make_error_label("safe_contact_error_label", box)
+            form.addRow(self.safe_contact_error_label)
         self.safe_hours_edit = _line_edit("safe_hours_edit", box)
         self.safe_hours_edit.setPlaceholderText(translate("PersonFields", "예: 평일 12~13시"))
         self.safe_note_edit = _line_edit("safe_note_edit", box)
+        self.safe_note_edit.setPlaceholderText(
+            translate("PersonFields", "예: 가해자와 같이 살고 있음, 문자 금지")
+        )
         form.addRow(translate("PersonFields", "연락 가능한 시간"), self.safe_hours_edit)
-        form.addRow(translate("PersonFields", "연락 시 주의"), self.safe_note_edit)
+        note_label = QLabel(translate("PersonFields", "연락 시 주의"), box)
+        note_label.setStyleSheet("color: #7a4100; font-weight: bold;")
+        note_label.setBuddy(self.safe_note_edit)
+        form.addRow(note_label, self.safe_note_edit)
         return box
+
+    def contact_choice_made(self) -> bool:
+        """The counselor asked: a way of contact is allowed, or "확인함" says none is."""
+        asked = self.contact_asked_check is not None and self.contact_asked_check.isChecked()
+        return asked or any(
+            c.isChecked()
+            for c in (self.may_call_check, self.may_leave_message_check, self.may_send_mail_check)
+        )
 
     def person_from_fields(self, birth: date | None) -> PersonInput:
         """The person as typed (the birth date comes parsed: each dialog reports a date it
@@ -172,6 +214,8 @@ class CaseFactFields:
     channel_combo: QComboBox
     intake_date_edit: QLineEdit
     intake_date_error_label: QLabel
+    crime_filter_edit: QLineEdit
+    crime_filter: ChecklistFilter
     crime_list: QListWidget
     crime_error_label: QLabel
     incident_date_edit: QLineEdit
@@ -195,13 +239,21 @@ class CaseFactFields:
         box = QGroupBox(translate("CaseFactFields", "사건 정보"), parent)
         box.setObjectName("facts_box")
         form = QFormLayout(box)
+        # A label too long for its column (English) goes above its field instead of clipping.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.channel_combo = QComboBox(box)
         self.channel_combo.setObjectName("channel_combo")
         self.intake_date_edit = make_date_edit("intake_date_edit", box)
         self.intake_date_error_label = make_error_label("intake_date_error_label", box)
+        # Typing filters the crime types; Down enters the list, Space ticks (ChecklistFilter).
+        self.crime_filter_edit = _line_edit("crime_filter_edit", box)
+        self.crime_filter_edit.setPlaceholderText(
+            translate("CaseFactFields", "입력해 찾기 (예: 상해, ㅅㅎ)")
+        )
         self.crime_list = QListWidget(box)
         self.crime_list.setObjectName("crime_list")
         self.crime_list.setMaximumHeight(130)
+        self.crime_filter = ChecklistFilter(self.crime_filter_edit, self.crime_list)
         self.crime_list.setFlow(QListWidget.Flow.LeftToRight)
         self.crime_list.setWrapping(True)
         self.crime_list.setResizeMode(QListWidget.ResizeMode.Adjust)
@@ -241,7 +293,12 @@ class CaseFactFields:
         form.addRow(translate("CaseFactFields", "접수 경로"), self.channel_combo)
         form.addRow(translate("CaseFactFields", "접수일"), self.intake_date_edit)
         form.addRow("", self.intake_date_error_label)
-        form.addRow(translate("CaseFactFields", "범죄 유형"), self.crime_list)
+        crimes = QVBoxLayout()
+        crimes.addWidget(self.crime_filter_edit)
+        crimes.addWidget(self.crime_list)
+        crime_label = QLabel(translate("CaseFactFields", "범죄 유형(&T)"), box)
+        crime_label.setBuddy(self.crime_filter_edit)
+        form.addRow(crime_label, crimes)
         form.addRow("", self.crime_error_label)
         dates = QHBoxLayout()
         dates.addWidget(self.incident_date_edit)
@@ -251,20 +308,25 @@ class CaseFactFields:
         form.addRow("", self.incident_date_error_label)
         form.addRow("", self.harm_known_error_label)
         form.addRow(translate("CaseFactFields", "사건 장소"), self.place_edit)
+        form.addRow(translate("CaseFactFields", "신고 여부"), self.reported_combo)
+        # The offices and the case number get a row of their own: beside the reported
+        # choice they were squeezed until "Police station" showed as "Police stati…".
         police = QHBoxLayout()
         for widget in (
-            self.reported_combo,
             self.police_office_edit,
             self.prosecution_office_edit,
             self.police_case_edit,
         ):
-            police.addWidget(widget)
-        form.addRow(translate("CaseFactFields", "신고 여부"), police)
+            police.addWidget(widget, 1)
+        form.addRow(translate("CaseFactFields", "수사기관"), police)
         kin = QHBoxLayout()
-        kin.addWidget(self.offender_relation_edit)
+        kin.addWidget(self.offender_relation_edit, 1)
         kin.addWidget(self.offender_kin_check)
         form.addRow(translate("CaseFactFields", "가해자와의 관계"), kin)
-        form.addRow(translate("CaseFactFields", "위험도"), self.risk_combo)
+        risk_label = QLabel(translate("CaseFactFields", "위험도(&K)"), box)
+        risk_label.setStyleSheet("color: #7a4100; font-weight: bold;")
+        risk_label.setBuddy(self.risk_combo)
+        form.addRow(risk_label, self.risk_combo)
         form.addRow(translate("CaseFactFields", "사건 요약"), self.summary_edit)
         form.addRow(translate("CaseFactFields", "이미 받은 지원"), self.support_received_edit)
         form.addRow("", self.statistics_consent_check)

@@ -9,14 +9,12 @@ from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem, QWidget
 
 from onestop_desk.domain.errors import FieldError
 from onestop_desk.domain.records import (
-    AgencyRecord,
     CaseDetail,
+    Catalogue,
     ConsentRecord,
     DeadlineWarning,
     NeedRecord,
-    ProgrammeRecord,
     ReferralRecord,
-    SupportAreaRecord,
     TimelineEntry,
 )
 from onestop_desk.domain.text import mask_name
@@ -77,14 +75,6 @@ class CaseBundle:
     warnings: list[DeadlineWarning]
 
 
-@dataclass(frozen=True)
-class Directory:
-    agencies: list[AgencyRecord]
-    programmes: list[ProgrammeRecord]
-    areas: list[SupportAreaRecord]
-    crimes: dict[str, str]
-
-
 def load_bundle(services: Services, case_id: int, *, with_detail: bool) -> CaseBundle:
     return CaseBundle(
         detail=services.cases.get(case_id) if with_detail else None,
@@ -96,14 +86,8 @@ def load_bundle(services: Services, case_id: int, *, with_detail: bool) -> CaseB
     )
 
 
-def load_directory(services: Services) -> Directory:
-    d = services.directory
-    return Directory(
-        agencies=d.agencies(active_only=True),
-        programmes=d.programmes(),
-        areas=d.support_areas(),
-        crimes={c.code: localized_name(c) for c in d.crime_types()},
-    )
+def crime_names(catalogue: Catalogue | None) -> dict[str, str]:
+    return {c.code: localized_name(c) for c in catalogue.crime_types} if catalogue else {}
 
 
 def _item(text: str, data_role: int | None = None, data: object = None) -> QTableWidgetItem:
@@ -136,7 +120,7 @@ class CaseView(QWidget, Ui_CaseView):
         self._case_id: int | None = None
         self._detail: CaseDetail | None = None
         self._bundle: CaseBundle | None = None
-        self._directory: Directory | None = None
+        self._directory: Catalogue | None = None
         self._revealed: str | None = None
         # Who carries a case is the team lead's call (CaseService.assign checks it too).
         self.assign_button.setVisible(services.actor.role is Role.TEAM_LEAD)
@@ -186,7 +170,7 @@ class CaseView(QWidget, Ui_CaseView):
         self.referral_error_label.hide()
         self.tabs.setCurrentIndex(0)
         if self._directory is None:
-            self._runner.run(lambda: load_directory(self._services), self._on_directory_loaded)
+            self._runner.run(self._services.directory.catalogue, self._on_directory_loaded)
         self._reload(with_detail=True)
 
     def _reload(self, *, with_detail: bool = False) -> None:
@@ -200,7 +184,7 @@ class CaseView(QWidget, Ui_CaseView):
             self._on_action_failed,
         )
 
-    def _on_directory_loaded(self, directory: Directory) -> None:
+    def _on_directory_loaded(self, directory: Catalogue) -> None:
         self._directory = directory
         self.agency_combo.clear()
         for agency in directory.agencies:
@@ -308,7 +292,7 @@ class CaseView(QWidget, Ui_CaseView):
                 ),
             ),
         ]
-        crimes = self._directory.crimes if self._directory else {}
+        crimes = crime_names(self._directory)
         case_rows = [
             (
                 self.tr("접수"),
@@ -449,6 +433,8 @@ class CaseView(QWidget, Ui_CaseView):
 
     def _show_referrals(self, referrals: list[ReferralRecord]) -> None:
         table = self.referral_table
+        # After 발송 처리 or 후속 확인일 the same referral stays selected, not the first row.
+        kept = self.selected_referral()
         table.setRowCount(0)
         for r in referrals:
             row = table.rowCount()
@@ -464,7 +450,8 @@ class CaseView(QWidget, Ui_CaseView):
             table.setItem(row, 5, _item(reply))
         resize_to_contents(table)
         if referrals:
-            table.selectRow(0)
+            ids = [r.id for r in referrals]
+            table.selectRow(ids.index(kept.id) if kept is not None and kept.id in ids else 0)
         self._update_referral_buttons()
 
     def selected_referral(self) -> ReferralRecord | None:
@@ -527,7 +514,7 @@ class CaseView(QWidget, Ui_CaseView):
         if self._detail is None or self._directory is None:
             return
         dialog = EditCaseDialog(
-            self._services, self._runner, self._detail, self._directory.crimes, self
+            self._services, self._runner, self._detail, crime_names(self._directory), self
         )
         dialog.case_updated.connect(self._on_case_changed)
         dialog.open()
@@ -616,7 +603,7 @@ class CaseView(QWidget, Ui_CaseView):
         if self._case_id is None or self._directory is None:
             return
         dialog = ConsentDialog(
-            self._services, self._runner, self._case_id, self._directory.agencies, self
+            self._services, self._runner, self._case_id, list(self._directory.agencies), self
         )
         dialog.consent_saved.connect(lambda _r: self._reload())
         dialog.open()

@@ -1,9 +1,11 @@
 """Preview, print and save the referral packet of one case.
 
-The packet is built by ``DocumentService`` (consent already applied) on the database worker,
-previewed with QtPdf, then printed through the system print dialog to any installed printer
-or saved as an AES-256 encrypted PDF file. Printing and saving are each written to the access
-log; saving asks for a reason, as every download must.
+The victim's take-home sheet and the agencies' letters are separate jobs (the sheet is
+chosen first: it goes home with the person still at the desk); both together stay
+available. The packet is built by ``DocumentService`` (consent already applied) on the
+database worker, previewed with QtPdf, then printed through the system print dialog to any
+installed printer or saved as an AES-256 encrypted PDF file. Printing and saving are each
+written to the access log; saving asks for a reason, as every download must.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -31,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from onestop_desk.domain.errors import ValidationError
 from onestop_desk.services import Services
-from onestop_desk.services.documents import Packet
+from onestop_desk.services.documents import Packet, PacketPart
 from onestop_desk.ui.kit.messages import error_text
 from onestop_desk.ui.kit.printing import PrintError, load_pdf, print_pdf, save_file
 from onestop_desk.ui.kit.tasks import TaskRunner
@@ -40,9 +43,15 @@ from onestop_desk.ui.kit.tasks import TaskRunner
 class Ui_PacketDialog:
     def setup_ui(self, dialog: QDialog) -> None:
         dialog.setObjectName("packet_dialog")
-        dialog.resize(900, 1000)
+        # Fits a 1024×768 screen with the title bar and the taskbar.
+        dialog.resize(880, 620)
         layout = QVBoxLayout(dialog)
         options = QHBoxLayout()
+        self.part_combo = QComboBox(dialog)
+        self.part_combo.setObjectName("part_combo")
+        for part in (PacketPart.SHEET, PacketPart.LETTERS, PacketPart.ALL):
+            self.part_combo.addItem("", part)
+        options.addWidget(self.part_combo)
         self.discreet_check = QCheckBox(dialog)
         self.discreet_check.setObjectName("discreet_check")
         self.consent_form_check = QCheckBox(dialog)
@@ -74,6 +83,13 @@ class Ui_PacketDialog:
 
     def retranslate_ui(self, dialog: QDialog) -> None:
         dialog.setWindowTitle(QCoreApplication.translate("PacketDialog", "연계 안내문 인쇄"))
+        part_names = (
+            QCoreApplication.translate("PacketDialog", "대상자 안내문"),
+            QCoreApplication.translate("PacketDialog", "기관 의뢰서"),
+            QCoreApplication.translate("PacketDialog", "안내문과 의뢰서 모두"),
+        )
+        for index, name in enumerate(part_names):
+            self.part_combo.setItemText(index, name)
         self.discreet_check.setText(
             QCoreApplication.translate("PacketDialog", "조용한 안내문 (범죄·피해 단어 없이)")
         )
@@ -114,17 +130,34 @@ class PacketDialog(QDialog):
         self.ui.button_box.rejected.connect(self.reject)
         self.ui.discreet_check.toggled.connect(self._on_option_toggled)
         self.ui.consent_form_check.toggled.connect(self._on_option_toggled)
+        self.ui.part_combo.currentIndexChanged.connect(self._on_part_combo_changed)
+        self._enable_options()
         self.rebuild()
+
+    @property
+    def part(self) -> PacketPart:
+        return PacketPart(self.ui.part_combo.currentData())
+
+    def _enable_options(self) -> None:
+        # The discreet wording concerns the sheet; the consent form travels with the letters.
+        part = self.part
+        self.ui.discreet_check.setEnabled(part is not PacketPart.LETTERS)
+        self.ui.consent_form_check.setEnabled(part is not PacketPart.SHEET)
 
     def rebuild(self) -> None:
         self._set_ready(False)
         self.ui.status_label.setText(self.tr("안내문을 만드는 중입니다…"))
-        discreet = self.ui.discreet_check.isChecked()
-        with_form = self.ui.consent_form_check.isChecked()
+        part = self.part
+        discreet = self.ui.discreet_check.isChecked() and part is not PacketPart.LETTERS
+        with_form = self.ui.consent_form_check.isChecked() and part is not PacketPart.SHEET
         documents = self._services.documents
         self._runner.run(
             lambda: documents.build_packet(
-                self._case_id, self._agency_codes, discreet=discreet, include_consent_form=with_form
+                self._case_id,
+                self._agency_codes,
+                discreet=discreet,
+                include_consent_form=with_form,
+                part=part,
             ),
             self._on_packet_built,
             self._on_packet_failed,
@@ -139,6 +172,11 @@ class PacketDialog(QDialog):
     def _on_option_toggled(self, _checked: bool) -> None:
         self.rebuild()
 
+    @Slot(int)
+    def _on_part_combo_changed(self, _index: int) -> None:
+        self._enable_options()
+        self.rebuild()
+
     def _on_packet_built(self, packet: Packet) -> None:
         self.packet = packet
         try:
@@ -147,7 +185,11 @@ class PacketDialog(QDialog):
             self._on_packet_failed(exc)
             return
         self.ui.preview_view.setDocument(self._document)
-        text = self.tr("의뢰서 %n건", "", len(packet.document_numbers))
+        count = len(packet.document_numbers)
+        if packet.part is PacketPart.SHEET:
+            text = self.tr("안내문: 찾아갈 곳 %n곳", "", count)
+        else:
+            text = self.tr("의뢰서 %n건", "", count)
         if packet.skipped_without_consent:
             text += " · " + self.tr("동의가 없어 제외된 기관: %1").replace(
                 "%1", ", ".join(packet.skipped_without_consent)
@@ -181,10 +223,10 @@ class PacketDialog(QDialog):
             )
             return False
         destination = printer.printerName() or printer.outputFileName()
-        numbers = self.packet.document_numbers
+        numbers, part = self.packet.document_numbers, self.packet.part
         self._runner.run(
             lambda: self._services.documents.record_output(
-                self._case_id, numbers, printed=True, destination=destination
+                self._case_id, numbers, printed=True, destination=destination, part=part
             )
         )
         self.ui.status_label.setText(self.tr("인쇄를 보냈습니다: %1").replace("%1", destination))
@@ -249,10 +291,15 @@ class PacketDialog(QDialog):
                 self.tr("저장하지 못했습니다: %1").replace("%1", exc.strerror or str(exc)),
             )
             return False
-        numbers = self.packet.document_numbers
+        numbers, part = self.packet.document_numbers, self.packet.part
         self._runner.run(
             lambda: self._services.documents.record_output(
-                self._case_id, numbers, printed=False, destination=str(target), reason=reason
+                self._case_id,
+                numbers,
+                printed=False,
+                destination=str(target),
+                reason=reason,
+                part=part,
             )
         )
         self.ui.status_label.setText(

@@ -88,7 +88,19 @@ class AgencyDialog(QDialog):
         self.email_edit = line("email_edit", self.tr("이메일"), a.email if a else "")
         self.email_error_label = error("email_error_label")
         self.address_edit = line("address_edit", self.tr("주소"), a.address if a else "")
+        self.address_edit.setPlaceholderText(self.tr("센터 상주 기관은 비워 두면 센터 주소"))
+        self.location_edit = line("location_edit", self.tr("찾아갈 곳"), a.location if a else "")
+        self.location_edit.setPlaceholderText(self.tr("층·호실·창구 (예: 3층 301호)"))
         self.hours_edit = line("hours_edit", self.tr("운영 시간"), a.hours if a else "")
+        # A discreet take-home sheet prints these instead of the name and the phone.
+        self.discreet_name_edit = line(
+            "discreet_name_edit", self.tr("조용한 안내문 이름"), a.discreet_name if a else ""
+        )
+        self.discreet_name_edit.setPlaceholderText(self.tr("기관의 목적이 드러나지 않는 이름"))
+        self.discreet_phone_edit = line(
+            "discreet_phone_edit", self.tr("조용한 안내문 전화"), a.discreet_phone if a else ""
+        )
+        self.discreet_phone_edit.setPlaceholderText(self.tr("비워 두면 센터의 일반 전화로 안내"))
         self.description_edit = QPlainTextEdit(a.description if a else "", self)
         self.description_edit.setObjectName("description_edit")
         self.description_edit.setTabChangesFocus(True)
@@ -159,7 +171,10 @@ class AgencyDialog(QDialog):
             fax=self.fax_edit.text(),
             email=self.email_edit.text(),
             address=self.address_edit.text(),
+            location=self.location_edit.text(),
             hours=self.hours_edit.text(),
+            discreet_name=self.discreet_name_edit.text(),
+            discreet_phone=self.discreet_phone_edit.text(),
             description=self.description_edit.toPlainText(),
             support_areas=tuple(c for c, check in self.area_checks.items() if check.isChecked()),
             resident=self.resident_check.isChecked(),

@@ -1,27 +1,43 @@
-"""Today: new cases, follow-ups due or overdue, referrals with no answer, unfinished intakes."""
+"""Today: new cases, follow-ups due or overdue, referrals with no answer, unfinished intakes.
+
+The two referral tables are the queues ``DUE_FOLLOW_UPS`` and ``LATE_REPLY`` of
+``services.queues`` (open cases only, answered referrals left out), most urgent first, paged
+from SQL.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date
+from types import MappingProxyType
 
-from PySide6.QtCore import QSettings, Signal, Slot
+from PySide6.QtCore import QModelIndex, QSettings, Signal, Slot
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableWidget,
+    QTableView,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from onestop_desk.domain.records import CaseFilter, CaseSummary, ReferralRecord
+from onestop_desk.domain.records import CaseFilter, CaseSummary
 from onestop_desk.domain.text import mask_name
 from onestop_desk.services import Services
 from onestop_desk.services.drafts import IntakeDraft
+from onestop_desk.services.queues import Queue
+from onestop_desk.ui.desk.queue_model import (
+    QueueListing,
+    QueueTableModel,
+    agency_text,
+    load_listing,
+    overdue_text,
+    restore_view_header,
+    save_view_header,
+)
 from onestop_desk.ui.kit.item_roles import CaseIdRole
 from onestop_desk.ui.kit.messages import (
     bucket_label,
@@ -36,39 +52,38 @@ from onestop_desk.ui.kit.widgets import (
     heading,
     make_table,
     resize_to_contents,
-    save_header,
+    setup_table,
 )
 
-RECENT_CASES_SCANNED = 200
-UNANSWERED_DAYS = 7
+# ui.ini keys: unique to this page (the retention page has a ``due_table`` too).
+LAYOUT_KEYS = MappingProxyType(
+    {
+        "new_cases_table": "today/new_cases_table",
+        "due_table": "today/due_table",
+        "unanswered_table": "today/unanswered_table",
+    }
+)
 
 
 @dataclass(frozen=True)
 class TodayData:
     today: date
     new_cases: list[CaseSummary]
-    due: list[ReferralRecord]
-    unanswered: list[ReferralRecord]
+    due: QueueListing
+    unanswered: QueueListing
     draft: IntakeDraft | None
 
 
 def load_today(services: Services) -> TodayData:
     today = services.context.clock.today()
-    ids = services.cases.list_ids(CaseFilter())[:RECENT_CASES_SCANNED]
-    new_cases = [s for s in services.cases.summaries(ids) if s.intake_date == today]
-    waiting = services.referrals.waiting(unanswered_days=UNANSWERED_DAYS)
-    due = [r for r in waiting if r.follow_up_due is not None and r.follow_up_due <= today]
-    cutoff = services.context.clock.now() - timedelta(days=UNANSWERED_DAYS)
-    unanswered = [
-        r
-        for r in waiting
-        if r.reply is None and r.sent_at is not None and _aware(r.sent_at) < cutoff
-    ]
-    return TodayData(today, new_cases, due, unanswered, services.drafts.load_intake())
-
-
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+    ids = services.cases.list_ids(CaseFilter(intake_from=today, intake_to=today))
+    return TodayData(
+        today,
+        services.cases.summaries(ids),
+        load_listing(services, Queue.DUE_FOLLOW_UPS),
+        load_listing(services, Queue.LATE_REPLY),
+        services.drafts.load_intake(),
+    )
 
 
 class TodayPage(QWidget):
@@ -122,55 +137,71 @@ class TodayPage(QWidget):
                 self.tr("담당"),
             ],
             self.new_cases_box,
-            settings,
         )
         QVBoxLayout(self.new_cases_box).addWidget(self.new_cases_table)
         self.due_box = QGroupBox(self.tr("후속 확인할 연계(기한 도래·경과)"), self)
         self.due_box.setObjectName("due_box")
-        self.due_table = make_table(
-            "due_table",
+        self.due_model = QueueTableModel(
+            services,
+            runner,
+            Queue.DUE_FOLLOW_UPS,
             [
-                self.tr("확인일"),
-                self.tr("사례번호"),
-                self.tr("기관"),
-                self.tr("상태"),
-                self.tr("문서번호"),
+                (self.tr("기한"), overdue_text),
+                (self.tr("확인일"), lambda e: date_text(e.referral.follow_up_due)),
+                (self.tr("사례번호"), lambda e: e.referral.case_number),
+                (self.tr("기관"), agency_text),
+                (self.tr("상태"), lambda e: referral_status_label(e.referral.status)),
+                (self.tr("문서번호"), lambda e: e.referral.document_number),
             ],
-            self.due_box,
-            settings,
+            self,
         )
-        QVBoxLayout(self.due_box).addWidget(self.due_table)
+        self.due_table = self._queue_view("due_table", self.due_model, self.due_box)
         self.unanswered_box = QGroupBox(self.tr("7일 넘게 회신 없는 연계"), self)
         self.unanswered_box.setObjectName("unanswered_box")
-        self.unanswered_table = make_table(
-            "unanswered_table",
+        self.unanswered_model = QueueTableModel(
+            services,
+            runner,
+            Queue.LATE_REPLY,
             [
-                self.tr("발송"),
-                self.tr("사례번호"),
-                self.tr("기관"),
-                self.tr("상태"),
-                self.tr("문서번호"),
+                (self.tr("기한"), overdue_text),
+                (self.tr("발송"), lambda e: stored_time_text(e.referral.sent_at)[:10]),
+                (self.tr("사례번호"), lambda e: e.referral.case_number),
+                (self.tr("기관"), agency_text),
+                (self.tr("상태"), lambda e: referral_status_label(e.referral.status)),
+                (self.tr("문서번호"), lambda e: e.referral.document_number),
             ],
-            self.unanswered_box,
-            settings,
+            self,
         )
-        QVBoxLayout(self.unanswered_box).addWidget(self.unanswered_table)
+        self.unanswered_table = self._queue_view(
+            "unanswered_table", self.unanswered_model, self.unanswered_box
+        )
         grid.addWidget(self.new_cases_box, 0, 0, 1, 2)
         grid.addWidget(self.due_box, 1, 0)
         grid.addWidget(self.unanswered_box, 1, 1)
         layout.addLayout(grid, 1)
-
         for table in self._tables():
-            table.itemActivated.connect(self._on_table_item_activated)
+            restore_view_header(settings, LAYOUT_KEYS[table.objectName()], table)
+
+        self.new_cases_table.itemActivated.connect(self._on_new_cases_table_item_activated)
+        self.due_table.activated.connect(self._on_queue_view_activated)
+        self.unanswered_table.activated.connect(self._on_queue_view_activated)
         self.refresh_button.clicked.connect(self.refresh)
         self.resume_draft_button.clicked.connect(self.draft_resume_requested)
 
-    def _tables(self) -> list[QTableWidget]:
+    def _queue_view(self, name: str, model: QueueTableModel, box: QGroupBox) -> QTableView:
+        view = QTableView(box)
+        view.setObjectName(name)
+        setup_table(view)
+        view.setModel(model)
+        QVBoxLayout(box).addWidget(view)
+        return view
+
+    def _tables(self) -> list[QTableView]:
         return [self.new_cases_table, self.due_table, self.unanswered_table]
 
     def save_layout(self) -> None:
         for table in self._tables():
-            save_header(self._settings, table)
+            save_view_header(self._settings, LAYOUT_KEYS[table.objectName()], table)
 
     @Slot()
     def refresh(self) -> None:
@@ -192,33 +223,21 @@ class TodayPage(QWidget):
                 ],
                 {CaseIdRole: s.id},
             )
-        for table, rows, first in (
-            (self.due_table, data.due, lambda r: date_text(r.follow_up_due)),
-            (self.unanswered_table, data.unanswered, lambda r: stored_time_text(r.sent_at)[:10]),
+        for model, listing in (
+            (self.due_model, data.due),
+            (self.unanswered_model, data.unanswered),
         ):
-            table.setRowCount(0)
-            for r in rows:
-                append_row(
-                    table,
-                    [
-                        first(r),
-                        r.case_number,
-                        r.agency_name,
-                        referral_status_label(r.status),
-                        r.document_number,
-                    ],
-                    {CaseIdRole: r.case_id},
-                )
+            model.set_rows(listing.queue, listing.ids, listing.first)
         for table in self._tables():
             resize_to_contents(table)
         self.new_cases_box.setTitle(
             self.tr("오늘 접수한 사례 (%1건)").replace("%1", str(len(data.new_cases)))
         )
         self.due_box.setTitle(
-            self.tr("후속 확인할 연계(기한 도래·경과) (%1건)").replace("%1", str(len(data.due)))
+            self.tr("후속 확인할 연계(기한 도래·경과) (%1건)").replace("%1", str(len(data.due.ids)))
         )
         self.unanswered_box.setTitle(
-            self.tr("7일 넘게 회신 없는 연계 (%1건)").replace("%1", str(len(data.unanswered)))
+            self.tr("7일 넘게 회신 없는 연계 (%1건)").replace("%1", str(len(data.unanswered.ids)))
         )
         draft = data.draft
         if draft is not None:
@@ -234,7 +253,13 @@ class TodayPage(QWidget):
         self.loaded.emit()
 
     @Slot(QTableWidgetItem)
-    def _on_table_item_activated(self, item: QTableWidgetItem) -> None:
+    def _on_new_cases_table_item_activated(self, item: QTableWidgetItem) -> None:
         case_id = item.data(CaseIdRole)
+        if case_id is not None:
+            self.case_opened.emit(case_id)
+
+    @Slot(QModelIndex)
+    def _on_queue_view_activated(self, index: QModelIndex) -> None:
+        case_id = index.data(CaseIdRole)
         if case_id is not None:
             self.case_opened.emit(case_id)

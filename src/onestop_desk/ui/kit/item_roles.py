@@ -15,3 +15,4 @@ InquiryIdRole = Qt.ItemDataRole.UserRole + 8
 CodeRole = Qt.ItemDataRole.UserRole + 9
 UsernameRole = Qt.ItemDataRole.UserRole + 10
 AuditSeqRole = Qt.ItemDataRole.UserRole + 11
+OverdueRole = Qt.ItemDataRole.UserRole + 12

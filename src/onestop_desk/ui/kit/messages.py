@@ -253,6 +253,7 @@ def field_label(field: str) -> str:
         "support_areas": translate("Messages", "지원 영역"),
         "received_on": translate("Messages", "회신 받은 날"),
         "result": translate("Messages", "회신 내용"),
+        "follow_up_due": translate("Messages", "후속 확인일"),
         "topic": translate("Messages", "상담 주제"),
         "crime_type": translate("Messages", "범죄 유형"),
         "code": translate("Messages", "기관 코드"),
@@ -272,6 +273,7 @@ def field_label(field: str) -> str:
         "offender_relation": translate("Messages", "가해자와의 관계"),
         "summary": translate("Messages", "사건 경위"),
         "support_received": translate("Messages", "이미 받은 지원"),
+        "urgency": translate("Messages", "긴급도"),
     }
     label = labels.get(leaf, translate("Messages", "입력값"))
     if parts[0] == "related":
