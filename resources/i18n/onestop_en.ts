@@ -65,87 +65,122 @@
 <context>
     <name>AgencyDialog</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="59"/>
+        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="62"/>
         <source>기관 정보 수정</source>
         <translation>Edit agency</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="59"/>
+        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="62"/>
         <source>기관 추가</source>
         <translation>Add agency</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="79"/>
+        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="82"/>
         <source>코드(영문)</source>
         <translation>Code (Latin letters)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="82"/>
+        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="85"/>
         <source>기관명</source>
         <translation>Agency name</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="84"/>
+        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="87"/>
         <source>영문 기관명</source>
         <translation>English name</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="85"/>
+        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="88"/>
         <source>부서</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="86"/>
+        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="89"/>
         <source>전화</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="87"/>
+        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="90"/>
         <source>팩스</source>
         <translation>Fax</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="88"/>
+        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="91"/>
         <source>이메일</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="90"/>
+        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="93"/>
         <source>주소</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="91"/>
+        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="94"/>
+        <source>센터 상주 기관은 비워 두면 센터 주소</source>
+        <translation>Resident partners: leave empty to use the center&apos;s address</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="95"/>
+        <source>찾아갈 곳</source>
+        <translation>Where to go</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="96"/>
+        <source>층·호실·창구 (예: 3층 301호)</source>
+        <translation>Floor, room or desk (e.g. 3F room 301)</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="97"/>
         <source>운영 시간</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="96"/>
+        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="100"/>
+        <source>조용한 안내문 이름</source>
+        <translation>Name on a discreet sheet</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="102"/>
+        <source>기관의 목적이 드러나지 않는 이름</source>
+        <translation>A name that does not reveal what the agency is for</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="104"/>
+        <source>조용한 안내문 전화</source>
+        <translation>Phone on a discreet sheet</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="106"/>
+        <source>비워 두면 센터의 일반 전화로 안내</source>
+        <translation>Leave empty to print the center&apos;s ordinary line</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="111"/>
         <source>하는 일</source>
         <translation>What it does</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="106"/>
+        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="122"/>
         <source>지원 영역</source>
         <translation>Support areas</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="108"/>
+        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="124"/>
         <source>센터 상주 기관</source>
         <translation>Resident at the center</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="111"/>
+        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="127"/>
         <source>사용 중</source>
         <translation>In use</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="120"/>
+        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="136"/>
         <source>오늘 확인함</source>
         <translation>Verified today</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="125"/>
+        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="141"/>
         <source>정보 확인일</source>
         <translation>Verified on</translation>
     </message>
@@ -153,22 +188,22 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_dialogs.py" line="342"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_dialogs.py" line="458"/>
         <source>담당 변경</source>
         <translation>Change counselor</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_dialogs.py" line="350"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_dialogs.py" line="466"/>
         <source>%1 · 지금 담당: %2</source>
         <translation>%1 · Current counselor: %2</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_dialogs.py" line="352"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_dialogs.py" line="468"/>
         <source>없음</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_dialogs.py" line="367"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_dialogs.py" line="481"/>
         <source>새 담당자</source>
         <translation>New counselor</translation>
     </message>
@@ -219,147 +254,147 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="185"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="152"/>
         <source>접속기록</source>
         <translation>Access log</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="192"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="159"/>
         <source>사용자 아이디</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="195"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="162"/>
         <source>사례번호</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="198"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="165"/>
         <source>모든 작업</source>
         <translation>All actions</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="204"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="171"/>
         <source>조회</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="224"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="191"/>
         <source>체인 검증</source>
         <translation>Verify chain</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="233"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="200"/>
         <source>월간 점검</source>
         <translation>Monthly review</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="241"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="208"/>
         <source>점검표 보기</source>
         <translation>Show review</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="244"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="211"/>
         <source>점검할 달</source>
         <translation>Month to review</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="254"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="221"/>
         <source>사용자</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="255"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="222"/>
         <source>작업</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="256"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="223"/>
         <source>건수</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="274"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="241"/>
         <source>내보내는 사유(필수, 접속기록에 남습니다)</source>
         <translation>Reason for export (required, recorded in the access log)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="277"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="244"/>
         <source>CSV 내보내기…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="280"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="247"/>
         <source>점검표 CSV 내보내기…</source>
         <translation>Export review as CSV…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="345"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="312"/>
         <source>날짜는 2026-11-01 처럼 입력해 주세요.</source>
         <translation>Enter dates like 2026-11-01.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="379"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="346"/>
         <source>%1건</source>
         <translation>Entries: %1</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="381"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="348"/>
         <source>(가장 최근 %1건만 가져왔습니다. 기간을 좁혀 주세요.)</source>
         <translation>(only the latest %1 loaded; narrow the period)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="395"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="362"/>
         <source>검증하는 중…</source>
         <translation>Verifying…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="400"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="367"/>
         <source>접속기록을 검증하는 중입니다…</source>
         <translation>Verifying the access log…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="408"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="375"/>
         <source>기록 %1건의 사슬이 모두 온전합니다.</source>
         <translation>Chain intact: all entries checked (%1).</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="415"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="382"/>
         <source>%1번 기록에서 사슬이 끊겼습니다: %2</source>
         <translation>The chain breaks at entry no. %1: %2</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="442"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="409"/>
         <source>월간 점검표를 만드는 중입니다…</source>
         <translation>Preparing the monthly review…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="453"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="420"/>
         <source>%1: 기록 %2건</source>
         <translation>Entries in %1: %2</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="456"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="423"/>
         <source>눈여겨볼 점이 없습니다.</source>
         <translation>Nothing needs attention.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="469"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="436"/>
         <source>내보내는 사유를 적어 주세요.</source>
         <translation>Please write the reason for the export.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="476"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="443"/>
         <source>CSV로 저장</source>
         <translation>Save as CSV</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="476"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="443"/>
         <source>CSV 파일 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="524"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="491"/>
         <source>저장했습니다: %1</source>
         <translation>Saved: %1</translation>
     </message>
@@ -372,157 +407,12 @@
         <translation>Use at least 8 characters of 2 or more kinds (1 kind is enough from 10 characters).</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/messages.py" line="18"/>
-        <source>사용자 이름 또는 비밀번호가 맞지 않습니다.</source>
-        <translation>The user name or password is wrong.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/auth/messages.py" line="21"/>
-        <source>로그인 실패가 많아 계정이 잠겼습니다.</source>
-        <translation>The account is locked after too many failed logins.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/auth/messages.py" line="24"/>
-        <source>사용이 중지된 계정입니다. 관리자에게 문의하세요.</source>
-        <translation>This account is disabled. Please ask an administrator.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/auth/messages.py" line="27"/>
-        <source>관리자가 정해 준 비밀번호입니다. 먼저 본인의 비밀번호로 바꾸세요.</source>
-        <translation>This password was set by an administrator. Change it to your own password first.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/auth/messages.py" line="30"/>
-        <source>로그인한 뒤 계정의 역할이 바뀌었습니다. 다시 로그인하세요.</source>
-        <translation>The account&apos;s role changed after you logged in. Please log in again.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/auth/messages.py" line="33"/>
-        <source>키 파일 없이는 계정을 바꿀 수 없습니다.</source>
-        <translation>Accounts cannot be changed without the key file.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/auth/messages.py" line="36"/>
-        <source>키 파일이 손상되었습니다. 관리자에게 문의하세요.</source>
-        <translation>The key file is damaged. Please ask an administrator.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/auth/messages.py" line="39"/>
-        <source>이 데이터 폴더는 이미 설정되어 있습니다.</source>
-        <translation>This data folder is already set up.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/auth/messages.py" line="42"/>
-        <source>아직 설정되지 않았습니다.</source>
-        <translation>Not set up yet.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/auth/messages.py" line="43"/>
-        <source>복구 키가 이 센터의 것이 아닙니다.</source>
-        <translation>This recovery key does not belong to this center.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/auth/messages.py" line="46"/>
-        <source>복구 키를 입력하세요.</source>
-        <translation>Enter the recovery key.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/auth/messages.py" line="47"/>
-        <source>한글 입력 상태입니다. 한/영 키를 눌러 주세요.</source>
-        <translation>The keyboard is in Hangul mode. Press the Han/Eng key.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/auth/messages.py" line="50"/>
-        <source>복구 키에 쓰이지 않는 글자가 있습니다.</source>
-        <translation>The recovery key contains a character that is never used in keys.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/auth/messages.py" line="53"/>
-        <source>복구 키는 30글자입니다.</source>
-        <translation>A recovery key has 30 characters.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/auth/messages.py" line="56"/>
-        <source>복구 키에 잘못 읽은 글자가 있습니다.</source>
-        <translation>Some character of the recovery key was misread.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/auth/messages.py" line="59"/>
-        <source>비밀번호를 입력하세요.</source>
-        <translation>Enter the password.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/auth/messages.py" line="60"/>
-        <source>비밀번호는 8자 이상이어야 합니다.</source>
-        <translation>A password needs at least 8 characters.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/auth/messages.py" line="63"/>
-        <source>비밀번호가 너무 깁니다.</source>
-        <translation>The password is too long.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/auth/messages.py" line="64"/>
-        <source>8~9자 비밀번호는 영문·한글·숫자·기호 중 2종류 이상이 필요합니다.</source>
-        <translation>A password of 8–9 characters needs at least 2 kinds of letters, Hangul, digits or symbols.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/auth/messages.py" line="67"/>
-        <source>지금 쓰는 비밀번호와 다른 비밀번호를 정하세요.</source>
-        <translation>Choose a password different from the current one.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/auth/messages.py" line="70"/>
-        <source>두 번 입력한 비밀번호가 다릅니다.</source>
-        <translation>The two passwords do not match.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/auth/messages.py" line="73"/>
-        <source>현재 비밀번호가 맞지 않습니다.</source>
-        <translation>The current password is wrong.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/auth/messages.py" line="74"/>
-        <source>사용자 이름은 글자, 숫자, 점(.), 밑줄(_)만 쓸 수 있습니다.</source>
-        <translation>A user name may contain only letters, digits, dots (.) and underscores (_).</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/auth/messages.py" line="77"/>
-        <source>빈칸을 채워 주세요.</source>
-        <translation>Please fill in the empty fields.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/auth/messages.py" line="78"/>
-        <source>해당 관리자 계정이 없습니다.</source>
-        <translation>There is no such administrator account.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/auth/messages.py" line="79"/>
-        <source>이 역할로는 할 수 없는 작업입니다.</source>
-        <translation>Your role may not do this.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/auth/messages.py" line="82"/>
-        <source>데이터베이스를 열 수 없습니다.</source>
-        <translation>The database cannot be opened.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/auth/messages.py" line="83"/>
-        <source>더 새 버전의 프로그램이 만든 데이터입니다. 프로그램을 업데이트하세요.</source>
-        <translation>This data was made by a newer version of the program. Please update the program.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/auth/messages.py" line="90"/>
-        <source>처리하지 못했습니다.</source>
-        <translation>This could not be done.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/auth/messages.py" line="109"/>
+        <location filename="../../src/onestop_desk/ui/auth/messages.py" line="38"/>
         <source>%1에 풀립니다.</source>
         <translation>Unlocks at %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/onestop_desk/ui/auth/messages.py" line="114"/>
+        <location filename="../../src/onestop_desk/ui/auth/messages.py" line="43"/>
         <source>%n번 더 틀리면 계정이 잠깁니다.</source>
         <translation>
             <numerusform>%n more wrong try locks the account.</numerusform>
@@ -533,144 +423,109 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/backup_dialog.py" line="42"/>
-        <source>백업 파일이나 폴더를 찾을 수 없습니다.</source>
-        <translation>The backup file or folder cannot be found.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/admin/backup_dialog.py" line="45"/>
-        <source>이 센터의 데이터베이스 키로 열리지 않는 백업입니다.</source>
-        <translation>This backup does not open with this center&apos;s database key.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/admin/backup_dialog.py" line="48"/>
-        <source>백업 파일이 손상되어 복원할 수 없습니다.</source>
-        <translation>The backup file is damaged and cannot be restored.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/admin/backup_dialog.py" line="51"/>
-        <source>더 새 버전의 프로그램이 만든 백업입니다. 프로그램을 업데이트해 주세요.</source>
-        <translation>This backup was made by a newer version of the program. Please update the program.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/admin/backup_dialog.py" line="55"/>
-        <source>저장 공간이 부족해 백업하지 못했습니다.</source>
-        <translation>Not enough storage space: the backup was not made.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/admin/backup_dialog.py" line="58"/>
-        <source>이 위치에는 백업을 저장할 수 없습니다.</source>
-        <translation>Backups cannot be saved in this location.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/admin/backup_dialog.py" line="63"/>
-        <source>백업 작업 중 오류가 났습니다.</source>
-        <translation>An error occurred during the backup.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/admin/backup_dialog.py" line="103"/>
+        <location filename="../../src/onestop_desk/ui/admin/backup_dialog.py" line="82"/>
         <source>백업과 복원</source>
         <translation>Backup and restore</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/backup_dialog.py" line="105"/>
+        <location filename="../../src/onestop_desk/ui/admin/backup_dialog.py" line="84"/>
         <source>백업은 데이터베이스와 같은 키로 암호화됩니다. 프로그램을 닫을 때와 하루 한 번 자동으로 만들어집니다.</source>
         <translation>Backups are encrypted with the same key as the database. They are made automatically when the program closes and once a day.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/backup_dialog.py" line="113"/>
+        <location filename="../../src/onestop_desk/ui/admin/backup_dialog.py" line="92"/>
         <source>만든 때</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/backup_dialog.py" line="114"/>
+        <location filename="../../src/onestop_desk/ui/admin/backup_dialog.py" line="93"/>
         <source>크기</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/backup_dialog.py" line="115"/>
+        <location filename="../../src/onestop_desk/ui/admin/backup_dialog.py" line="94"/>
         <source>종류</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/backup_dialog.py" line="118"/>
+        <location filename="../../src/onestop_desk/ui/admin/backup_dialog.py" line="97"/>
         <source>지금 백업</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/backup_dialog.py" line="119"/>
+        <location filename="../../src/onestop_desk/ui/admin/backup_dialog.py" line="98"/>
         <source>다른 곳에 백업…</source>
         <translation>Back up to another location…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/backup_dialog.py" line="121"/>
+        <location filename="../../src/onestop_desk/ui/admin/backup_dialog.py" line="100"/>
         <source>선택한 백업으로 복원…</source>
         <translation>Restore selected backup…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/backup_dialog.py" line="148"/>
+        <location filename="../../src/onestop_desk/ui/admin/backup_dialog.py" line="127"/>
         <source>이 화면에서는 백업을 사용할 수 없습니다.</source>
         <translation>Backups are not available here.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/backup_dialog.py" line="165"/>
+        <location filename="../../src/onestop_desk/ui/admin/backup_dialog.py" line="145"/>
         <source>%1 MB</source>
         <translation>%1 MB</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/backup_dialog.py" line="167"/>
+        <location filename="../../src/onestop_desk/ui/admin/backup_dialog.py" line="147"/>
         <source>자동</source>
         <translation>Automatic</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/backup_dialog.py" line="167"/>
+        <location filename="../../src/onestop_desk/ui/admin/backup_dialog.py" line="147"/>
         <source>이전 버전</source>
         <translation>Before upgrade</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/backup_dialog.py" line="186"/>
+        <location filename="../../src/onestop_desk/ui/admin/backup_dialog.py" line="168"/>
         <source>백업하는 중입니다…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/backup_dialog.py" line="191"/>
+        <location filename="../../src/onestop_desk/ui/admin/backup_dialog.py" line="173"/>
         <source>백업을 저장할 폴더</source>
         <translation>Folder for the backup</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/backup_dialog.py" line="203"/>
+        <location filename="../../src/onestop_desk/ui/admin/backup_dialog.py" line="185"/>
         <source>백업했습니다: %1</source>
         <translation>Backed up: %1</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/backup_dialog.py" line="214"/>
+        <location filename="../../src/onestop_desk/ui/admin/backup_dialog.py" line="196"/>
         <source>복원할 백업을 골라 주세요.</source>
         <translation>Please choose a backup to restore.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/backup_dialog.py" line="219"/>
+        <location filename="../../src/onestop_desk/ui/admin/backup_dialog.py" line="201"/>
         <source>백업을 검사하는 중입니다…</source>
         <translation>Checking the backup…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/backup_dialog.py" line="225"/>
+        <location filename="../../src/onestop_desk/ui/admin/backup_dialog.py" line="207"/>
         <source>%1에 만든 백업(사례 %2건)으로 되돌립니다.
 그 뒤에 입력한 내용은 지금 데이터베이스의 사본으로만 남습니다. 계속할까요?</source>
         <translation>The data will go back to the backup made on %1 (cases: %2).
 Anything entered after that will be kept only in a copy of the current database. Continue?</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/backup_dialog.py" line="233"/>
+        <location filename="../../src/onestop_desk/ui/admin/backup_dialog.py" line="215"/>
         <source>복원 확인</source>
         <translation>Confirm restore</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/backup_dialog.py" line="239"/>
+        <location filename="../../src/onestop_desk/ui/admin/backup_dialog.py" line="221"/>
         <source>복원하지 않았습니다.</source>
         <translation>Nothing was restored.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/backup_dialog.py" line="241"/>
+        <location filename="../../src/onestop_desk/ui/admin/backup_dialog.py" line="223"/>
         <source>프로그램이 데이터베이스를 닫고 복원합니다…</source>
         <translation>The program is closing the database to restore it…</translation>
     </message>
@@ -678,87 +533,97 @@ Anything entered after that will be kept only in a copy of the current database.
 <context>
     <name>CaseFactFields</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="195"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="239"/>
         <source>사건 정보</source>
         <translation>Case facts</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="219"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="251"/>
+        <source>입력해 찾기 (예: 상해, ㅅㅎ)</source>
+        <translation>Type to find (e.g. injury)</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="271"/>
         <source>경찰서</source>
         <translation>Police station</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="221"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="273"/>
         <source>검찰청</source>
         <translation>Prosecution office</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="223"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="275"/>
         <source>사건번호</source>
         <translation>Case reference</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="225"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="277"/>
         <source>가해자가 친족</source>
         <translation>Offender is kin</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="237"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="289"/>
         <source>통계 작성에 쓰는 것에 동의함</source>
         <translation>Agrees to be counted in the statistics</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="241"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="293"/>
         <source>접수 경로</source>
         <translation>Intake channel</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="242"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="294"/>
         <source>접수일</source>
         <translation>Intake date</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="244"/>
-        <source>범죄 유형</source>
-        <translation>Crime types</translation>
+        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="299"/>
+        <source>범죄 유형(&amp;T)</source>
+        <translation>Crime &amp;types</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="248"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="326"/>
+        <source>위험도(&amp;K)</source>
+        <translation>Ris&amp;k level</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="305"/>
         <source>피해를 안 날</source>
         <translation>Harm known on</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="250"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="307"/>
         <source>사건 발생일</source>
         <translation>Date of the crime</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="253"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="310"/>
         <source>사건 장소</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="262"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="311"/>
         <source>신고 여부</source>
         <translation>Reported?</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="266"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="321"/>
+        <source>수사기관</source>
+        <translation>Police / prosecution</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="325"/>
         <source>가해자와의 관계</source>
         <translation>Relation to offender</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="267"/>
-        <source>위험도</source>
-        <translation>Risk</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="268"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="330"/>
         <source>사건 요약</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="269"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="331"/>
         <source>이미 받은 지원</source>
         <translation>Support already received</translation>
     </message>
@@ -766,62 +631,62 @@ Anything entered after that will be kept only in a copy of the current database.
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="229"/>
-        <source>찾기(&amp;F)</source>
-        <translation>&amp;Find</translation>
+        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="197"/>
+        <source>찾기(&amp;S)</source>
+        <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="234"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="202"/>
         <source>이름(두 글자 이상), 초성(ㅎㄱㄷ), 전화번호, 사례번호, 문서번호</source>
         <translation>Name (2+ syllables), initial consonants (ㅎㄱㄷ), phone, case or document number</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="245"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="213"/>
         <source>모든 단계</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="246"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="214"/>
         <source>진행 중인 사례</source>
         <translation>Open cases</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="251"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="219"/>
         <source>모든 담당자</source>
         <translation>All counselors</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="254"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="222"/>
         <source>모든 범죄 구분</source>
         <translation>All crime groups</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="257"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="225"/>
         <source>후속 확인 기한 지난 사례만</source>
         <translation>Only overdue follow-ups</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="271"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="239"/>
         <source>모든 사례 보기</source>
         <translation>Show all cases</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="285"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="253"/>
         <source>이름 보기</source>
         <translation>Show name</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="288"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="256"/>
         <source>선택한 사례의 이름 전체를 보여 줍니다(접속기록에 남습니다).</source>
         <translation>Shows the selected case&apos;s full name (recorded in the access log).</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="290"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="258"/>
         <source>사례 열기</source>
         <translation>Open case</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="441"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="408"/>
         <source>%n건</source>
         <translation>
             <numerusform>%n case</numerusform>
@@ -830,39 +695,57 @@ Anything entered after that will be kept only in a copy of the current database.
     </message>
 </context>
 <context>
+    <name>CasePage</name>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake/case_page.py" line="76"/>
+        <source>신고 여부 모름</source>
+        <translation>Reported: unknown</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake/case_page.py" line="77"/>
+        <source>경찰에 신고함</source>
+        <translation>Reported to police</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake/case_page.py" line="78"/>
+        <source>신고하지 않음</source>
+        <translation>Not reported</translation>
+    </message>
+</context>
+<context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="67"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="71"/>
         <source>사례번호</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="68"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="72"/>
         <source>이름</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="69"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="73"/>
         <source>접수일</source>
         <translation>Intake date</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="70"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="74"/>
         <source>단계</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="71"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="75"/>
         <source>담당</source>
         <translation>Counselor</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="72"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="77"/>
         <source>범죄 구분</source>
         <translation>Crime group</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="73"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_list.py" line="80"/>
         <source>후속 확인일</source>
         <translation>Follow-up</translation>
     </message>
@@ -870,390 +753,390 @@ Anything entered after that will be kept only in a copy of the current database.
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view.py" line="236"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/data.py" line="48"/>
         <source>다른 기관</source>
         <translation>Another agency</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view.py" line="263"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/header.py" line="117"/>
         <source>단계: %1 · 담당: %2 · 위험도: %3</source>
         <translation>Stage: %1 · Counselor: %2 · Risk: %3</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view.py" line="265"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/header.py" line="119"/>
         <source>없음</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view.py" line="277"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/summary.py" line="45"/>
         <source>전화 가능</source>
         <translation>may call</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view.py" line="279"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/summary.py" line="47"/>
         <source>메시지 가능</source>
         <translation>may leave a message</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view.py" line="281"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/summary.py" line="49"/>
         <source>우편 가능</source>
         <translation>may send mail</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view.py" line="283"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/summary.py" line="51"/>
         <source>먼저 연락하지 말 것</source>
         <translation>do not contact first</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view.py" line="290"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/summary.py" line="58"/>
         <source>(비공개 주소: 이름 보기를 누르면 표시)</source>
         <translation>(confidential address: press Show name to see it)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view.py" line="292"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/summary.py" line="60"/>
         <source>생년월일</source>
         <translation>Birth date</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view.py" line="293"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/summary.py" line="61"/>
         <source>성별</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view.py" line="294"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/summary.py" line="62"/>
         <source>전화번호</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view.py" line="295"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/summary.py" line="63"/>
         <source>안전한 연락</source>
         <translation>Safe contact</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view.py" line="296"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/summary.py" line="64"/>
         <source>주소</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view.py" line="298"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/summary.py" line="66"/>
         <source>국적·언어</source>
         <translation>Nationality · language</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view.py" line="300"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/summary.py" line="68"/>
         <source> (통역 필요)</source>
         <translation> (interpreter needed)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view.py" line="302"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/summary.py" line="70"/>
         <source>장애</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view.py" line="304"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/summary.py" line="72"/>
         <source>관계인</source>
         <translation>Related persons</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view.py" line="314"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/summary.py" line="81"/>
         <source>접수</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view.py" line="317"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/summary.py" line="85"/>
         <source>범죄 유형</source>
         <translation>Crime types</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view.py" line="318"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/summary.py" line="88"/>
         <source>사건 발생일</source>
         <translation>Date of the crime</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view.py" line="319"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/summary.py" line="89"/>
         <source>피해를 안 날</source>
         <translation>Harm known on</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view.py" line="320"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/summary.py" line="90"/>
         <source>신고</source>
         <translation>Reported to police</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view.py" line="322"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/summary.py" line="92"/>
         <source>수사기관</source>
         <translation>Police / prosecution</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view.py" line="328"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/summary.py" line="98"/>
         <source>가해자와의 관계</source>
         <translation>Relation to offender</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view.py" line="329"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/summary.py" line="100"/>
         <source> (친족)</source>
         <translation> (kin)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view.py" line="331"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/summary.py" line="102"/>
         <source>사건 요약</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view.py" line="332"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/summary.py" line="103"/>
         <source>이미 받은 지원</source>
         <translation>Support already received</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view.py" line="335"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/summary.py" line="107"/>
         <source>종결 결과</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view.py" line="350"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/header.py" line="136"/>
         <source>%1: 신청 기한(%2)이 지났습니다.</source>
         <translation>%1: the filing deadline (%2) has passed.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view.py" line="356"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/header.py" line="142"/>
         <source>%1: 신청 기한 %2까지 %3일 남았습니다.</source>
         <translation>%1: %3 days left until the filing deadline %2.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view.py" line="396"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/timeline.py" line="90"/>
         <source>%1 동의 철회</source>
         <translation>%1 consent withdrawn</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view.py" line="397"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/timeline.py" line="91"/>
         <source>%1 동의 기록</source>
         <translation>%1 consent recorded</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view.py" line="399"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/timeline.py" line="93"/>
         <source>욕구 체크리스트 저장</source>
         <translation>Needs checklist saved</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view.py" line="401"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/timeline.py" line="95"/>
         <source>사례 접수</source>
         <translation>Case received</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view.py" line="436"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/consents.py" line="73"/>
         <source>철회 %1</source>
         <translation>Withdrawn %1</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view.py" line="438"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/consents.py" line="77"/>
         <source>유효</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view.py" line="440"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/consents.py" line="79"/>
         <source>만료</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view_layout.py" line="34"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/header.py" line="30"/>
         <source>← 사례 목록</source>
         <translation>← Case list</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view_layout.py" line="39"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/header.py" line="35"/>
         <source>이름 보기</source>
         <translation>Show name</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view_layout.py" line="42"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/header.py" line="38"/>
         <source>이름과 비공개 주소를 보여 줍니다(접속기록에 남습니다).</source>
         <translation>Shows the name and the confidential address (recorded in the access log).</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view_layout.py" line="45"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/header.py" line="41"/>
         <source>정보 수정…</source>
         <translation>Edit details…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view_layout.py" line="47"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/header.py" line="43"/>
         <source>인적 사항과 사건 정보를 고칩니다(관계인은 그대로 둡니다).</source>
         <translation>Correct the person&apos;s details and the case facts (related persons stay as they are).</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view_layout.py" line="51"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/header.py" line="47"/>
         <source>담당 변경…</source>
         <translation>Change counselor…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view_layout.py" line="59"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/header.py" line="57"/>
         <source>다음 단계</source>
         <translation>Next stage</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view_layout.py" line="64"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/header.py" line="64"/>
         <source>단계 바꾸기</source>
         <translation>Change stage</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view_layout.py" line="83"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/view.py" line="48"/>
         <source>요약</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view_layout.py" line="84"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/view.py" line="49"/>
         <source>경과</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view_layout.py" line="85"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/view.py" line="50"/>
         <source>욕구</source>
         <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view_layout.py" line="86"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/view.py" line="51"/>
         <source>동의</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view_layout.py" line="87"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/view.py" line="52"/>
         <source>연계</source>
         <translation>Referrals</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view_layout.py" line="107"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/timeline.py" line="39"/>
         <source>일시</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view_layout.py" line="108"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/timeline.py" line="40"/>
         <source>종류</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view_layout.py" line="109"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/timeline.py" line="41"/>
         <source>내용</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view_layout.py" line="110"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/timeline.py" line="42"/>
         <source>작성</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view_layout.py" line="118"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/timeline.py" line="50"/>
         <source>상담 메모를 쓰고 Enter</source>
         <translation>Type a note and press Enter</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view_layout.py" line="120"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/timeline.py" line="52"/>
         <source>메모 남기기</source>
         <translation>Add note</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view_layout.py" line="136"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/needs.py" line="32"/>
         <source>지원 영역</source>
         <translation>Support areas</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view_layout.py" line="137"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/needs.py" line="33"/>
         <source>프로그램</source>
         <translation>Programme</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view_layout.py" line="138"/>
-        <location filename="../../src/onestop_desk/ui/cases/case_view_layout.py" line="167"/>
-        <location filename="../../src/onestop_desk/ui/cases/case_view_layout.py" line="194"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/consents.py" line="38"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/needs.py" line="34"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/referrals.py" line="53"/>
         <source>상태</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view_layout.py" line="139"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/needs.py" line="35"/>
         <source>메모</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view_layout.py" line="149"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/needs.py" line="45"/>
         <source>선택한 욕구 상태 바꾸기</source>
         <translation>Set status of selected need</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view_layout.py" line="163"/>
-        <location filename="../../src/onestop_desk/ui/cases/case_view_layout.py" line="193"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/consents.py" line="34"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/referrals.py" line="52"/>
         <source>기관</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view_layout.py" line="164"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/consents.py" line="35"/>
         <source>항목</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view_layout.py" line="165"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/consents.py" line="36"/>
         <source>방법</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view_layout.py" line="166"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/consents.py" line="37"/>
         <source>동의일</source>
         <translation>Consent date</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view_layout.py" line="175"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/consents.py" line="46"/>
         <source>동의 기록…</source>
         <translation>Record consent…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view_layout.py" line="178"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/consents.py" line="49"/>
         <source>선택한 동의 철회</source>
         <translation>Withdraw selected consent</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view_layout.py" line="192"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/referrals.py" line="51"/>
         <source>문서번호</source>
         <translation>Document no.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view_layout.py" line="195"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/referrals.py" line="54"/>
         <source>만든 날</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view_layout.py" line="196"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/referrals.py" line="55"/>
         <source>후속 확인일</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view_layout.py" line="197"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/referrals.py" line="56"/>
         <source>회신</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view_layout.py" line="203"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/referrals.py" line="62"/>
         <source>발송 처리</source>
         <translation>Mark sent</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view_layout.py" line="204"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/referrals.py" line="63"/>
         <source>회신 기록…</source>
         <translation>Record reply…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view_layout.py" line="206"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/referrals.py" line="65"/>
         <source>연계 철회</source>
         <translation>Withdraw referral</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view_layout.py" line="211"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/referrals.py" line="70"/>
         <source>후속 확인일 정하기</source>
         <translation>Set follow-up date</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view_layout.py" line="224"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/referrals.py" line="79"/>
         <source>새 연계</source>
         <translation>New referral</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_view_layout.py" line="228"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_view/referrals.py" line="85"/>
         <source>연계 만들기</source>
         <translation>Create referral</translation>
     </message>
@@ -1277,8 +1160,8 @@ Anything entered after that will be kept only in a copy of the current database.
     </message>
     <message>
         <location filename="../../src/onestop_desk/ui/admin/center_dialog.py" line="36"/>
-        <source>전화</source>
-        <translation>Phone</translation>
+        <source>대표 전화</source>
+        <translation>Main phone</translation>
     </message>
     <message>
         <location filename="../../src/onestop_desk/ui/admin/center_dialog.py" line="37"/>
@@ -1291,12 +1174,27 @@ Anything entered after that will be kept only in a copy of the current database.
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/center_dialog.py" line="52"/>
+        <location filename="../../src/onestop_desk/ui/admin/center_dialog.py" line="39"/>
+        <source>일반 전화 (조용한 안내문용)</source>
+        <translation>Ordinary line (for discreet sheets)</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/center_dialog.py" line="49"/>
+        <source>예: 서울특별시 동작구 여의대방로54길 18</source>
+        <translation>e.g. 18 Yeouidaebang-ro 54-gil, Dongjak-gu, Seoul</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/center_dialog.py" line="51"/>
+        <source>센터의 목적이 드러나지 않는 번호 (대표 전화와 달라야 함)</source>
+        <translation>A number that does not reveal what the center is for (not the main line)</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/center_dialog.py" line="58"/>
         <source>저장</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/center_dialog.py" line="54"/>
+        <location filename="../../src/onestop_desk/ui/admin/center_dialog.py" line="60"/>
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
@@ -1360,12 +1258,12 @@ Anything entered after that will be kept only in a copy of the current database.
 <context>
     <name>CloseCaseDialog</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_dialogs.py" line="292"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_dialogs.py" line="408"/>
         <source>사례 종결</source>
         <translation>Close case</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_dialogs.py" line="295"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_dialogs.py" line="411"/>
         <source>종결 결과를 적어 주세요(예: 지원 완료, 본인 요청).</source>
         <translation>Write the outcome (e.g. support completed, at the person&apos;s request).</translation>
     </message>
@@ -1373,255 +1271,278 @@ Anything entered after that will be kept only in a copy of the current database.
 <context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_dialogs.py" line="82"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_dialogs.py" line="86"/>
         <source>기관별 정보 제공 동의</source>
         <translation>Consent to share with an agency</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_dialogs.py" line="92"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_dialogs.py" line="96"/>
         <source>받는 기관</source>
         <translation>Recipient agency</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_dialogs.py" line="101"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_dialogs.py" line="105"/>
         <source>보낼 항목</source>
         <translation>Items to share</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_dialogs.py" line="108"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_dialogs.py" line="112"/>
         <source>동의 방법</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_dialogs.py" line="112"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_dialogs.py" line="116"/>
         <source>동의일</source>
         <translation>Consent date</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_dialogs.py" line="116"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_dialogs.py" line="120"/>
         <source>만료일(없으면 비움)</source>
         <translation>Expires on (leave empty if none)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_dialogs.py" line="119"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_dialogs.py" line="123"/>
         <source>범죄피해자 지원 연계</source>
         <translation>Referral for crime victim support</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_dialogs.py" line="121"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_dialogs.py" line="125"/>
         <source>목적</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_dialogs.py" line="124"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_dialogs.py" line="128"/>
         <source>지원 종료 후 3년</source>
         <translation>3 years after support ends</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_dialogs.py" line="126"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_dialogs.py" line="130"/>
         <source>보유 기간</source>
         <translation>Retention</translation>
     </message>
 </context>
 <context>
+    <name>ConsentPage</name>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake/consent_page.py" line="135"/>
+        <source>동의한 기관</source>
+        <translation>Consenting agency</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake/consent_page.py" line="135"/>
+        <source>보낼 항목</source>
+        <translation>Items to share</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake/consent_page.py" line="135"/>
+        <source>방법</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake/consent_page.py" line="135"/>
+        <source>동의일</source>
+        <translation>Consent date</translation>
+    </message>
+</context>
+<context>
     <name>DashboardWidget</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="232"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="204"/>
         <source>조회</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="240"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="212"/>
         <source>화면의 수는 가리지 않은 내부 집계입니다. 통계 활용에 동의하지 않은 사례는 빠져 있습니다. 내보내는 파일에는 5 미만의 수가 &apos;&lt;5&apos;로 표시됩니다.</source>
         <translation>The numbers on screen are unmasked internal counts. Cases without consent to statistical use are left out. In exported files, numbers below 5 are shown as &apos;&lt;5&apos;.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="249"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="221"/>
         <source>기간</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="300"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="274"/>
         <source>시작일이 종료일보다 늦습니다.</source>
         <translation>The start date is after the end date.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="303"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="277"/>
         <source>집계하는 중…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="309"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="284"/>
         <source>통계를 집계하는 중입니다…</source>
         <translation>Compiling the statistics…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="323"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="299"/>
         <source>{0} 기준</source>
         <translation>As of {0}</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="325"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="301"/>
         <source>요약</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="353"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="329"/>
         <source>이용자(기간 중 지원)</source>
         <translation>Clients supported in the period</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="354"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="330"/>
         <source>신규 이용자</source>
         <translation>New clients</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="355"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="331"/>
         <source>계속 이용자</source>
         <translation>Continuing clients</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="356"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="332"/>
         <source>신규 접수 사례</source>
         <translation>New cases</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="357"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="333"/>
         <source>전화 문의</source>
         <translation>Phone inquiries</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="358"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="334"/>
         <source>사례로 전환된 전화 문의</source>
         <translation>Phone inquiries that became cases</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="360"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="336"/>
         <source>첫 연계 발송까지 일수(중앙값, {0}건 기준)</source>
         <translation>Days to first referral sent (median over {0} cases)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="366"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="342"/>
         <source>후속 확인 기한 경과 연계(오늘 기준)</source>
         <translation>Referrals with overdue follow-up (as of today)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="374"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="350"/>
         <source>범죄 구분별 사례(복수 선택)</source>
         <translation>Cases by crime group (may overlap)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="375"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="351"/>
         <source>범죄 유형별 사례(복수 선택)</source>
         <translation>Cases by crime type (may overlap)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="376"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="352"/>
         <source>접수 경로별 사례</source>
         <translation>Cases by intake channel</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="377"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="353"/>
         <source>지원 영역별 사례(복수 선택)</source>
         <translation>Cases by support area (may overlap)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="378"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="354"/>
         <source>지원 제도별 사례(복수 선택)</source>
         <translation>Cases by support programme (may overlap)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="379"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="355"/>
         <source>기관별 연계</source>
         <translation>Referrals by agency</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="380"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="356"/>
         <source>연계 결과(현재 상태)</source>
         <translation>Referral outcomes (current status)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="381"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="357"/>
         <source>접수 시 연령대</source>
         <translation>Age at intake</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="382"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="358"/>
         <source>성별</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="383"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="359"/>
         <source>국적</source>
         <translation>Nationality</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="384"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="360"/>
         <source>장애</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="406"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="382"/>
         <source>0–13세</source>
         <translation>0–13</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="407"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="383"/>
         <source>14–18세</source>
         <translation>14–18</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="408"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="384"/>
         <source>19–29세</source>
         <translation>19–29</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="409"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="385"/>
         <source>30–39세</source>
         <translation>30–39</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="410"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="386"/>
         <source>40–49세</source>
         <translation>40–49</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="411"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="387"/>
         <source>50–64세</source>
         <translation>50–64</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="412"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="388"/>
         <source>65세 이상</source>
         <translation>65 and over</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="413"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="389"/>
         <source>미상</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="414"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="390"/>
         <source>대한민국</source>
         <translation>Republic of Korea</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="415"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="391"/>
         <source>외국 국적</source>
         <translation>Foreign national</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="416"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="392"/>
         <source>장애 있음</source>
         <translation>Has a disability</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="417"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="393"/>
         <source>장애 없음·미기재</source>
         <translation>No disability / not recorded</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="421"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="398"/>
         <source>제도 미지정(영역만)</source>
         <translation>No programme given (area only)</translation>
     </message>
@@ -1629,54 +1550,54 @@ Anything entered after that will be kept only in a copy of the current database.
 <context>
     <name>DirectoryPage</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="200"/>
-        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="204"/>
+        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="219"/>
+        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="223"/>
         <source>기관</source>
         <translation>Agencies</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="205"/>
+        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="224"/>
         <source>전화</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="206"/>
+        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="225"/>
         <source>지원 영역</source>
         <translation>Support areas</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="207"/>
-        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="261"/>
+        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="226"/>
+        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="280"/>
         <source>상주</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="208"/>
+        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="227"/>
         <source>운영 시간</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="209"/>
+        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="228"/>
         <source>정보 확인일</source>
         <translation>Verified on</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="222"/>
+        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="241"/>
         <source>기관 추가…</source>
         <translation>Add agency…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="224"/>
+        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="243"/>
         <source>선택한 기관 수정…</source>
         <translation>Edit selected agency…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="256"/>
+        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="275"/>
         <source> (사용 안 함)</source>
         <translation> (not in use)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="263"/>
+        <location filename="../../src/onestop_desk/ui/desk/directory.py" line="282"/>
         <source>확인 안 됨</source>
         <translation>not verified</translation>
     </message>
@@ -1726,175 +1647,145 @@ Anything entered after that will be kept only in a copy of the current database.
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="46"/>
-        <source>USB 저장 공간이 부족합니다. 파일은 만들어지지 않았습니다. 공간을 비우거나 다른 USB를 사용해 주세요.</source>
-        <translation>The USB drive is full. The file was not created. Free up space or use another USB drive.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="51"/>
-        <source>USB가 분리되었거나 읽을 수 없습니다. 파일은 만들어지지 않았습니다. USB를 다시 꽂고 다시 시도해 주세요.</source>
-        <translation>The USB drive was removed or cannot be read. The file was not created. Plug the USB drive back in and try again.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="56"/>
-        <source>이 위치에는 저장할 수 없습니다(쓰기 금지 또는 권한 없음). 다른 곳을 골라 주세요.</source>
-        <translation>Files cannot be saved here (write-protected or no permission). Please choose another location.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="60"/>
-        <source>저장할 위치가 없습니다. USB가 꽂혀 있는지 확인해 주세요.</source>
-        <translation>The save location is not there. Check that the USB drive is plugged in.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="63"/>
-        <source>저장한 파일을 확인하지 못해 지웠습니다. USB 상태를 확인하고 다시 시도해 주세요.</source>
-        <translation>The saved file could not be verified, so it was deleted. Check the USB drive and try again.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="70"/>
-        <source>파일을 저장하지 못했습니다. 다시 시도해 주세요.</source>
-        <translation>The file could not be saved. Please try again.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="76"/>
+        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="49"/>
         <source>그 전에 저장된 파일 %1개는 온전합니다.</source>
         <translation>Files saved before that are intact (%1).</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="83"/>
+        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="56"/>
         <source>내보내는 사유를 입력해 주세요.</source>
         <translation>Please enter the reason for the export.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="85"/>
+        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="58"/>
         <source>비밀번호는 8자 이상이면 2종류 이상, 10자 이상이면 1종류 이상의 문자가 필요합니다.</source>
         <translation>A password of 8 or 9 characters needs 2 or more kinds of characters; from 10 characters, 1 kind is enough.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="182"/>
+        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="155"/>
         <source>암호 PDF로 내보내기</source>
         <translation>Export as encrypted PDF</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="183"/>
+        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="156"/>
         <source>저장 위치</source>
         <translation>Save to</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="184"/>
+        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="157"/>
         <source>새로 고침</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="185"/>
+        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="158"/>
         <source>폴더 선택…</source>
         <translation>Choose folder…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="186"/>
+        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="159"/>
         <source>사유 (기록됨)</source>
         <translation>Reason (recorded)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="188"/>
+        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="161"/>
         <source>예: 피해자 본인 요청, 법률 상담 지참</source>
         <translation>e.g. requested by the victim, to take to legal counselling</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="191"/>
+        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="164"/>
         <source>파일 비밀번호</source>
         <translation>File password</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="193"/>
+        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="166"/>
         <source>직접 입력</source>
         <translation>Enter my own</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="194"/>
+        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="167"/>
         <source>자동 생성</source>
         <translation>Generate one</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="195"/>
+        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="168"/>
         <source>비밀번호</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="196"/>
+        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="169"/>
         <source>비밀번호 확인</source>
         <translation>Confirm password</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="197"/>
+        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="170"/>
         <source>연계 의뢰서 포함</source>
         <translation>Include referral letters</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="198"/>
-        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="349"/>
+        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="171"/>
+        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="322"/>
         <source>내보내기</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="199"/>
+        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="172"/>
         <source>멈추기</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="226"/>
+        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="199"/>
         <source>사례 %1건의 요약을 AES-256 암호 PDF로 저장합니다.</source>
         <translation>Cases: %1. Each summary is saved as an AES-256 encrypted PDF.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="247"/>
+        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="220"/>
         <source>%1 (USB, 남은 공간 %2 MB)</source>
         <translation>%1 (USB, %2 MB free)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="253"/>
+        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="226"/>
         <source>꽂힌 USB를 찾지 못했습니다. USB를 꽂고 새로 고치거나 폴더를 골라 주세요.</source>
         <translation>No USB drive found. Plug one in and press Refresh, or choose a folder.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="273"/>
+        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="246"/>
         <source>저장할 폴더</source>
         <translation>Folder to save to</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="292"/>
+        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="265"/>
         <source>비밀번호: %1
 이 화면에서 한 번만 보여 드립니다. 받는 분께 파일과 따로 전해 주세요.</source>
         <translation>Password: %1
 It is shown only once, on this screen. Give it to the recipient separately from the file.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="310"/>
+        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="283"/>
         <source>비밀번호 확인이 일치하지 않습니다.</source>
         <translation>The two passwords do not match.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="320"/>
+        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="293"/>
         <source>저장 위치를 골라 주세요.</source>
         <translation>Please choose where to save.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="330"/>
+        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="303"/>
         <source>저장하는 중입니다… USB를 빼지 마세요.</source>
         <translation>Saving… Do not remove the USB drive.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="368"/>
+        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="341"/>
         <source>지금 파일까지 저장하고 멈춥니다…</source>
         <translation>Stopping after the current file…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="374"/>
+        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="347"/>
         <source>%1개 파일을 저장했습니다: %2</source>
         <translation>Files saved (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="376"/>
+        <location filename="../../src/onestop_desk/ui/cases/export_dialog.py" line="349"/>
         <source>사용자가 멈춰서 나머지는 저장하지 않았습니다.</source>
         <translation>Stopped by the user; the rest were not saved.</translation>
     </message>
@@ -1992,195 +1883,155 @@ It is shown only once, on this screen. Give it to the recipient separately from 
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake/intake_dialog.py" line="190"/>
-        <source>신고 여부 모름</source>
-        <translation>Reported: unknown</translation>
+        <location filename="../../src/onestop_desk/ui/intake/intake_dialog.py" line="145"/>
+        <source>Tab: 다음 칸 · Alt+L: 안전한 연락 방법 · Space: 체크 · Enter: 다음 단계</source>
+        <translation>Tab: next field · Alt+L: safe contact · Space: tick · Enter: next step</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake/intake_dialog.py" line="191"/>
-        <source>경찰에 신고함</source>
-        <translation>Reported to police</translation>
+        <location filename="../../src/onestop_desk/ui/intake/intake_dialog.py" line="149"/>
+        <source>범죄 유형과 지원은 이름을 입력해 찾고 ↓로 목록에 들어가 Space로 체크합니다 · Alt+T: 범죄 유형 · Alt+F: 지원 찾기 · Alt+K: 위험도 · Enter: 다음 단계</source>
+        <translation>Find crime types and support by typing their name, ↓ into the list, Space to tick · Alt+T: crime types · Alt+F: find support · Alt+K: risk level · Enter: next step</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake/intake_dialog.py" line="192"/>
-        <source>신고하지 않음</source>
-        <translation>Not reported</translation>
+        <location filename="../../src/onestop_desk/ui/intake/intake_dialog.py" line="152"/>
+        <source>↑↓: 기관 사이 이동 · Space: 동의 체크 · Tab: 보낼 항목 · Enter: 등록</source>
+        <translation>↑↓: move between agencies · Space: tick consent · Tab: items to share · Enter: register</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake/intake_dialog.py" line="197"/>
-        <source>대한민국</source>
-        <translation>Republic of Korea</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/intake/intake_dialog.py" line="198"/>
-        <source>한국어</source>
-        <translation>Korean</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/intake/intake_dialog.py" line="276"/>
+        <location filename="../../src/onestop_desk/ui/intake/intake_dialog.py" line="159"/>
         <source>사람과 연락</source>
         <translation>Person and contact</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake/intake_dialog.py" line="277"/>
+        <location filename="../../src/onestop_desk/ui/intake/intake_dialog.py" line="160"/>
         <source>사건과 필요한 지원</source>
         <translation>Case and needs</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake/intake_dialog.py" line="278"/>
+        <location filename="../../src/onestop_desk/ui/intake/intake_dialog.py" line="161"/>
         <source>기관별 동의와 연계</source>
         <translation>Consent and referrals</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake/intake_dialog.py" line="444"/>
-        <source>동의한 기관</source>
-        <translation>Consenting agency</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/intake/intake_dialog.py" line="444"/>
-        <source>보낼 항목</source>
-        <translation>Items to share</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/intake/intake_dialog.py" line="444"/>
-        <source>방법</source>
-        <translation>Method</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/intake/intake_dialog.py" line="444"/>
-        <source>동의일</source>
-        <translation>Consent date</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/intake/intake_dialog.py" line="579"/>
+        <location filename="../../src/onestop_desk/ui/intake/intake_dialog.py" line="265"/>
         <source>사례를 등록하는 중…</source>
         <translation>Registering the case…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake/intake_dialog.py" line="656"/>
-        <source>관계인 이름</source>
-        <translation>Related person name</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/intake/intake_dialog.py" line="779"/>
-        <source>%1: 신청 기한(%2)이 지났습니다. 예외 사유를 확인해 주세요.</source>
-        <translation>%1: the filing deadline (%2) has passed. Check for exceptions.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/intake/intake_dialog.py" line="785"/>
-        <source>%1: 신청 기한 %2까지 %3일 남았습니다.</source>
-        <translation>%1: %3 days left until the filing deadline %2.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/intake/intake_dialog.py" line="794"/>
-        <source>가해자가 친족이면 범죄피해구조금이 지급되지 않을 수 있습니다(구조심의회가 판단).</source>
-        <translation>If the offender is kin, relief money may not be paid (the review board decides).</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/intake/intake_dialog.py" line="959"/>
+        <location filename="../../src/onestop_desk/ui/intake/intake_dialog.py" line="344"/>
         <source>임시 저장됨 %1</source>
         <translation>Draft saved %1</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake/intake_dialog.py" line="980"/>
-        <location filename="../../src/onestop_desk/ui/intake/intake_layout.py" line="61"/>
+        <location filename="../../src/onestop_desk/ui/intake/intake_dialog.py" line="372"/>
+        <location filename="../../src/onestop_desk/ui/intake/intake_layout.py" line="83"/>
         <source>작성 내용 버리기</source>
         <translation>Discard form</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake/intake_dialog.py" line="981"/>
+        <location filename="../../src/onestop_desk/ui/intake/intake_dialog.py" line="373"/>
         <source>지금까지 입력한 내용을 모두 지울까요? 되돌릴 수 없습니다.</source>
         <translation>Delete everything typed so far? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake/intake_layout.py" line="37"/>
+        <location filename="../../src/onestop_desk/ui/intake/intake_layout.py" line="47"/>
         <source>새 방문 접수</source>
         <translation>New walk-in</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake/intake_layout.py" line="63"/>
+        <location filename="../../src/onestop_desk/ui/intake/intake_layout.py" line="85"/>
         <source>나중에 이어 쓰기</source>
         <translation>Continue later</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake/intake_layout.py" line="65"/>
+        <location filename="../../src/onestop_desk/ui/intake/intake_layout.py" line="87"/>
         <source>&lt; 이전(&amp;B)</source>
         <translation>&lt; &amp;Back</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake/intake_layout.py" line="67"/>
+        <location filename="../../src/onestop_desk/ui/intake/intake_layout.py" line="89"/>
         <source>다음(&amp;N) &gt;</source>
         <translation>&amp;Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake/intake_layout.py" line="70"/>
+        <location filename="../../src/onestop_desk/ui/intake/intake_layout.py" line="92"/>
         <source>사례 등록 및 연계 만들기(&amp;R)</source>
         <translation>Register case and create &amp;referrals</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake/intake_layout.py" line="112"/>
-        <location filename="../../src/onestop_desk/ui/intake/intake_layout.py" line="127"/>
+        <location filename="../../src/onestop_desk/ui/intake/related_panel.py" line="52"/>
+        <location filename="../../src/onestop_desk/ui/intake/related_panel.py" line="67"/>
         <source>전화번호</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake/intake_layout.py" line="101"/>
+        <location filename="../../src/onestop_desk/ui/intake/related_panel.py" line="42"/>
         <source>관계인(보호자·가족)</source>
         <translation>Related persons (guardian, family)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake/intake_layout.py" line="107"/>
-        <location filename="../../src/onestop_desk/ui/intake/intake_layout.py" line="125"/>
+        <location filename="../../src/onestop_desk/ui/intake/related_panel.py" line="47"/>
+        <location filename="../../src/onestop_desk/ui/intake/related_panel.py" line="65"/>
         <source>이름</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake/intake_layout.py" line="113"/>
+        <location filename="../../src/onestop_desk/ui/intake/related_panel.py" line="53"/>
         <source>추가</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake/intake_layout.py" line="126"/>
+        <location filename="../../src/onestop_desk/ui/intake/related_panel.py" line="66"/>
         <source>관계</source>
         <translation>Relationship</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake/intake_layout.py" line="136"/>
+        <location filename="../../src/onestop_desk/ui/intake/related_panel.py" line="76"/>
         <source>선택한 관계인 빼기</source>
         <translation>Remove selected person</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake/intake_layout.py" line="144"/>
+        <location filename="../../src/onestop_desk/ui/intake/duplicate_panel.py" line="32"/>
         <source>이미 등록된 사람일 수 있습니다</source>
         <translation>This person may already be registered</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake/intake_layout.py" line="157"/>
+        <location filename="../../src/onestop_desk/ui/intake/duplicate_panel.py" line="42"/>
         <source>기존 사례 열기</source>
         <translation>Open existing case</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake/intake_layout.py" line="178"/>
+        <location filename="../../src/onestop_desk/ui/intake/needs_panel.py" line="42"/>
         <source>필요한 지원(욕구 체크리스트)</source>
         <translation>Needs checklist</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake/intake_layout.py" line="185"/>
+        <location filename="../../src/onestop_desk/ui/intake/needs_panel.py" line="45"/>
+        <source>지원 찾기(&amp;F)</source>
+        <translation>&amp;Find support</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake/needs_panel.py" line="50"/>
+        <source>입력해 찾기 (예: 치료비, 경찰)</source>
+        <translation>Type to find (e.g. treatment, police)</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake/needs_panel.py" line="60"/>
         <source>지원 영역 / 프로그램</source>
         <translation>Support area / programme</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake/intake_layout.py" line="186"/>
+        <location filename="../../src/onestop_desk/ui/intake/needs_panel.py" line="61"/>
         <source>제공 기관</source>
         <translation>Offered by</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake/intake_layout.py" line="211"/>
+        <location filename="../../src/onestop_desk/ui/intake/consent_page.py" line="63"/>
         <source>체크한 지원을 제공하는 기관입니다. 기관마다 본인이 동의한 항목만 보냅니다. 동의하지 않은 기관에는 연계 의뢰서를 만들지 않습니다.</source>
         <translation>These agencies offer the ticked support. Each receives only the items the person agreed to; no referral letter is made for an agency without consent.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake/intake_layout.py" line="231"/>
+        <location filename="../../src/onestop_desk/ui/intake/consent_page.py" line="79"/>
         <source>2단계에서 지원 프로그램을 체크하면 해당 기관이 여기에 나옵니다.</source>
         <translation>Tick programmes in step 2 and their agencies appear here.</translation>
     </message>
@@ -2268,187 +2119,187 @@ It is shown only once, on this screen. Give it to the recipient separately from 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="103"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="105"/>
         <source>원스톱 데스크</source>
         <translation>OneStop Desk</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="128"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="131"/>
         <source>이어서 작성</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="170"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="173"/>
         <source>오늘</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="171"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="174"/>
         <source>사례</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="172"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="175"/>
         <source>전화상담</source>
         <translation>Phone inquiries</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="173"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="176"/>
         <source>연계 현황</source>
         <translation>Referrals</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="188"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="191"/>
         <source>통계</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="194"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="197"/>
         <source>접속기록</source>
         <translation>Access log</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="196"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="200"/>
         <source>사용자</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="199"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="203"/>
         <source>보관·파기</source>
         <translation>Retention and destruction</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="201"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="205"/>
         <source>기관</source>
         <translation>Agencies</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="467"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="487"/>
         <source>내보낼 사례를 사례 목록에서 고르거나 열어 주세요.</source>
         <translation>Select or open the cases to export in the case list.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="488"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="507"/>
         <source>비밀번호를 바꿨습니다.</source>
         <translation>Password changed.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="494"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="513"/>
         <source>센터 정보를 저장했습니다.</source>
         <translation>Center details saved.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="505"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="524"/>
         <source>언어를 바꿨습니다. 다음에 프로그램을 시작할 때 적용됩니다.</source>
         <translation>Language changed. It takes effect the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="254"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="274"/>
         <source>작업</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="345"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="365"/>
         <source>통계에서 고른 사례</source>
         <translation>Cases chosen in Statistics</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="395"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="415"/>
         <source>사례 %1을 등록했습니다. 연계 %2건을 만들었습니다.</source>
         <translation>Case %1 registered; %2 referral(s) created.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="429"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="449"/>
         <source>작성 중이던 접수가 있습니다: %1 (%2 저장). 이어서 작성할 수 있습니다.</source>
         <translation>There is an unfinished intake: %1 (saved %2). You can continue it.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="430"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="450"/>
         <source>이름 없음</source>
         <translation>no name</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_menus.py" line="43"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_menus.py" line="48"/>
         <source>파일(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_menus.py" line="48"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_menus.py" line="53"/>
         <source>백업·복원…</source>
         <translation>Backup and restore…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_menus.py" line="54"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_menus.py" line="59"/>
         <source>끝내기</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_menus.py" line="62"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_menus.py" line="67"/>
         <source>새 방문 접수</source>
         <translation>New walk-in</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_menus.py" line="68"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_menus.py" line="73"/>
         <source>사례 찾기</source>
         <translation>Find a case</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_menus.py" line="74"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_menus.py" line="79"/>
         <source>안내문·의뢰서 인쇄</source>
         <translation>Print sheet and letters</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_menus.py" line="79"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_menus.py" line="84"/>
         <source>USB로 내보내기…</source>
         <translation>Export to USB…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_menus.py" line="83"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_menus.py" line="88"/>
         <source>사례(&amp;C)</source>
         <translation>&amp;Cases</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_menus.py" line="93"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_menus.py" line="98"/>
         <source>계정(&amp;A)</source>
         <translation>&amp;Account</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_menus.py" line="100"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_menus.py" line="105"/>
         <source>비밀번호 변경…</source>
         <translation>Change password…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_menus.py" line="106"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_menus.py" line="111"/>
         <source>잠그기</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_menus.py" line="110"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_menus.py" line="115"/>
         <source>로그아웃</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_menus.py" line="115"/>
-        <source>설정(&amp;S)</source>
-        <translation>&amp;Settings</translation>
+        <location filename="../../src/onestop_desk/ui/shell/main_menus.py" line="120"/>
+        <source>설정(&amp;T)</source>
+        <translation>Se&amp;ttings</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_menus.py" line="118"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_menus.py" line="123"/>
         <source>언어</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_menus.py" line="135"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_menus.py" line="140"/>
         <source>센터 정보…</source>
         <translation>Center details…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_menus.py" line="139"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_menus.py" line="144"/>
         <source>도움말(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_menus.py" line="142"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_menus.py" line="147"/>
         <source>정보…</source>
         <translation>About…</translation>
     </message>
@@ -2456,362 +2307,262 @@ It is shown only once, on this screen. Give it to the recipient separately from 
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="238"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="232"/>
         <source>이름</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="239"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="233"/>
         <source>생년월일</source>
         <translation>Birth date</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="240"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="234"/>
         <source>전화번호</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="241"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="235"/>
         <source>다른 전화번호</source>
         <translation>Other phone</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="242"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="236"/>
         <source>이메일</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="243"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="237"/>
         <source>접수일</source>
         <translation>Intake date</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="244"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="238"/>
         <source>사건 발생일</source>
         <translation>Date of the crime</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="245"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="239"/>
         <source>피해를 안 날</source>
         <translation>Harm known on</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="246"/>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="262"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="240"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="257"/>
         <source>범죄 유형</source>
         <translation>Crime types</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="247"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="241"/>
         <source>담당 상담원</source>
         <translation>Counselor</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="248"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="242"/>
         <source>종결 결과</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="249"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="243"/>
         <source>내용</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="250"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="244"/>
         <source>동의 항목</source>
         <translation>Consent items</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="251"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="245"/>
         <source>동의일</source>
         <translation>Consent date</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="252"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="246"/>
         <source>만료일</source>
         <translation>Expires on</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="253"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="247"/>
         <source>목적</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="254"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="248"/>
         <source>기관</source>
         <translation>Agencies</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="255"/>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="256"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="249"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="250"/>
         <source>지원 프로그램</source>
         <translation>Programme</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="257"/>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="258"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="251"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="252"/>
         <source>지원 영역</source>
         <translation>Support areas</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="259"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="253"/>
         <source>회신 받은 날</source>
         <translation>Reply received on</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="260"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="254"/>
         <source>회신 내용</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="261"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="255"/>
+        <source>후속 확인일</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="256"/>
         <source>상담 주제</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="263"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="258"/>
         <source>기관 코드</source>
         <translation>Agency code</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="264"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="259"/>
         <source>확인일</source>
         <translation>Verified on</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="266"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="260"/>
+        <source>긴급도</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="262"/>
         <source>입력값</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="268"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="264"/>
         <source>관계인 %1</source>
         <translation>Related person: %1</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="276"/>
-        <source>꼭 입력해 주세요.</source>
-        <translation>Please fill this in.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="277"/>
-        <source>%1자 이내로 줄여 주세요.</source>
-        <translation>Please shorten to %1 characters.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="280"/>
-        <source>오늘 이후 날짜는 쓸 수 없습니다.</source>
-        <translation>A date after today is not allowed.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="281"/>
-        <source>1900년 이후 날짜를 입력해 주세요.</source>
-        <translation>Please enter a date after 1900.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="282"/>
-        <source>전화번호는 숫자 8~12자리로 입력해 주세요.</source>
-        <translation>A phone number has 8 to 12 digits.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="283"/>
-        <source>이메일 주소 형식이 아닙니다.</source>
-        <translation>This is not an email address.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="284"/>
-        <source>날짜는 2024-07-22 처럼 입력해 주세요.</source>
-        <translation>Enter dates like 2024-07-22.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="285"/>
-        <source>목록에 없는 값입니다.</source>
-        <translation>This value is not in the list.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="286"/>
-        <source>같은 값이 두 번 선택되었습니다.</source>
-        <translation>The same value was chosen twice.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="287"/>
-        <source>사건 발생일보다 앞설 수 없습니다.</source>
-        <translation>Cannot be before the date of the crime.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="288"/>
-        <source>동의일보다 앞설 수 없습니다.</source>
-        <translation>Cannot be before the consent date.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="289"/>
-        <source>등록되지 않은 상담원입니다.</source>
-        <translation>Unknown counselor.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="290"/>
-        <source>사용 중인 상담원이나 팀장에게만 사례를 맡길 수 있습니다.</source>
-        <translation>A case can only be given to an active counselor or team lead.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="293"/>
-        <source>올해 사례 번호를 더 만들 수 없습니다. 관리자에게 알려 주세요.</source>
-        <translation>No more case numbers this year. Please tell the administrator.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="296"/>
-        <source>이 기관이 제공하지 않는 프로그램이 있습니다.</source>
-        <translation>Some programmes are not offered by this agency.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="297"/>
-        <source>지원 영역과 프로그램이 맞지 않습니다.</source>
-        <translation>The programme does not belong to this support area.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="298"/>
-        <source>영문, 숫자, 밑줄(_)만 쓸 수 있습니다.</source>
-        <translation>Only Latin letters, digits and underscores (_).</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="299"/>
-        <source>올바르지 않은 값입니다.</source>
-        <translation>Invalid value.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="300"/>
-        <source>동의한 항목을 하나 이상 선택해 주세요.</source>
-        <translation>Choose at least one item the person agreed to.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="302"/>
-        <source>입력값을 확인해 주세요.</source>
-        <translation>Please check this value.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="314"/>
-        <source>%1에 정보를 보낼 유효한 동의가 없습니다. 동의를 먼저 받아 기록해 주세요.</source>
-        <translation>There is no valid consent to share with %1. Obtain and record consent first.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="318"/>
-        <source>이 기관에 정보를 보낼 유효한 동의가 없습니다. 동의를 먼저 받아 기록해 주세요.</source>
-        <translation>There is no valid consent to share with this agency. Obtain and record consent first.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="323"/>
-        <source>이 작업을 할 권한이 없습니다.</source>
-        <translation>You do not have permission to do this.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="326"/>
-        <source>문서번호 %1에 해당하는 연계를 찾을 수 없습니다.</source>
-        <translation>No referral has document number %1.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="329"/>
-        <source>찾는 기록이 없습니다. 이미 지워졌을 수 있습니다.</source>
-        <translation>The record was not found. It may have been deleted.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="331"/>
-        <source>지금 단계에서는 이 변경을 할 수 없습니다.</source>
-        <translation>This change is not possible at the current stage.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="333"/>
-        <source>다른 곳에서 이미 처리된 기록입니다. 화면을 새로 고쳐 주세요.</source>
-        <translation>This record was already changed elsewhere. Please refresh.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="335"/>
-        <source>작업을 마치지 못했습니다.</source>
-        <translation>The task could not be completed.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="336"/>
-        <source>예기치 못한 문제로 작업을 마치지 못했습니다. 입력한 내용은 그대로 있습니다.</source>
-        <translation>An unexpected problem stopped the task. Everything you typed is still there.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="368"/>
-        <source>기록 내용이 작성 후에 바뀌었습니다.</source>
-        <translation>An entry was changed after it was written.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="369"/>
-        <source>기록이 빠졌습니다(번호가 건너뜁니다).</source>
-        <translation>An entry is missing (a number is skipped).</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="370"/>
-        <source>기록이 끼워 넣어졌습니다(같은 번호).</source>
-        <translation>An entry was inserted (duplicate number).</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="371"/>
-        <source>기록 순서가 뒤바뀌었습니다.</source>
-        <translation>Entries are out of order.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="372"/>
-        <source>앞 기록과의 연결이 끊겼습니다(앞 기록이 고쳐졌거나 지워졌습니다).</source>
-        <translation>The link to the previous entry is broken (the previous entry was altered or deleted).</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="375"/>
-        <source>마지막으로 확인한 기록까지 이어지지 않습니다(끝부분이 잘렸습니다).</source>
-        <translation>The chain does not reach the last verified entry (the end was cut off).</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="378"/>
-        <source>기록 사슬이 맞지 않습니다.</source>
-        <translation>The log chain does not match.</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="383"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="327"/>
         <source>근무 시간 외 사례 열람·변경</source>
         <translation>Cases viewed or changed outside working hours</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="384"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="328"/>
         <source>다른 사람보다 훨씬 많은 사례 열람</source>
         <translation>Far more cases viewed than by others</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="385"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="329"/>
         <source>로그인 실패 5회 이상</source>
         <translation>5 or more failed logins</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="386"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="330"/>
         <source>내보내기·다운로드</source>
         <translation>Exports and downloads</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="387"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="331"/>
         <source>접속기록 사슬 손상</source>
         <translation>Access log chain damaged</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="398"/>
-        <source>이미 쓰이는 아이디입니다.</source>
-        <translation>This username is already taken.</translation>
+        <source>검색어</source>
+        <translation>Search text</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="399"/>
-        <source>마지막 관리자는 사용을 중지하거나 역할을 바꿀 수 없습니다.</source>
-        <translation>The last administrator cannot be disabled or given another role.</translation>
+        <source>주소</source>
+        <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="402"/>
-        <source>지금 로그인한 자기 계정은 사용을 중지할 수 없습니다.</source>
-        <translation>You cannot disable the account you are logged in with.</translation>
+        <source>국적</source>
+        <translation>Nationality</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="405"/>
-        <source>사용이 중지된 계정입니다.</source>
-        <translation>This account is disabled.</translation>
+        <source>사용 언어</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>장애</source>
+        <translation>Disability</translation>
+    </message>
+    <message>
+        <source>안전한 연락 방법</source>
+        <translation>Safe contact</translation>
+    </message>
+    <message>
+        <source>연락 가능한 시간</source>
+        <translation>Safe hours</translation>
+    </message>
+    <message>
+        <source>메모</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>사건 장소</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>관할 경찰서</source>
+        <translation>Police station</translation>
+    </message>
+    <message>
+        <source>관할 검찰청</source>
+        <translation>Prosecution office</translation>
+    </message>
+    <message>
+        <source>사건번호</source>
+        <translation>Case reference</translation>
+    </message>
+    <message>
+        <source>가해자와의 관계</source>
+        <translation>Relation to offender</translation>
+    </message>
+    <message>
+        <source>사건 경위</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <source>이미 받은 지원</source>
+        <translation>Support already received</translation>
+    </message>
+    <message>
+        <source>저장했습니다. 다음 글자는 인쇄물에서 �로 바뀝니다.</source>
+        <translation>Saved. These characters will print as �:</translation>
+    </message>
+    <message>
+        <source>접속기록 %1번이 없습니다: %2</source>
+        <translation>Access-log entries no. %1 are missing: %2</translation>
+    </message>
+    <message>
+        <source>%1번 기록에서 사슬이 끊겼습니다: %2</source>
+        <translation>The chain breaks at entry no. %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>NeedsPanel</name>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake/needs_panel.py" line="171"/>
+        <source>%1: 신청 기한(%2)이 지났습니다. 예외 사유를 확인해 주세요.</source>
+        <translation>%1: the filing deadline (%2) has passed. Check for exceptions.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake/needs_panel.py" line="177"/>
+        <source>%1: 신청 기한 %2까지 %3일 남았습니다.</source>
+        <translation>%1: %3 days left until the filing deadline %2.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake/needs_panel.py" line="188"/>
+        <source>가해자가 친족이면 범죄피해구조금(%1)이 지급되지 않을 수 있습니다(구조심의회가 판단).</source>
+        <translation>If the offender is a relative, crime victim relief money (%1) may not be paid (the relief council decides).</translation>
     </message>
     <message>
         <source>검색어</source>
@@ -2897,42 +2648,65 @@ It is shown only once, on this screen. Give it to the recipient separately from 
 <context>
     <name>PacketDialog</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/packet_dialog.py" line="76"/>
+        <location filename="../../src/onestop_desk/ui/cases/packet_dialog.py" line="85"/>
         <source>연계 안내문 인쇄</source>
         <translation>Print referral take-home sheet</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/packet_dialog.py" line="78"/>
+        <location filename="../../src/onestop_desk/ui/cases/packet_dialog.py" line="87"/>
+        <source>대상자 안내문</source>
+        <translation>Take-home sheet</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/packet_dialog.py" line="88"/>
+        <source>기관 의뢰서</source>
+        <translation>Letters to agencies</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/packet_dialog.py" line="89"/>
+        <source>안내문과 의뢰서 모두</source>
+        <translation>Sheet and letters together</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/packet_dialog.py" line="94"/>
         <source>조용한 안내문 (범죄·피해 단어 없이)</source>
         <translation>Discreet sheet (no mention of crime or harm)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/packet_dialog.py" line="81"/>
+        <location filename="../../src/onestop_desk/ui/cases/packet_dialog.py" line="97"/>
         <source>제3자 제공 동의서 포함</source>
         <translation>Include third-party provision consent form</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/packet_dialog.py" line="83"/>
+        <location filename="../../src/onestop_desk/ui/cases/packet_dialog.py" line="99"/>
         <source>인쇄…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/packet_dialog.py" line="84"/>
+        <location filename="../../src/onestop_desk/ui/cases/packet_dialog.py" line="100"/>
         <source>PDF로 저장…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/packet_dialog.py" line="121"/>
+        <location filename="../../src/onestop_desk/ui/cases/packet_dialog.py" line="149"/>
         <source>안내문을 만드는 중입니다…</source>
         <translation>Preparing the take-home sheet…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/packet_dialog.py" line="131"/>
+        <location filename="../../src/onestop_desk/ui/cases/packet_dialog.py" line="164"/>
         <source>안내문 만들기</source>
         <translation>Preparing the take-home sheet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/onestop_desk/ui/cases/packet_dialog.py" line="150"/>
+        <location filename="../../src/onestop_desk/ui/cases/packet_dialog.py" line="190"/>
+        <source>안내문: 찾아갈 곳 %n곳</source>
+        <translation>
+            <numerusform>Take-home sheet: %n place</numerusform>
+            <numerusform>Take-home sheet: %n places</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/onestop_desk/ui/cases/packet_dialog.py" line="192"/>
         <source>의뢰서 %n건</source>
         <translation>
             <numerusform>%n referral letter</numerusform>
@@ -2940,53 +2714,54 @@ It is shown only once, on this screen. Give it to the recipient separately from 
         </translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/packet_dialog.py" line="152"/>
+        <location filename="../../src/onestop_desk/ui/cases/packet_dialog.py" line="194"/>
         <source>동의가 없어 제외된 기관: %1</source>
         <translation>Left out for lack of consent: %1</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/packet_dialog.py" line="180"/>
+        <location filename="../../src/onestop_desk/ui/cases/packet_dialog.py" line="222"/>
         <source>인쇄하지 못했습니다: %1</source>
         <translation>Could not print: %1</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/packet_dialog.py" line="190"/>
+        <location filename="../../src/onestop_desk/ui/cases/packet_dialog.py" line="232"/>
         <source>인쇄를 보냈습니다: %1</source>
         <translation>Sent to the printer: %1</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/packet_dialog.py" line="198"/>
+        <location filename="../../src/onestop_desk/ui/cases/packet_dialog.py" line="240"/>
         <source>PDF로 저장</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/packet_dialog.py" line="198"/>
+        <location filename="../../src/onestop_desk/ui/cases/packet_dialog.py" line="240"/>
         <source>PDF 파일 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/packet_dialog.py" line="204"/>
+        <location filename="../../src/onestop_desk/ui/cases/packet_dialog.py" line="246"/>
         <source>저장 사유</source>
         <translation>Reason for saving</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/packet_dialog.py" line="205"/>
+        <location filename="../../src/onestop_desk/ui/cases/packet_dialog.py" line="247"/>
         <source>파일로 저장하는 사유를 적어 주세요 (접속기록에 남습니다).</source>
         <translation>Please write why you are saving this as a file (recorded in the access log).</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/packet_dialog.py" line="211"/>
-        <location filename="../../src/onestop_desk/ui/cases/packet_dialog.py" line="226"/>
+        <location filename="../../src/onestop_desk/ui/cases/packet_dialog.py" line="260"/>
+        <location filename="../../src/onestop_desk/ui/cases/packet_dialog.py" line="272"/>
+        <location filename="../../src/onestop_desk/ui/cases/packet_dialog.py" line="295"/>
         <source>파일 비밀번호</source>
         <translation>File password</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/packet_dialog.py" line="213"/>
+        <location filename="../../src/onestop_desk/ui/cases/packet_dialog.py" line="274"/>
         <source>파일은 암호화해 저장합니다. 비밀번호를 정해 주세요 (비워 두면 새로 만들어 한 번만 보여 드립니다).</source>
         <translation>The file is saved encrypted. Please choose a password (leave it empty and one will be generated and shown once).</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/packet_dialog.py" line="228"/>
+        <location filename="../../src/onestop_desk/ui/cases/packet_dialog.py" line="262"/>
         <source>이 비밀번호는 다시 보여 드리지 않습니다. 받는 분께 따로 알려 주세요:
 
 %1</source>
@@ -2995,17 +2770,32 @@ It is shown only once, on this screen. Give it to the recipient separately from 
 %1</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/packet_dialog.py" line="237"/>
+        <location filename="../../src/onestop_desk/ui/cases/packet_dialog.py" line="285"/>
+        <source>파일 비밀번호 확인</source>
+        <translation>Confirm the file password</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/packet_dialog.py" line="286"/>
+        <source>확인을 위해 같은 비밀번호를 한 번 더 입력해 주세요.</source>
+        <translation>Type the same password once more to confirm it.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/packet_dialog.py" line="296"/>
+        <source>두 비밀번호가 일치하지 않습니다. 다시 정해 주세요.</source>
+        <translation>The two passwords do not match. Please set the password again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/packet_dialog.py" line="304"/>
         <source>저장 사유를 적어 주세요.</source>
         <translation>Please write the reason for saving.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/packet_dialog.py" line="249"/>
+        <location filename="../../src/onestop_desk/ui/cases/packet_dialog.py" line="316"/>
         <source>저장하지 못했습니다: %1</source>
         <translation>Could not save: %1</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/packet_dialog.py" line="259"/>
+        <location filename="../../src/onestop_desk/ui/cases/packet_dialog.py" line="331"/>
         <source>암호화해 저장했습니다: %1</source>
         <translation>Saved encrypted: %1</translation>
     </message>
@@ -3031,104 +2821,186 @@ It is shown only once, on this screen. Give it to the recipient separately from 
 <context>
     <name>PersonFields</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="67"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="71"/>
         <source>피해자(내담자)</source>
         <translation>Victim (client)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="77"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="82"/>
         <source>예: 010-1234-5678</source>
         <translation>e.g. 010-1234-5678</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="85"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="90"/>
         <source>주소 비공개(가해자에게 알려지면 안 됨)</source>
         <translation>Confidential address (the offender must not learn it)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="90"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="95"/>
         <source>통역 필요</source>
         <translation>Interpreter needed</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="93"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="98"/>
         <source>이름(&amp;A)</source>
         <translation>N&amp;ame</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="95"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="100"/>
         <source>생년월일</source>
         <translation>Birth date</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="97"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="102"/>
         <source>성별</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="98"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="103"/>
         <source>전화번호</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="100"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="105"/>
         <source>다른 전화번호</source>
         <translation>Other phone</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="102"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="107"/>
         <source>이메일</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="104"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="109"/>
         <source>주소</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="110"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="115"/>
         <source>국적·언어</source>
         <translation>Nationality · language</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="111"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="116"/>
         <source>장애</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="125"/>
-        <source>안전한 연락 방법</source>
-        <translation>Safe contact</translation>
+        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="136"/>
+        <source>안전한 연락 방법(&amp;L)</source>
+        <translation>Safe contact ru&amp;les</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="129"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="147"/>
         <source>전화해도 됨</source>
         <translation>May call</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="131"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="149"/>
         <source>메시지 남겨도 됨</source>
         <translation>May leave a message</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="133"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="151"/>
         <source>우편 보내도 됨</source>
         <translation>May send mail</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="139"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="160"/>
+        <source>연락 방법을 본인에게 확인함</source>
+        <translation>Asked the person how we may contact them</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="167"/>
         <source>예: 평일 12~13시</source>
         <translation>e.g. weekdays 12–13</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="141"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="170"/>
+        <source>예: 가해자와 같이 살고 있음, 문자 금지</source>
+        <translation>e.g. lives with the offender, no text messages</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="172"/>
         <source>연락 가능한 시간</source>
         <translation>Safe hours</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="142"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_fields.py" line="173"/>
         <source>연락 시 주의</source>
         <translation>Contact caution</translation>
+    </message>
+</context>
+<context>
+    <name>PersonPage</name>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake/person_page.py" line="74"/>
+        <source>대한민국</source>
+        <translation>Republic of Korea</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake/person_page.py" line="75"/>
+        <source>한국어</source>
+        <translation>Korean</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake/person_page.py" line="112"/>
+        <source>연락 방법을 본인에게 묻고 표시해 주세요. 어떤 연락도 원하지 않으면 &apos;연락 방법을 본인에게 확인함&apos;을 체크하세요.</source>
+        <translation>Ask the person how we may contact them and tick it. If they want no contact at all, tick &apos;Asked the person how we may contact them&apos;.</translation>
+    </message>
+</context>
+<context>
+    <name>Queues</name>
+    <message>
+        <location filename="../../src/onestop_desk/ui/desk/queue_model.py" line="63"/>
+        <location filename="../../src/onestop_desk/ui/desk/referrals.py" line="74"/>
+        <source>기한 지남</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/desk/referrals.py" line="72"/>
+        <source>회신 대기</source>
+        <translation>Awaiting reply</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/desk/referrals.py" line="73"/>
+        <source>후속 확인(기한 도래·경과)</source>
+        <translation>Follow-ups due or overdue</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/desk/referrals.py" line="75"/>
+        <source>발송 대기</source>
+        <translation>Waiting to be sent</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/desk/referrals.py" line="76"/>
+        <source>7일 넘게 회신 없음</source>
+        <translation>No reply for over 7 days</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/desk/referrals.py" line="82"/>
+        <source>보냈지만 아직 회신이 없는 연계입니다. 오늘 보낸 연계도 여기 있습니다.</source>
+        <translation>Referrals sent and not yet answered, including those sent today.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/desk/referrals.py" line="85"/>
+        <source>후속 확인일이 오늘이거나 지났고, 그 뒤로 회신이 없는 연계입니다.</source>
+        <translation>Referrals whose follow-up date is today or past, with no reply since.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/desk/referrals.py" line="88"/>
+        <source>후속 확인일이 지났는데 회신이 없는 연계입니다.</source>
+        <translation>Referrals past their follow-up date with no reply.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/desk/referrals.py" line="89"/>
+        <source>작성만 하고 아직 보내지 않은 연계입니다. 하루가 지나면 기한 지남입니다.</source>
+        <translation>Referral letters written but not sent yet; overdue after one day.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/desk/referrals.py" line="92"/>
+        <source>보낸 지 7일이 넘도록 회신이 없는 연계입니다.</source>
+        <translation>Referrals sent more than 7 days ago with no reply.</translation>
     </message>
 </context>
 <context>
@@ -3230,112 +3102,173 @@ It is shown only once, on this screen. Give it to the recipient separately from 
 <context>
     <name>ReferralPage</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/referrals.py" line="59"/>
+        <location filename="../../src/onestop_desk/ui/desk/referrals.py" line="123"/>
         <source>연계 현황</source>
         <translation>Referrals</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/referrals.py" line="61"/>
+        <location filename="../../src/onestop_desk/ui/desk/referrals.py" line="125"/>
         <source>회신서 문서번호(&amp;D)</source>
         <translation>Reply slip &amp;document no.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/referrals.py" line="66"/>
+        <location filename="../../src/onestop_desk/ui/desk/referrals.py" line="130"/>
         <source>스캐너로 읽거나 입력 후 Enter (예: R2026-000123)</source>
         <translation>Scan or type, then Enter (e.g. R2026-000123)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/referrals.py" line="74"/>
-        <source>회신을 기다리거나 후속 확인일이 지난 연계</source>
-        <translation>Referrals waiting for a reply or past their follow-up date</translation>
+        <location filename="../../src/onestop_desk/ui/desk/referrals.py" line="139"/>
+        <source>목록(&amp;L)</source>
+        <translation>&amp;List</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/referrals.py" line="80"/>
+        <location filename="../../src/onestop_desk/ui/desk/referrals.py" line="162"/>
+        <source>기한</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/desk/referrals.py" line="163"/>
         <source>문서번호</source>
         <translation>Document no.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/referrals.py" line="81"/>
+        <location filename="../../src/onestop_desk/ui/desk/referrals.py" line="164"/>
         <source>사례번호</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/referrals.py" line="82"/>
+        <location filename="../../src/onestop_desk/ui/desk/referrals.py" line="165"/>
         <source>기관</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/referrals.py" line="83"/>
+        <location filename="../../src/onestop_desk/ui/desk/referrals.py" line="166"/>
         <source>상태</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/referrals.py" line="84"/>
+        <location filename="../../src/onestop_desk/ui/desk/referrals.py" line="167"/>
         <source>발송</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/referrals.py" line="85"/>
+        <location filename="../../src/onestop_desk/ui/desk/referrals.py" line="168"/>
         <source>후속 확인일</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/referrals.py" line="86"/>
+        <location filename="../../src/onestop_desk/ui/desk/referrals.py" line="170"/>
         <source>회신</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/referrals.py" line="94"/>
+        <location filename="../../src/onestop_desk/ui/desk/referrals.py" line="185"/>
+        <source>후속 확인일(&amp;F)</source>
+        <translation>&amp;Follow-up date</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/desk/referrals.py" line="190"/>
+        <source>후속 확인일 정하기</source>
+        <translation>Set follow-up date</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/desk/referrals.py" line="196"/>
+        <source>발송 처리</source>
+        <translation>Mark sent</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/desk/referrals.py" line="198"/>
         <source>회신 기록…</source>
         <translation>Record reply…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/referrals.py" line="96"/>
+        <location filename="../../src/onestop_desk/ui/desk/referrals.py" line="200"/>
         <source>사례 열기</source>
         <translation>Open case</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/onestop_desk/ui/desk/referrals.py" line="252"/>
+        <source>%n건</source>
+        <translation>
+            <numerusform>%n case</numerusform>
+            <numerusform>%n cases</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RelatedPanel</name>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake/related_panel.py" line="111"/>
+        <source>관계인 이름</source>
+        <translation>Related person name</translation>
     </message>
 </context>
 <context>
     <name>ReplyDialog</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_dialogs.py" line="191"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_dialogs.py" line="195"/>
         <source>기관 회신 기록</source>
         <translation>Record the agency&apos;s reply</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_dialogs.py" line="206"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_dialogs.py" line="211"/>
         <source>회신 받은 날</source>
         <translation>Reply received on</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_dialogs.py" line="211"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_dialogs.py" line="216"/>
         <source>기관 담당자</source>
         <translation>Agency contact</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_dialogs.py" line="214"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_dialogs.py" line="219"/>
         <source>예: 접수, 상담 일정 안내함</source>
         <translation>e.g. accepted, appointment given</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_dialogs.py" line="215"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_dialogs.py" line="220"/>
         <source>회신 내용</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_dialogs.py" line="222"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_dialogs.py" line="227"/>
         <source>메모</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_dialogs.py" line="225"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_dialogs.py" line="230"/>
         <source>상태 그대로 두기</source>
         <translation>Keep status</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/case_dialogs.py" line="238"/>
+        <location filename="../../src/onestop_desk/ui/cases/case_dialogs.py" line="243"/>
         <source>연계 상태</source>
         <translation>Referral status</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/case_dialogs.py" line="247"/>
+        <source>비워 두면 이 연계는 후속 확인 목록에 다시 나오지 않습니다.</source>
+        <translation>Leave empty and this referral will not appear in the follow-up lists again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/case_dialogs.py" line="249"/>
+        <source>다음 후속 확인일</source>
+        <translation>Next follow-up date</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/case_dialogs.py" line="322"/>
+        <source>다음 후속 확인 %1</source>
+        <translation>next follow-up %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/case_dialogs.py" line="325"/>
+        <source>회신 기록</source>
+        <translation>Reply recorded</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/case_dialogs.py" line="326"/>
+        <source>회신을 기록했습니다.</source>
+        <translation>The reply has been recorded.</translation>
     </message>
 </context>
 <context>
@@ -3555,22 +3488,22 @@ It is shown only once, on this screen. Give it to the recipient separately from 
 <context>
     <name>StatTableModel</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="84"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="81"/>
         <source>항목</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="84"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="85"/>
         <source>수</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="84"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="86"/>
         <source>비율</source>
         <translation>Share</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="128"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="77"/>
         <source>두 번 누르면 해당 사례 목록을 엽니다</source>
         <translation>Double-click to open the list of these cases</translation>
     </message>
@@ -3591,124 +3524,153 @@ It is shown only once, on this screen. Give it to the recipient separately from 
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/today.py" line="93"/>
+        <location filename="../../src/onestop_desk/ui/desk/today.py" line="108"/>
         <source>오늘</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/today.py" line="95"/>
+        <location filename="../../src/onestop_desk/ui/desk/today.py" line="110"/>
         <source>새로 고침</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/today.py" line="100"/>
+        <location filename="../../src/onestop_desk/ui/desk/today.py" line="115"/>
         <source>작성 중인 접수</source>
         <translation>Unfinished intake</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/today.py" line="105"/>
+        <location filename="../../src/onestop_desk/ui/desk/today.py" line="120"/>
         <source>이어서 작성</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/today.py" line="113"/>
+        <location filename="../../src/onestop_desk/ui/desk/today.py" line="128"/>
         <source>오늘 접수한 사례</source>
         <translation>Cases received today</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/today.py" line="118"/>
-        <location filename="../../src/onestop_desk/ui/desk/today.py" line="134"/>
-        <location filename="../../src/onestop_desk/ui/desk/today.py" line="149"/>
+        <location filename="../../src/onestop_desk/ui/desk/today.py" line="133"/>
+        <location filename="../../src/onestop_desk/ui/desk/today.py" line="151"/>
+        <location filename="../../src/onestop_desk/ui/desk/today.py" line="168"/>
         <source>사례번호</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/today.py" line="119"/>
+        <location filename="../../src/onestop_desk/ui/desk/today.py" line="134"/>
         <source>이름</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/today.py" line="120"/>
+        <location filename="../../src/onestop_desk/ui/desk/today.py" line="135"/>
         <source>단계</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/today.py" line="121"/>
+        <location filename="../../src/onestop_desk/ui/desk/today.py" line="136"/>
         <source>범죄 구분</source>
         <translation>Crime group</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/today.py" line="122"/>
+        <location filename="../../src/onestop_desk/ui/desk/today.py" line="137"/>
         <source>담당</source>
         <translation>Counselor</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/today.py" line="128"/>
+        <location filename="../../src/onestop_desk/ui/desk/today.py" line="142"/>
         <source>후속 확인할 연계(기한 도래·경과)</source>
         <translation>Follow-ups due or overdue</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/today.py" line="133"/>
+        <location filename="../../src/onestop_desk/ui/desk/today.py" line="149"/>
+        <location filename="../../src/onestop_desk/ui/desk/today.py" line="166"/>
+        <source>기한</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/desk/today.py" line="150"/>
         <source>확인일</source>
         <translation>Verified on</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/today.py" line="135"/>
-        <location filename="../../src/onestop_desk/ui/desk/today.py" line="150"/>
+        <location filename="../../src/onestop_desk/ui/desk/today.py" line="152"/>
+        <location filename="../../src/onestop_desk/ui/desk/today.py" line="169"/>
         <source>기관</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/today.py" line="136"/>
-        <location filename="../../src/onestop_desk/ui/desk/today.py" line="151"/>
+        <location filename="../../src/onestop_desk/ui/desk/today.py" line="153"/>
+        <location filename="../../src/onestop_desk/ui/desk/today.py" line="170"/>
         <source>상태</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/today.py" line="137"/>
-        <location filename="../../src/onestop_desk/ui/desk/today.py" line="152"/>
+        <location filename="../../src/onestop_desk/ui/desk/today.py" line="154"/>
+        <location filename="../../src/onestop_desk/ui/desk/today.py" line="171"/>
         <source>문서번호</source>
         <translation>Document no.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/today.py" line="143"/>
+        <location filename="../../src/onestop_desk/ui/desk/today.py" line="159"/>
         <source>7일 넘게 회신 없는 연계</source>
         <translation>No reply for more than 7 days</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/today.py" line="148"/>
+        <location filename="../../src/onestop_desk/ui/desk/today.py" line="167"/>
         <source>발송</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/today.py" line="181"/>
+        <location filename="../../src/onestop_desk/ui/desk/today.py" line="212"/>
         <source>오늘 %1</source>
         <translation>Today %1</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/today.py" line="215"/>
+        <location filename="../../src/onestop_desk/ui/desk/today.py" line="234"/>
         <source>오늘 접수한 사례 (%1건)</source>
         <translation>Cases received today (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/today.py" line="218"/>
+        <location filename="../../src/onestop_desk/ui/desk/today.py" line="237"/>
         <source>후속 확인할 연계(기한 도래·경과) (%1건)</source>
         <translation>Follow-ups due or overdue (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/today.py" line="221"/>
+        <location filename="../../src/onestop_desk/ui/desk/today.py" line="240"/>
         <source>7일 넘게 회신 없는 연계 (%1건)</source>
         <translation>No reply for more than 7 days (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/today.py" line="226"/>
+        <location filename="../../src/onestop_desk/ui/desk/today.py" line="245"/>
         <source>이름 없음</source>
         <translation>no name</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/today.py" line="228"/>
+        <location filename="../../src/onestop_desk/ui/desk/today.py" line="247"/>
         <source>%1 · %2 저장 · %3단계까지 작성</source>
         <translation>%1 · saved %2 · up to step %3</translation>
+    </message>
+</context>
+<context>
+    <name>UrgencyDialog</name>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/case_dialogs.py" line="357"/>
+        <source>긴급도</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/case_dialogs.py" line="367"/>
+        <source>보통</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/case_dialogs.py" line="368"/>
+        <source>긴급</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/case_dialogs.py" line="370"/>
+        <source>의뢰서 긴급도</source>
+        <translation>Urgency on the letter</translation>
     </message>
 </context>
 <context>
@@ -3842,390 +3804,390 @@ It is shown only once, on this screen. Give it to the recipient separately from 
 <context>
     <name>Vocab</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="61"/>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="179"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="55"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="173"/>
         <source>접수</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="62"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="56"/>
         <source>초기상담</source>
         <translation>First consultation</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="63"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="57"/>
         <source>욕구사정</source>
         <translation>Needs assessment</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="64"/>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="176"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="58"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="170"/>
         <source>연계</source>
         <translation>Referral</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="65"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="59"/>
         <source>모니터링</source>
         <translation>Monitoring</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="66"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="60"/>
         <source>종결</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="67"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="61"/>
         <source>사후관리</source>
         <translation>Aftercare</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="73"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="67"/>
         <source>방문</source>
         <translation>Visit</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="74"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="68"/>
         <source>전화</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="75"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="69"/>
         <source>온라인</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="76"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="70"/>
         <source>기관 의뢰</source>
         <translation>Agency referral</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="82"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="76"/>
         <source>필요</source>
         <translation>Needed</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="83"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="77"/>
         <source>진행 중</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="84"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="78"/>
         <source>완료</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="85"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="79"/>
         <source>해당 없음</source>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="91"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="85"/>
         <source>작성</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="92"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="86"/>
         <source>발송</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="93"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="87"/>
         <source>접수 확인</source>
         <translation>Acknowledged</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="94"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="88"/>
         <source>지원 중</source>
         <translation>In support</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="95"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="89"/>
         <source>지원 완료</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="96"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="90"/>
         <source>반려</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="97"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="91"/>
         <source>철회</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="103"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="97"/>
         <source>인적사항</source>
         <translation>Identity</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="104"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="98"/>
         <source>연락처</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="105"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="99"/>
         <source>사건 개요</source>
         <translation>Case facts</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="106"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="100"/>
         <source>민감정보</source>
         <translation>Sensitive data</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="117"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="111"/>
         <source>서면</source>
         <translation>Written</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="118"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="112"/>
         <source>구두</source>
         <translation>Oral</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="124"/>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="157"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="118"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="151"/>
         <source>가족</source>
         <translation>Family</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="125"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="119"/>
         <source>유족</source>
         <translation>Bereaved</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="126"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="120"/>
         <source>보호자</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="127"/>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="143"/>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="159"/>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="189"/>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="190"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="121"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="137"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="153"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="183"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="184"/>
         <source>기타</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="133"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="127"/>
         <source>낮음</source>
         <translation>Low</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="134"/>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="149"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="128"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="143"/>
         <source>보통</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="135"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="129"/>
         <source>높음</source>
         <translation>High</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="141"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="135"/>
         <source>여성</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="142"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="136"/>
         <source>남성</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="144"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="138"/>
         <source>미상</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="149"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="143"/>
         <source>긴급</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="156"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="150"/>
         <source>피해자 본인</source>
         <translation>Victim</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="158"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="152"/>
         <source>기관</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="165"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="159"/>
         <source>상담원</source>
         <translation>Counselor</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="166"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="160"/>
         <source>팀장</source>
         <translation>Team lead</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="167"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="161"/>
         <source>관리자</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="168"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="162"/>
         <source>시스템</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="174"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="168"/>
         <source>단계 변경</source>
         <translation>Stage change</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="175"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="169"/>
         <source>메모</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="177"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="171"/>
         <source>동의</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="178"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="172"/>
         <source>욕구</source>
         <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="185"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="179"/>
         <source>성폭력</source>
         <translation>Sexual violence</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="186"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="180"/>
         <source>살인 등 강력</source>
         <translation>Homicide and violent crime</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="187"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="181"/>
         <source>스토킹</source>
         <translation>Stalking</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="188"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="182"/>
         <source>재산</source>
         <translation>Property</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="198"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="192"/>
         <source>생년월일과 이름이 비슷함</source>
         <translation>same birth date, similar name</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="199"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="193"/>
         <source>같은 전화번호</source>
         <translation>same phone</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="200"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="194"/>
         <source>이름 초성이 같음</source>
         <translation>same initial consonants</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="201"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="195"/>
         <source>비슷한 정보</source>
         <translation>similar details</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="206"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="200"/>
         <source>모름</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="207"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="201"/>
         <source>예</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="207"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="201"/>
         <source>아니오</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="346"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="301"/>
         <source>조회</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="347"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="302"/>
         <source>입력</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="348"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="303"/>
         <source>변경</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="349"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="304"/>
         <source>삭제</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="350"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="305"/>
         <source>출력</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="351"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="306"/>
         <source>내보내기</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="352"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="307"/>
         <source>다운로드</source>
         <translation>Download</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="353"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="308"/>
         <source>검색</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="354"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="309"/>
         <source>이름 보기</source>
         <translation>Show name</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="355"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="310"/>
         <source>로그인</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="356"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="311"/>
         <source>로그아웃</source>
         <translation>Logout</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="357"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="312"/>
         <source>로그인 실패</source>
         <translation>Failed login</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="358"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="313"/>
         <source>화면 잠금</source>
         <translation>Screen lock</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="359"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="314"/>
         <source>잠금 해제</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="360"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="315"/>
         <source>계정·권한</source>
         <translation>Accounts and permissions</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="361"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="316"/>
         <source>파기·삭제</source>
         <translation>Destruction and deletion</translation>
     </message>
@@ -4233,7 +4195,7 @@ It is shown only once, on this screen. Give it to the recipient separately from 
 <context>
     <name>Widgets</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/widgets.py" line="52"/>
+        <location filename="../../src/onestop_desk/ui/kit/widgets.py" line="57"/>
         <source>예: 2024-07-22</source>
         <translation>e.g. 2024-07-22</translation>
     </message>

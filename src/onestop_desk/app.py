@@ -25,8 +25,6 @@ if TYPE_CHECKING:
 UI_SETTINGS_FILE = "ui.ini"
 """Window geometry, column layouts and the language; in the data folder, never the registry
 or home."""
-LANGUAGE_SETTING = "ui/language"
-"""Written by the main window's 설정 → 언어 menu, read here at the next start."""
 SELF_TEST_NAME = "자가점검"
 
 
@@ -173,8 +171,9 @@ def make_window_factory(settings: Any) -> Any:
 
 def stored_language(settings: Any) -> str:
     """The language chosen in the menu; Korean when none (or an unknown one) is stored."""
-    value = str(settings.value(LANGUAGE_SETTING, "ko"))
-    return value if value in ("ko", "en") else "ko"
+    from onestop_desk.ui.kit.settings import LANGUAGE
+
+    return LANGUAGE.read(settings)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from onestop_desk.ui.shell.main_window import MainWindow
 from onestop_desk.ui.shell.qtapp import register_fonts
@@ -47,3 +47,18 @@ def make_window(qtbot, settings):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def window(world, make_window) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
     return make_window(world.c1)
+
+
+@pytest.fixture
+def screens(qtbot, world, tmp_path):  # type: ignore[no-untyped-def]
+    """Makers of every top-level window and dialog (tests/helpers/screens.py)."""
+    from helpers.screens import Screens
+    from onestop_desk.ui.kit.tasks import TaskRunner
+
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    runner = TaskRunner(holder)
+    made = Screens(world, tmp_path, runner)
+    yield made
+    runner.wait()
+    made.close()

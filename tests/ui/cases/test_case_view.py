@@ -31,42 +31,51 @@ def _visible(kind):
 def test_case_view_shows_summary_with_name_masked(qtbot, world, window):
     case, referral = _case_with_referral(world)
     view = _open(qtbot, window, case.id)
-    assert view.title_label.text() == f"{case.case_number}  홍*동"
-    assert "접수" in view.status_label.text()
-    assert view.referral_table.item(0, 0).text() == referral.document_number
-    assert view.referral_table.item(0, 2).text() == "작성"
-    assert view.consent_table.item(0, 4).text() == "유효"
-    assert view.needs_table.item(0, 1).text() == "치료비"
-    texts = [view.timeline_table.item(r, 2).text() for r in range(view.timeline_table.rowCount())]
+    assert view.ui.header_panel.ui.title_label.text() == f"{case.case_number}  홍*동"
+    assert "접수" in view.ui.header_panel.ui.status_label.text()
+    assert view.ui.referrals_panel.ui.referral_table.item(0, 0).text() == referral.document_number
+    assert view.ui.referrals_panel.ui.referral_table.item(0, 2).text() == "작성"
+    assert view.ui.consents_panel.ui.consent_table.item(0, 4).text() == "유효"
+    assert view.ui.needs_panel.ui.needs_table.item(0, 1).text() == "치료비"
+    texts = [
+        view.ui.timeline_panel.ui.timeline_table.item(r, 2).text()
+        for r in range(view.ui.timeline_panel.ui.timeline_table.rowCount())
+    ]
     assert "사례 접수" in texts
     assert all("->" not in t and "draft" not in t for t in texts)  # never a code on screen
-    qtbot.mouseClick(view.reveal_name_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: view.title_label.text().endswith("홍길동"))
+    qtbot.mouseClick(view.ui.header_panel.ui.reveal_name_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.ui.header_panel.ui.title_label.text().endswith("홍길동"))
 
 
 def test_withdrawn_consent_blocks_the_referral(qtbot, world, window):
     case, _referral = _case_with_referral(world)
     view = _open(qtbot, window, case.id)
-    view.tabs.setCurrentWidget(view.consent_table.parentWidget())
-    view.consent_table.selectRow(0)
+    view.ui.tabs.setCurrentWidget(view.ui.consents_panel.ui.consent_table.parentWidget())
+    view.ui.consents_panel.ui.consent_table.selectRow(0)
     with qtbot.waitSignal(view.loaded):
-        qtbot.mouseClick(view.withdraw_consent_button, Qt.MouseButton.LeftButton)
-    assert view.consent_table.item(0, 4).text().startswith("철회")
+        qtbot.mouseClick(
+            view.ui.consents_panel.ui.withdraw_consent_button, Qt.MouseButton.LeftButton
+        )
+    assert view.ui.consents_panel.ui.consent_table.item(0, 4).text().startswith("철회")
 
-    view.tabs.setCurrentWidget(view.referral_table.parentWidget())
-    view.referral_table.selectRow(0)
-    assert view.send_button.isEnabled()
+    view.ui.tabs.setCurrentWidget(view.ui.referrals_panel.ui.referral_table.parentWidget())
+    view.ui.referrals_panel.ui.referral_table.selectRow(0)
+    assert view.ui.referrals_panel.ui.send_button.isEnabled()
     with qtbot.waitSignal(view.action_failed) as failed:
-        qtbot.mouseClick(view.send_button, Qt.MouseButton.LeftButton)
-    assert view.referral_error_label.isVisible()
+        qtbot.mouseClick(view.ui.referrals_panel.ui.send_button, Qt.MouseButton.LeftButton)
+    assert view.ui.referrals_panel.ui.referral_error_label.isVisible()
     assert "검찰청 피해자지원실" in failed.args[0]
-    assert "유효한 동의가 없습니다" in view.referral_error_label.text()
+    assert "유효한 동의가 없습니다" in view.ui.referrals_panel.ui.referral_error_label.text()
     assert world.c1.referrals.list(case.id)[0].status is ReferralStatus.DRAFT
 
     # a new referral to that agency is refused the same way
-    view.agency_combo.setCurrentIndex(view.agency_combo.findData("prosecution"))
+    view.ui.referrals_panel.ui.agency_combo.setCurrentIndex(
+        view.ui.referrals_panel.ui.agency_combo.findData("prosecution")
+    )
     with qtbot.waitSignal(view.action_failed):
-        qtbot.mouseClick(view.create_referral_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(
+            view.ui.referrals_panel.ui.create_referral_button, Qt.MouseButton.LeftButton
+        )
     assert len(world.c1.referrals.list(case.id)) == 1
 
 
@@ -75,22 +84,24 @@ def test_recording_consent_again_lets_the_letter_go(qtbot, world, window):
     (old,) = world.c1.consents.list(case.id)
     world.c1.consents.withdraw(old.id)
     view = _open(qtbot, window, case.id)
-    qtbot.mouseClick(view.add_consent_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.ui.consents_panel.ui.add_consent_button, Qt.MouseButton.LeftButton)
     dialog = _visible(ConsentDialog)
     dialog.agency_combo.setCurrentIndex(dialog.agency_combo.findData("prosecution"))
     with qtbot.waitSignal(view.loaded):
         dialog.button_box.accepted.emit()
-    view.referral_table.selectRow(0)
+    view.ui.referrals_panel.ui.referral_table.selectRow(0)
     with qtbot.waitSignal(view.loaded):
-        qtbot.mouseClick(view.send_button, Qt.MouseButton.LeftButton)
-    assert view.referral_table.item(0, 2).text() == "발송"
-    assert view.referral_table.item(0, 4).text() == "2026-12-02"  # follow-up in 7 days
+        qtbot.mouseClick(view.ui.referrals_panel.ui.send_button, Qt.MouseButton.LeftButton)
+    assert view.ui.referrals_panel.ui.referral_table.item(0, 2).text() == "발송"
+    assert (
+        view.ui.referrals_panel.ui.referral_table.item(0, 4).text() == "2026-12-02"
+    )  # follow-up in 7 days
 
 
 def test_consent_dialog_shows_errors_next_to_fields(qtbot, world, window):
     case = world.new_case()
     view = _open(qtbot, window, case.id)
-    qtbot.mouseClick(view.add_consent_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.ui.consents_panel.ui.add_consent_button, Qt.MouseButton.LeftButton)
     dialog = _visible(ConsentDialog)
     for check in dialog.item_checks.values():
         check.setChecked(False)
@@ -105,10 +116,13 @@ def test_consent_dialog_shows_errors_next_to_fields(qtbot, world, window):
 def test_status_follows_the_step_model_and_closing_asks_the_outcome(qtbot, world, window):
     case = world.new_case()
     view = _open(qtbot, window, case.id)
-    options = [view.status_combo.itemText(i) for i in range(view.status_combo.count())]
+    options = [
+        view.ui.header_panel.ui.status_combo.itemText(i)
+        for i in range(view.ui.header_panel.ui.status_combo.count())
+    ]
     assert options == ["초기상담", "욕구사정", "연계", "모니터링", "종결"]
-    view.status_combo.setCurrentIndex(options.index("종결"))
-    qtbot.mouseClick(view.change_status_button, Qt.MouseButton.LeftButton)
+    view.ui.header_panel.ui.status_combo.setCurrentIndex(options.index("종결"))
+    qtbot.mouseClick(view.ui.header_panel.ui.change_status_button, Qt.MouseButton.LeftButton)
     dialog = _visible(CloseCaseDialog)
     dialog.button_box.accepted.emit()
     assert dialog.outcome_error_label.text() == "꼭 입력해 주세요."
@@ -118,15 +132,18 @@ def test_status_follows_the_step_model_and_closing_asks_the_outcome(qtbot, world
     detail = world.c1.cases.get(case.id)
     assert detail.status is CaseStatus.CLOSED
     assert detail.outcome == "지원 완료"
-    options = [view.status_combo.itemText(i) for i in range(view.status_combo.count())]
+    options = [
+        view.ui.header_panel.ui.status_combo.itemText(i)
+        for i in range(view.ui.header_panel.ui.status_combo.count())
+    ]
     assert options == ["모니터링", "사후관리"]
 
 
 def test_note_is_added_to_the_timeline(qtbot, world, window):
     case = world.new_case()
     view = _open(qtbot, window, case.id)
-    type_text(view.note_edit, "보호자와 통화함")
+    type_text(view.ui.timeline_panel.ui.note_edit, "보호자와 통화함")
     with qtbot.waitSignal(view.loaded):
-        qtbot.keyClick(view.note_edit, Qt.Key.Key_Return)
-    assert view.timeline_table.item(0, 2).text() == "보호자와 통화함"
-    assert view.note_edit.text() == ""
+        qtbot.keyClick(view.ui.timeline_panel.ui.note_edit, Qt.Key.Key_Return)
+    assert view.ui.timeline_panel.ui.timeline_table.item(0, 2).text() == "보호자와 통화함"
+    assert view.ui.timeline_panel.ui.note_edit.text() == ""

@@ -23,7 +23,7 @@ def _open(qtbot, window, case_id) -> CaseView:
 
 def _open_edit(qtbot, view) -> EditCaseDialog:
     with qtbot.waitSignal(view.dialog_opened) as opened:
-        qtbot.mouseClick(view.edit_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(view.ui.header_panel.ui.edit_button, Qt.MouseButton.LeftButton)
     dialog = opened.args[0]
     assert isinstance(dialog, EditCaseDialog)
     assert dialog.isVisible()
@@ -45,7 +45,7 @@ def _toggle_crime(qtbot, dialog, code):
 def _summary_texts(view):
     return [
         form.itemAt(row, form.ItemRole.FieldRole).widget().text()
-        for form in (view.person_form, view.case_form)
+        for form in (view.ui.summary_panel.ui.person_form, view.ui.summary_panel.ui.case_form)
         for row in range(form.rowCount())
         if isinstance(form.itemAt(row, form.ItemRole.FieldRole).widget(), QLabel)
     ]
@@ -107,7 +107,7 @@ def test_counselor_corrects_phone_and_crime_type(qtbot, world, window):
     assert saved.person.name == "홍길동"  # the rest is kept as it was
 
     # the search index follows the correction
-    qtbot.mouseClick(view.back_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.ui.header_panel.ui.back_button, Qt.MouseButton.LeftButton)
     page = window.case_list_page
     settle(qtbot, window)
     assert _search(qtbot, page, "010-2222-3333") == [case.id]
@@ -186,10 +186,10 @@ def test_team_lead_reassigns_the_case(qtbot, world, make_window):
     case = world.new_case(world.c1)
     window = make_window(world.lead)
     view = _open(qtbot, window, case.id)
-    assert view.assign_button.isVisible()
-    assert "이상담" in view.status_label.text()
+    assert view.ui.header_panel.ui.assign_button.isVisible()
+    assert "이상담" in view.ui.header_panel.ui.status_label.text()
     with qtbot.waitSignal(view.dialog_opened) as opened:
-        qtbot.mouseClick(view.assign_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(view.ui.header_panel.ui.assign_button, Qt.MouseButton.LeftButton)
     dialog = opened.args[0]
     assert isinstance(dialog, AssignDialog)
     names = [dialog.counselor_combo.itemText(i) for i in range(dialog.counselor_combo.count())]
@@ -199,7 +199,7 @@ def test_team_lead_reassigns_the_case(qtbot, world, make_window):
     with qtbot.waitSignal(view.loaded, timeout=5000):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     settle(qtbot, window)
-    assert "박상담" in view.status_label.text()
+    assert "박상담" in view.ui.header_panel.ui.status_label.text()
     assert world.lead.cases.get(case.id).counselor_id == c2_id
     assert case.id in world.c2.cases.list_ids()
 
@@ -207,5 +207,5 @@ def test_team_lead_reassigns_the_case(qtbot, world, make_window):
 def test_counselor_does_not_see_reassignment(qtbot, world, window):
     case = world.new_case(world.c1)
     view = _open(qtbot, window, case.id)
-    assert view.edit_button.isVisible()
-    assert view.assign_button.isHidden()
+    assert view.ui.header_panel.ui.edit_button.isVisible()
+    assert view.ui.header_panel.ui.assign_button.isHidden()

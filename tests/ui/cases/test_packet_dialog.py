@@ -170,3 +170,38 @@ def test_prints_to_a_real_cups_queue(qtbot, dialog, store, case_with_referral, t
     finally:
         if job_path is not None:
             job_path.unlink(missing_ok=True)
+
+
+def test_file_password_is_asked_twice_and_a_mismatch_is_refused(dialog, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    # first try: a typo in the confirmation; second try: the same twice
+    answers = iter(["비밀번호2026!", "비밀번호2026?", "비밀번호2026!", "비밀번호2026!"])
+    asked: list[str] = []
+
+    def get_text(_parent, title, *_args, **_kwargs):  # type: ignore[no-untyped-def]
+        asked.append(title)
+        return next(answers), True
+
+    warnings: list[str] = []
+    monkeypatch.setattr(QInputDialog, "getText", get_text)
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
+    assert dialog.ask_password() == "비밀번호2026!"
+    assert asked == ["파일 비밀번호", "파일 비밀번호 확인", "파일 비밀번호", "파일 비밀번호 확인"]
+    assert warnings == ["두 비밀번호가 일치하지 않습니다. 다시 정해 주세요."]
+
+
+def test_cancelling_the_confirmation_saves_nothing(dialog, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    answers = iter([("비밀번호2026!", True), ("", False)])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: next(answers))
+    assert dialog.ask_password() is None
+
+
+def test_an_empty_password_means_one_is_made_up_without_confirmation(dialog, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    answers = iter([("", True)])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: next(answers))
+    assert dialog.ask_password() == ""

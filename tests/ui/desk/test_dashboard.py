@@ -5,18 +5,20 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtCore import QPoint, Qt
 
+from helpers.korean_typing import type_text
+from helpers.screens import language
 from onestop_desk.domain.records import CaseFilter
 from onestop_desk.domain.vocab import IntakeChannel
 from onestop_desk.ui.desk.dashboard import (
-    CaseFilterRole,
     DashboardWidget,
     StatLine,
     StatPanel,
     StatTableModel,
 )
 from onestop_desk.ui.kit.bar_chart import Bar, BarChart
+from onestop_desk.ui.kit.item_roles import CaseFilterRole
 
 TODAY = date(2026, 11, 25)
 
@@ -73,8 +75,8 @@ def test_widgets_are_named_after_their_attributes(cases, qtbot):
         assert getattr(dashboard, name).objectName() == name
     for key in DashboardWidget.PANELS:
         assert getattr(dashboard, f"{key}_panel").objectName() == f"{key}_panel"
-    assert dashboard.from_date_edit.date() == QDate(2026, 11, 1)
-    assert dashboard.to_date_edit.date() == QDate(2026, 11, 25)
+    assert dashboard.from_date_edit.text() == "2026-11-01"
+    assert dashboard.to_date_edit.text() == "2026-11-25"
 
 
 def test_team_lead_sees_raw_counts_without_refused_cases(cases, qtbot):
@@ -140,12 +142,40 @@ def test_counselor_is_told_no(cases, qtbot):
 
 def test_reversed_period_is_caught_before_querying(cases, qtbot):
     dashboard = _make(qtbot, cases.lead)
-    dashboard.from_date_edit.setDate(QDate(2026, 11, 20))
-    dashboard.to_date_edit.setDate(QDate(2026, 11, 1))
+    type_text(dashboard.from_date_edit, "2026-11-20", clear=True)
+    type_text(dashboard.to_date_edit, "20261101", clear=True)
     with qtbot.assertNotEmitted(dashboard.report_loaded):
         qtbot.mouseClick(dashboard.refresh_button, Qt.MouseButton.LeftButton)
     assert dashboard.status_label.text()
     assert dashboard.runner.idle
+
+
+def test_period_is_typed_and_a_wrong_date_is_explained(cases, qtbot):
+    dashboard = _make(qtbot, cases.lead)
+    type_text(dashboard.from_date_edit, "2026.11.1", clear=True)
+    type_text(dashboard.to_date_edit, "2026-13-40", clear=True)
+    with qtbot.assertNotEmitted(dashboard.report_loaded):
+        qtbot.keyClick(dashboard.to_date_edit, Qt.Key.Key_Return)
+    assert dashboard.status_label.text() == "날짜는 2024-07-22 처럼 입력해 주세요."
+    type_text(dashboard.to_date_edit, "20261125", clear=True)
+    with qtbot.waitSignal(dashboard.report_loaded, timeout=10000):
+        qtbot.keyClick(dashboard.to_date_edit, Qt.Key.Key_Return)
+    dashboard.runner.wait()
+    assert dashboard.period() == (date(2026, 11, 1), TODAY)
+
+
+def test_directory_breakdowns_are_in_the_ui_language(cases, qtbot, qapp):
+    crime = next(c for c in cases.lead.directory.crime_types() if c.code == "stalking")
+    assert crime.name_en and crime.name_en != crime.name
+    with language(qapp, "en"):
+        dashboard = _make(qtbot, cases.lead)
+        _load(qtbot, dashboard)
+        crimes = _rows(_panel(dashboard, "crime_types_panel"))
+        areas = _panel(dashboard, "support_areas_panel").model
+        area_labels = [areas.index(r, 0).data() for r in range(areas.rowCount())]
+    assert crimes[crime.name_en] == "2"
+    assert crime.name not in crimes
+    assert area_labels and not any("\uac00" <= ch <= "\ud7a3" for t in area_labels for ch in t)
 
 
 def test_bar_chart_maps_clicks_to_bars(qtbot):

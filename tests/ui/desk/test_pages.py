@@ -180,7 +180,7 @@ def test_geometry_and_columns_are_remembered(qtbot, world, tmp_path, make_window
     window.close()
     stored = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
     assert stored.value("window/geometry") == geometry
-    assert stored.contains("columns/case_table")
+    assert stored.contains("columns/case_list_page/case_table")
     again = MainWindow(world.c1, stored)
     qtbot.addWidget(again)
     assert again.case_list_page.case_table.horizontalHeader().sectionSize(0) == 177

@@ -76,7 +76,7 @@ def test_complete_walk_in_from_empty_form_to_referrals(qtbot, world, window: Mai
     assert ConsentItem.SENSITIVE not in consents["prosecution"]
     assert services.drafts.load_intake() is None
     # the new case opens on its referrals
-    qtbot.waitUntil(lambda: window.case_view.referral_table.rowCount() == 2)
+    qtbot.waitUntil(lambda: window.case_view.ui.referrals_panel.ui.referral_table.rowCount() == 2)
     assert window.cases_stack.currentWidget() is window.case_view
 
 

@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QDate,
     QModelIndex,
@@ -54,6 +53,7 @@ from onestop_desk.ui.kit.messages import (
     review_finding_text,
 )
 from onestop_desk.ui.kit.printing import save_file
+from onestop_desk.ui.kit.table_model import Column, RecordTableModel
 from onestop_desk.ui.kit.tasks import TaskRunner
 from onestop_desk.ui.kit.widgets import (
     DateParseError,
@@ -88,38 +88,40 @@ class AuditAccount(Protocol):
     ) -> None: ...
 
 
-class AuditEventModel(QAbstractTableModel):
+class AuditEventModel(RecordTableModel[AuditEventRecord]):
     """Access-log rows, newest first; the view gets :data:`FETCH_STEP` rows at a time."""
 
     SEQ, AT, USER, PC, CASE, ACTION, DETAIL, REASON = range(8)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._events: list[AuditEventRecord] = []
         self._shown = 0
-        self._headers = [
-            self.tr("번호"),
-            self.tr("일시"),
-            self.tr("사용자"),
-            self.tr("PC"),
-            self.tr("사례번호"),
-            self.tr("작업"),
-            self.tr("내용"),
-            self.tr("사유"),
-        ]
+        self.declare(
+            [
+                Column(self.tr("번호"), lambda e: str(e.seq), align_right=True),
+                Column(self.tr("일시"), lambda e: datetime_text(e.at)),
+                Column(self.tr("사용자"), lambda e: e.username),
+                Column(self.tr("PC"), lambda e: e.pc_name),
+                Column(self.tr("사례번호"), lambda e: e.case_number),
+                Column(self.tr("작업"), lambda e: audit_action_label(e.action)),
+                Column(self.tr("내용"), lambda e: e.detail, tooltip=lambda e: e.detail or None),
+                Column(self.tr("사유"), lambda e: e.reason),
+            ],
+            {AuditSeqRole: lambda e: e.seq},
+        )
 
     def set_events(self, events: Sequence[AuditEventRecord]) -> None:
-        self.beginResetModel()
-        self._events = list(events)
-        self._shown = min(FETCH_STEP, len(self._events))
-        self.endResetModel()
+        self.set_records(events)
+
+    def _on_reset(self) -> None:
+        self._shown = min(FETCH_STEP, len(self._records))
 
     def total(self) -> int:
-        return len(self._events)
+        return len(self._records)
 
     def row_of_seq(self, seq: int) -> int | None:
         """The row showing ``seq`` (fetching up to it), or ``None`` if it is not loaded."""
-        for row, event in enumerate(self._events):
+        for row, event in enumerate(self._records):
             if event.seq == seq:
                 while row >= self._shown:
                     self.fetchMore(QModelIndex())
@@ -127,12 +129,12 @@ class AuditEventModel(QAbstractTableModel):
         return None
 
     def canFetchMore(self, parent: ModelIndex) -> bool:
-        return not parent.isValid() and self._shown < len(self._events)
+        return not parent.isValid() and self._shown < len(self._records)
 
     def fetchMore(self, parent: ModelIndex) -> None:
         if parent.isValid():
             return
-        more = min(FETCH_STEP, len(self._events) - self._shown)
+        more = min(FETCH_STEP, len(self._records) - self._shown)
         if more <= 0:
             return
         self.beginInsertRows(QModelIndex(), self._shown, self._shown + more - 1)
@@ -141,41 +143,6 @@ class AuditEventModel(QAbstractTableModel):
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self._shown
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return None
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < self._shown:
-            return None
-        event = self._events[index.row()]
-        if role == AuditSeqRole:
-            return event.seq
-        if role == Qt.ItemDataRole.DisplayRole:
-            return [
-                str(event.seq),
-                datetime_text(event.at),
-                event.username,
-                event.pc_name,
-                event.case_number,
-                audit_action_label(event.action),
-                event.detail,
-                event.reason,
-            ][index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.DETAIL:
-            return event.detail or None
-        return None
 
 
 class Ui_AuditPage:

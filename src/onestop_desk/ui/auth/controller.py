@@ -7,7 +7,7 @@ not closed, so unlocking brings back exactly what was on screen with nothing los
 user logs in from the lock screen, the first session's windows are closed the normal way (the
 main window saves the intake draft on close) and the session is logged out.
 
-Backups (issue 6): an automatic backup is taken when the program closes, and whenever the
+Backups: an automatic backup is taken when the program closes, and whenever the
 newest one is a day old: at each session start and end, and on an hourly check while the
 program runs. Restoring a backup replaces the database, which only works with every
 connection closed, so the controller does it, not the backup dialog: see :meth:`restore`.
@@ -24,8 +24,8 @@ import shiboken6
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox, QWidget
 
+from onestop_desk.domain.access import Permission
 from onestop_desk.domain.clock import KST
-from onestop_desk.domain.vocab import Role
 from onestop_desk.ui.auth.change_password import ChangePasswordDialog
 from onestop_desk.ui.auth.gateway import AuthGateway, SessionLike
 from onestop_desk.ui.auth.lock_screen import LockScreen
@@ -273,7 +273,7 @@ class SessionController(QObject):
         """Close the session's windows the normal way, back up, then log out.
 
         ``program_closing``: the backup is taken whatever the age of the last one (the
-        "backup on close" of issue 6); a logout or user switch only takes the daily one."""
+        "backup on close"); a logout or user switch only takes the daily one."""
         session = self.session
         self._close_windows()
         if session is not None:
@@ -468,7 +468,7 @@ class SessionController(QObject):
             QMessageBox.critical(self.window, self.tr("데이터베이스 점검"), text)
             return
         when = newest.info.created_at.astimezone(KST).strftime("%Y-%m-%d %H:%M")
-        if session is None or session.role is not Role.ADMIN:
+        if session is None or not session.may(Permission.RESTORE):
             text += "\n\n" + self.tr("가장 최근의 정상 백업: %1").replace("%1", when)
             QMessageBox.critical(self.window, self.tr("데이터베이스 점검"), text)
             return
@@ -493,7 +493,7 @@ class SessionController(QObject):
         before anything changed, the old session continues; if the account is missing from
         the restored file, the login is shown."""
         session = self.session
-        if session is None or session.role is not Role.ADMIN or self.is_locked:
+        if session is None or not session.may(Permission.RESTORE) or self.is_locked:
             return
         self._close_windows()
         self.runner.wait()

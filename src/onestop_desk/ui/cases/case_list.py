@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSettings,
@@ -38,6 +37,7 @@ from onestop_desk.domain.vocab import CaseStatus
 from onestop_desk.services import Services
 from onestop_desk.ui.kit.item_roles import CaseIdRole, CaseNumberRole, StatusRole
 from onestop_desk.ui.kit.messages import BUCKET_CODES, bucket_label, case_status_label, date_text
+from onestop_desk.ui.kit.table_model import Column, RecordTableModel
 from onestop_desk.ui.kit.tasks import TaskRunner
 from onestop_desk.ui.kit.widgets import restore_header, save_header, setup_table
 
@@ -47,8 +47,11 @@ SEARCH_DEBOUNCE_MS = 150
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
-class CaseTableModel(QAbstractTableModel):
-    """Ids in, rows a page at a time. ``page_loaded`` tells views (and tests) data arrived."""
+class CaseTableModel(RecordTableModel[CaseSummary]):
+    """Ids in, rows a page at a time. ``page_loaded`` tells views (and tests) data arrived.
+
+    The rows are case ids; a row whose page has not arrived yet has no record
+    (:meth:`record_at` is ``None``) and asks for its page the first time it is painted."""
 
     page_loaded = Signal(int)
 
@@ -63,15 +66,21 @@ class CaseTableModel(QAbstractTableModel):
         self._revealed: dict[int, str] = {}
         self._pages_requested: set[int] = set()
         self._generation = 0
-        self._headers = [
-            self.tr("사례번호"),
-            self.tr("이름"),
-            self.tr("접수일"),
-            self.tr("단계"),
-            self.tr("담당"),
-            self.tr("범죄 구분"),
-            self.tr("후속 확인일"),
-        ]
+        self.declare(
+            [
+                Column(self.tr("사례번호"), lambda s: s.case_number),
+                Column(self.tr("이름"), lambda s: self._revealed.get(s.id, s.masked_name)),
+                Column(self.tr("접수일"), lambda s: date_text(s.intake_date)),
+                Column(self.tr("단계"), lambda s: case_status_label(s.status)),
+                Column(self.tr("담당"), lambda s: s.counselor_name),
+                Column(
+                    self.tr("범죄 구분"),
+                    lambda s: ", ".join(bucket_label(b) for b in s.crime_buckets),
+                ),
+                Column(self.tr("후속 확인일"), lambda s: date_text(s.next_follow_up)),
+            ],
+            {CaseNumberRole: lambda s: s.case_number, StatusRole: lambda s: s.status},
+        )
 
     # --- feeding ----------------------------------------------------------------------------
 
@@ -117,69 +126,28 @@ class CaseTableModel(QAbstractTableModel):
             self._rows[summary.id] = summary
         first = page * PAGE_SIZE
         last = min(first + PAGE_SIZE, len(self._ids)) - 1
-        if last >= first:
-            self.dataChanged.emit(
-                self.index(first, 0),
-                self.index(last, self.columnCount() - 1),
-                [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, StatusRole],
-            )
+        self.rows_changed(first, last, [Qt.ItemDataRole.DisplayRole, CaseNumberRole, StatusRole])
         self.page_loaded.emit(page)
 
-    # --- Qt model ---------------------------------------------------------------------------
+    # --- the base's hooks -------------------------------------------------------------------
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._ids)
 
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
+    def record_at(self, row: int) -> CaseSummary | None:
+        return self._rows.get(self._ids[row])
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
+    def placeholder(self, index: ModelIndex, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            self._request_page(index.row() // PAGE_SIZE)
+            return "…" if index.column() == self.NUMBER else ""
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
-            return None
-        case_id = self._ids[index.row()]
-        if role == CaseIdRole:
-            return case_id
-        summary = self._rows.get(case_id)
-        if summary is None:
-            if role == Qt.ItemDataRole.DisplayRole:
-                self._request_page(index.row() // PAGE_SIZE)
-                return "…" if index.column() == self.NUMBER else ""
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(summary, index.column())
-        if role == CaseNumberRole:
-            return summary.case_number
-        if role == StatusRole:
-            return summary.status
-        return None
-
-    def _display(self, s: CaseSummary, column: int) -> str:
-        if column == self.NUMBER:
-            return s.case_number
-        if column == self.NAME:
-            return self._revealed.get(s.id, s.masked_name)
-        if column == self.INTAKE:
-            return date_text(s.intake_date)
-        if column == self.STATUS:
-            return case_status_label(s.status)
-        if column == self.COUNSELOR:
-            return s.counselor_name
-        if column == self.BUCKETS:
-            return ", ".join(bucket_label(b) for b in s.crime_buckets)
-        if column == self.FOLLOW_UP:
-            return date_text(s.next_follow_up)
-        return ""
+        # The id is known before the row's page arrives: opening a case never waits for it.
+        if role == CaseIdRole and index.isValid() and 0 <= index.row() < len(self._ids):
+            return self._ids[index.row()]
+        return super().data(index, role)
 
 
 class CaseListPage(QWidget):
@@ -226,7 +194,7 @@ class CaseListPage(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        self.search_label = QLabel(self.tr("찾기(&F)"), self)
+        self.search_label = QLabel(self.tr("찾기(&S)"), self)
         self.search_label.setObjectName("search_label")
         self.search_edit = QLineEdit(self)
         self.search_edit.setObjectName("search_edit")

@@ -43,8 +43,8 @@ from onestop_desk.ui.kit.tasks import TaskRunner
 class Ui_PacketDialog:
     def setup_ui(self, dialog: QDialog) -> None:
         dialog.setObjectName("packet_dialog")
-        # Fits a 1024×768 screen with the title bar and the taskbar.
-        dialog.resize(880, 620)
+        # Fits a 1024×768 screen with the taskbar; ui/kit/screen.py shrinks it on smaller ones.
+        dialog.resize(860, 680)
         layout = QVBoxLayout(dialog)
         options = QHBoxLayout()
         self.part_combo = QComboBox(dialog)
@@ -248,16 +248,8 @@ class PacketDialog(QDialog):
         )
         if not ok:
             return
-        password, ok = QInputDialog.getText(
-            self,
-            self.tr("파일 비밀번호"),
-            self.tr(
-                "파일은 암호화해 저장합니다. 비밀번호를 정해 주세요 "
-                "(비워 두면 새로 만들어 한 번만 보여 드립니다)."
-            ),
-            QLineEdit.EchoMode.Password,
-        )
-        if not ok:
+        password = self.ask_password()
+        if password is None:
             return
         generated = not password
         if generated:
@@ -269,6 +261,39 @@ class PacketDialog(QDialog):
                 self.tr(
                     "이 비밀번호는 다시 보여 드리지 않습니다. 받는 분께 따로 알려 주세요:\n\n%1"
                 ).replace("%1", password),
+            )
+
+    def ask_password(self) -> str | None:
+        """The file's password, typed twice: a typo in a password nobody sees would lock the
+        receiver out of the file for good. Empty means "make one up"; ``None``, cancelled."""
+        while True:
+            password, ok = QInputDialog.getText(
+                self,
+                self.tr("파일 비밀번호"),
+                self.tr(
+                    "파일은 암호화해 저장합니다. 비밀번호를 정해 주세요 "
+                    "(비워 두면 새로 만들어 한 번만 보여 드립니다)."
+                ),
+                QLineEdit.EchoMode.Password,
+            )
+            if not ok:
+                return None
+            if not password:
+                return ""
+            again, ok = QInputDialog.getText(
+                self,
+                self.tr("파일 비밀번호 확인"),
+                self.tr("확인을 위해 같은 비밀번호를 한 번 더 입력해 주세요."),
+                QLineEdit.EchoMode.Password,
+            )
+            if not ok:
+                return None
+            if again == password:
+                return password
+            QMessageBox.warning(
+                self,
+                self.tr("파일 비밀번호"),
+                self.tr("두 비밀번호가 일치하지 않습니다. 다시 정해 주세요."),
             )
 
     def save_to(self, target: Path, reason: str, password: str) -> bool:

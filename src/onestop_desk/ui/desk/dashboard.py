@@ -23,17 +23,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QDate,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-    Slot,
-)
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QDateEdit,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -44,23 +35,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from onestop_desk.domain.access import may_work_on_cases
+from onestop_desk.domain.access import Permission
+from onestop_desk.domain.errors import FieldError
 from onestop_desk.domain.records import CaseFilter, StatsReport, StatTable
 from onestop_desk.domain.vocab import Gender, IntakeChannel, ReferralStatus
 from onestop_desk.services import Services
 from onestop_desk.ui.kit.bar_chart import Bar, BarChart
+from onestop_desk.ui.kit.item_roles import CaseFilterRole, CountRole
 from onestop_desk.ui.kit.messages import (
     bucket_label,
+    date_text,
     error_text,
+    field_error_text,
     gender_label,
     intake_channel_label,
+    localized_name,
     referral_status_label,
 )
+from onestop_desk.ui.kit.table_model import Column, RecordTableModel
 from onestop_desk.ui.kit.tasks import TaskRunner
-
-ModelIndex = QModelIndex | QPersistentModelIndex
-CaseFilterRole = Qt.ItemDataRole.UserRole + 40
-CountRole = Qt.ItemDataRole.UserRole + 41
+from onestop_desk.ui.kit.widgets import DateParseError, make_date_edit, parse_date
 
 
 @dataclass(frozen=True)
@@ -72,65 +66,37 @@ class StatLine:
     case_filter: CaseFilter | None = None
 
 
-class StatTableModel(QAbstractTableModel):
+class StatTableModel(RecordTableModel[StatLine]):
     """항목 / 수 / 비율 for one breakdown; the share column only for additive tables."""
 
     LABEL, COUNT, SHARE = range(3)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._lines: list[StatLine] = []
         self._total: int | None = None
-        self._headers = [self.tr("항목"), self.tr("수"), self.tr("비율")]
+        openable = self.tr("두 번 누르면 해당 사례 목록을 엽니다")
+        self.declare(
+            [
+                Column(
+                    self.tr("항목"),
+                    lambda line: line.label,
+                    tooltip=lambda line: openable if line.case_filter is not None else None,
+                ),
+                Column(self.tr("수"), lambda line: f"{line.count:,}", align_right=True),
+                Column(self.tr("비율"), self._share, align_right=True),
+            ],
+            {CaseFilterRole: lambda line: line.case_filter, CountRole: lambda line: line.count},
+        )
 
     def set_lines(self, lines: Sequence[StatLine], total: int | None) -> None:
-        self.beginResetModel()
-        self._lines = list(lines)
         self._total = total
-        self.endResetModel()
+        self.set_records(lines)
 
     def line(self, row: int) -> StatLine:
-        return self._lines[row]
+        return self.record(row)
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._lines)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return None
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._lines):
-            return None
-        line = self._lines[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == self.LABEL:
-                return line.label
-            if column == self.COUNT:
-                return f"{line.count:,}"
-            if column == self.SHARE and self._total:
-                return f"{100 * line.count / self._total:.1f}%"
-            return None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column != self.LABEL:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and line.case_filter is not None:
-            return self.tr("두 번 누르면 해당 사례 목록을 엽니다")
-        if role == CaseFilterRole:
-            return line.case_filter
-        if role == CountRole:
-            return line.count
-        return None
+    def _share(self, line: StatLine) -> str:
+        return f"{100 * line.count / self._total:.1f}%" if self._total else ""
 
 
 class StatPanel(QWidget):
@@ -224,11 +190,17 @@ class DashboardWidget(QWidget):
         self._services = services
         self.runner = runner or TaskRunner(self, progress_parent=self)
         self._report: StatsReport | None = None
-        self._may_open_cases = may_work_on_cases(services.actor)
+        self._may_open_cases = services.may(Permission.WORK_ON_CASES)
+        self._names: dict[str, dict[str, str]] = {}
         day = today or services.context.clock.today()
 
-        self.from_date_edit = self._date_edit("from_date_edit", day.replace(day=1))
-        self.to_date_edit = self._date_edit("to_date_edit", day)
+        # Typed dates (2026-11-01, 20261101, 2026.11.1), like every other date in the program.
+        self.from_date_edit = make_date_edit("from_date_edit", self)
+        self.from_date_edit.setText(date_text(day.replace(day=1)))
+        self.to_date_edit = make_date_edit("to_date_edit", self)
+        self.to_date_edit.setText(date_text(day))
+        for edit in (self.from_date_edit, self.to_date_edit):
+            edit.returnPressed.connect(self._on_refresh_button_clicked)
         self.refresh_button = QPushButton(self.tr("조회"), self)
         self.refresh_button.setObjectName("refresh_button")
         self.refresh_button.clicked.connect(self._on_refresh_button_clicked)
@@ -276,34 +248,37 @@ class DashboardWidget(QWidget):
         layout.addWidget(self.note_label)
         layout.addWidget(self.scroll_area, 1)
 
-    def _date_edit(self, name: str, day: date) -> QDateEdit:
-        edit = QDateEdit(QDate(day.year, day.month, day.day), self)
-        edit.setObjectName(name)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        return edit
-
     # --- loading ----------------------------------------------------------------------------
 
-    def period(self) -> tuple[date, date]:
-        start = self.from_date_edit.date()
-        end = self.to_date_edit.date()
-        return (
-            date(start.year(), start.month(), start.day()),
-            date(end.year(), end.month(), end.day()),
-        )
+    def period(self) -> tuple[date, date] | None:
+        """The typed period, or ``None`` (with the reason on screen) when a date is not one."""
+        try:
+            start = parse_date(self.from_date_edit.text())
+            end = parse_date(self.to_date_edit.text())
+        except DateParseError:
+            start = end = None
+        if start is None or end is None:
+            self.status_label.setText(
+                field_error_text(FieldError("statistics.period", "invalid_date"))
+            )
+            return None
+        return start, end
 
     def refresh(self) -> None:
-        """Query the period on the pickers (off the UI thread)."""
-        start, end = self.period()
+        """Query the typed period (off the UI thread)."""
+        period = self.period()
+        if period is None:
+            return
+        start, end = period
         if start > end:
             self.status_label.setText(self.tr("시작일이 종료일보다 늦습니다."))
             return
         self.refresh_button.setEnabled(False)
         self.status_label.setText(self.tr("집계하는 중…"))
         statistics = self._services.statistics
+        directory = self._services.directory
         self.runner.run(
-            lambda: statistics.summary(start, end),
+            lambda: (statistics.summary(start, end), directory_names(directory)),
             self._on_summary_loaded,
             self._on_summary_failed,
             label=self.tr("통계를 집계하는 중입니다…"),
@@ -317,7 +292,8 @@ class DashboardWidget(QWidget):
         self.refresh_button.setEnabled(True)
         self.status_label.setText(error_text(error))
 
-    def _on_summary_loaded(self, report: StatsReport) -> None:
+    def _on_summary_loaded(self, loaded: tuple[StatsReport, dict[str, dict[str, str]]]) -> None:
+        report, self._names = loaded
         self.refresh_button.setEnabled(True)
         self._report = report
         self.status_label.setText(self.tr("{0} 기준").format(report.as_of.isoformat()))
@@ -417,11 +393,12 @@ class DashboardWidget(QWidget):
                 "no": self.tr("장애 없음·미기재"),
             }
             return lambda code, label: words.get(code, label)
+        names = self._names.get(key, {})
         if key == "programmes":
             area_only = self.tr("제도 미지정(영역만)")
-            return lambda code, label: area_only if code == "_area_only" else label
-        # Crime types, support areas, agencies: directory names, as stored.
-        return lambda _code, label: label
+            return lambda code, label: area_only if code == "_area_only" else names.get(code, label)
+        # Crime types, support areas, agencies: the directory's name in the UI's language.
+        return lambda code, label: names.get(code, label)
 
     def _filter_for(self, key: str) -> Callable[[str], CaseFilter | None]:
         if key == "crime_buckets":
@@ -437,3 +414,14 @@ class DashboardWidget(QWidget):
         case_filter = panel.model.line(row).case_filter
         if case_filter is not None and self._may_open_cases:
             self.case_list_requested.emit(case_filter)
+
+
+def directory_names(directory: Any) -> dict[str, dict[str, str]]:
+    """The directory's names of the breakdowns keyed by code, in the UI's language (the
+    statistics carry the stored Korean name; an English screen needs the English one)."""
+    return {
+        "crime_types": {c.code: localized_name(c) for c in directory.crime_types()},
+        "support_areas": {a.code: localized_name(a) for a in directory.support_areas()},
+        "programmes": {p.code: localized_name(p) for p in directory.programmes()},
+        "referral_agencies": {a.code: localized_name(a) for a in directory.agencies()},
+    }

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -20,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from onestop_desk.domain.access import Permission
 from onestop_desk.domain.errors import FieldError
 from onestop_desk.domain.records import AgencyInput, AgencyRecord, SupportAreaRecord
-from onestop_desk.domain.vocab import Role
 from onestop_desk.services import Services
 from onestop_desk.ui.kit.item_roles import AgencyCodeRole
 from onestop_desk.ui.kit.messages import date_text, localized_name
@@ -39,6 +40,8 @@ from onestop_desk.ui.kit.widgets import (
     resize_to_contents,
     save_header,
 )
+
+AREA_COLUMNS = 3
 
 
 class AgencyDialog(QDialog):
@@ -106,15 +109,16 @@ class AgencyDialog(QDialog):
         self.description_edit.setTabChangesFocus(True)
         self.description_edit.setMaximumHeight(80)
         form.addRow(self.tr("하는 일"), self.description_edit)
-        areas_row = QHBoxLayout()
+        # In a grid, not a row: the English area names in one row are wider than the screen.
+        areas_row = QGridLayout()
         self.area_checks: dict[str, QCheckBox] = {}
         chosen = set(a.support_areas) if a else set()
-        for area in areas:
+        for position, area in enumerate(areas):
             check = QCheckBox(localized_name(area), self)
             check.setObjectName(f"area_{area.code}_check")
             check.setChecked(area.code in chosen)
             self.area_checks[area.code] = check
-            areas_row.addWidget(check)
+            areas_row.addWidget(check, position // AREA_COLUMNS, position % AREA_COLUMNS)
         form.addRow(self.tr("지원 영역"), areas_row)
         flags = QHBoxLayout()
         self.resident_check = QCheckBox(self.tr("센터 상주 기관"), self)
@@ -210,7 +214,7 @@ class DirectoryPage(QWidget):
         self._settings = settings
         self._agencies: dict[str, AgencyRecord] = {}
         self._areas: list[SupportAreaRecord] = []
-        self._editable = services.actor.role in (Role.ADMIN, Role.SYSTEM)
+        self._editable = services.may(Permission.EDIT_DIRECTORY)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("기관"), "title_label", self))
         self.agency_table = make_table(

@@ -16,3 +16,5 @@ CodeRole = Qt.ItemDataRole.UserRole + 9
 UsernameRole = Qt.ItemDataRole.UserRole + 10
 AuditSeqRole = Qt.ItemDataRole.UserRole + 11
 OverdueRole = Qt.ItemDataRole.UserRole + 12
+CaseFilterRole = Qt.ItemDataRole.UserRole + 13
+CountRole = Qt.ItemDataRole.UserRole + 14

@@ -6,24 +6,29 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, SignalInstance
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
+    QAbstractSpinBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
+    QTextEdit,
     QWidget,
 )
 
 from onestop_desk.domain.errors import FieldError, ValidationError
 from onestop_desk.ui.kit.messages import error_text, field_error_text
+from onestop_desk.ui.kit.settings import header_setting
 
 _DATE = re.compile(r"^\s*(\d{4})[-./ ]?(\d{1,2})[-./ ]?(\d{1,2})\s*$")
 
@@ -64,6 +69,26 @@ def make_error_label(name: str, parent: QWidget | None = None) -> QLabel:
     return label
 
 
+def _clear_label(label: QLabel) -> None:
+    label.clear()
+    label.hide()
+
+
+def _edit_signal(widget: QWidget) -> SignalInstance | None:
+    """The signal that says the user changed ``widget``'s value."""
+    if isinstance(widget, QLineEdit):
+        return widget.textEdited
+    if isinstance(widget, QPlainTextEdit | QTextEdit):
+        return widget.textChanged
+    if isinstance(widget, QComboBox):
+        return widget.currentIndexChanged
+    if isinstance(widget, QAbstractButton):
+        return widget.toggled
+    if isinstance(widget, QAbstractSpinBox):
+        return widget.editingFinished
+    return None
+
+
 class FieldErrors:
     """Shows each FieldError under the widget it belongs to; the typed text is never touched."""
 
@@ -71,7 +96,12 @@ class FieldErrors:
         self._fields: dict[str, tuple[QWidget, QLabel]] = {}
 
     def bind(self, field: str, widget: QWidget, label: QLabel) -> None:
+        """``label`` shows ``field``'s errors; editing ``widget`` clears them, because the
+        message described what was there before."""
         self._fields[field] = (widget, label)
+        edited = _edit_signal(widget)
+        if edited is not None:
+            edited.connect(lambda *_args: _clear_label(label))
 
     def clear(self) -> None:
         for _widget, label in self._fields.values():
@@ -210,12 +240,13 @@ def select_data(combo: QComboBox, data: object) -> None:
 
 
 def save_header(settings: QSettings, view: QTableView | QTableWidget) -> None:
-    settings.setValue(f"columns/{view.objectName()}", view.horizontalHeader().saveState())
+    """Remember ``view``'s column widths and order under its screen's declared key."""
+    header_setting(view).write(settings, view.horizontalHeader().saveState())
 
 
 def restore_header(settings: QSettings, view: QTableView | QTableWidget) -> None:
-    state = settings.value(f"columns/{view.objectName()}")
-    if state is not None:
+    state = header_setting(view).read(settings)
+    if not state.isEmpty():
         view.horizontalHeader().restoreState(state)
 
 

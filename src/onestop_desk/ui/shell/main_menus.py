@@ -1,17 +1,23 @@
-"""The main window's menu bar: which actions exist for which role, and where they sit.
+"""The main window's menu bar: which actions exist for the account, and where they sit.
 
 Layout only: :class:`MainMenus` makes the actions (each named like its attribute) and the
-menus; the window connects them to its slots. An action the account may not use is not made
-at all (``None``), so no menu item leads to a refusal.
+menus; the window connects them to its slots. An action the account may not use (``may``,
+the services' permission question) is not made at all (``None``), so no menu item leads to a
+refusal.
+
+Menu mnemonics stay clear of the letters the pages' buttons use (전화상담's 저장(&S), for
+one): a menu title's Alt+letter wins over a button's, so the settings menu is 설정(&T).
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
-from onestop_desk.domain.vocab import Role
+from onestop_desk.domain.access import Permission
 
 LANGUAGES = (("ko", "한국어"), ("en", "English"))
 """Each language in its own words: whoever reads the menu can find theirs."""
@@ -31,19 +37,18 @@ class MainMenus:
         self,
         window: QMainWindow,
         *,
-        role: Role,
-        works_on_cases: bool,
+        may: Callable[[Permission], bool],
         has_account: bool,
         has_backups: bool,
         language: str,
     ) -> None:
         bar = window.menuBar()
-        admin = role in (Role.ADMIN, Role.SYSTEM)
+        works_on_cases = may(Permission.WORK_ON_CASES)
 
         self.file_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "파일(&F)"))
         self.file_menu.setObjectName("file_menu")
         self.backup_action = None
-        if has_backups and role in (Role.ADMIN, Role.TEAM_LEAD, Role.SYSTEM):
+        if has_backups and may(Permission.BACK_UP):
             self.backup_action = _action(
                 window, "backup_action", QCoreApplication.translate("MainWindow", "백업·복원…")
             )
@@ -112,7 +117,7 @@ class MainMenus:
         self.account_menu.addAction(self.lock_action)
         self.account_menu.addAction(self.logout_action)
 
-        self.settings_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "설정(&S)"))
+        self.settings_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "설정(&T)"))
         self.settings_menu.setObjectName("settings_menu")
         self.language_menu = self.settings_menu.addMenu(
             QCoreApplication.translate("MainWindow", "언어")
@@ -130,7 +135,7 @@ class MainMenus:
             self.language_menu.addAction(action)
             self.language_actions[code] = action
         self.center_action = None
-        if admin:
+        if may(Permission.EDIT_CENTER):
             self.center_action = _action(
                 window, "center_action", QCoreApplication.translate("MainWindow", "센터 정보…")
             )

@@ -25,10 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from onestop_desk.domain.access import may_work_on_cases
+from onestop_desk.domain.access import Permission
 from onestop_desk.domain.records import CaseDetail, CaseFilter, InquiryRecord, ReferralRecord
 from onestop_desk.domain.text import mask_name
-from onestop_desk.domain.vocab import Role
 from onestop_desk.services import Services
 from onestop_desk.services.drafts import IntakeDraft
 from onestop_desk.ui.admin.audit_page import AuditPage
@@ -48,14 +47,17 @@ from onestop_desk.ui.desk.referrals import ReferralPage
 from onestop_desk.ui.desk.today import TodayPage
 from onestop_desk.ui.intake.intake_dialog import IntakeDialog
 from onestop_desk.ui.kit.messages import error_text, role_label
+from onestop_desk.ui.kit.settings import LANGUAGE, MAIN_WINDOW_GEOMETRY, upgrade
 from onestop_desk.ui.kit.tasks import TaskRunner
 from onestop_desk.ui.shell.about_dialog import AboutDialog
 from onestop_desk.ui.shell.main_menus import MainMenus
 
-LANGUAGE_SETTING = "ui/language"
-"""Read by ``app.py`` at start; the menu only stores the choice."""
-
 STATUS_MESSAGE_MS = 8000
+NAV_MIN_WIDTH = 150
+NAV_PADDING = 2 * 14 + 12
+"""The item padding of the style sheet below on both sides, and the frame."""
+DEFAULT_SIZE = QSize(1240, 760)
+"""The first start's size; smaller screens get what they have (ui/kit/screen.py)."""
 
 
 class MainWindow(QMainWindow):
@@ -97,15 +99,16 @@ class MainWindow(QMainWindow):
         self._account = account
         self.runner = TaskRunner(self, progress_parent=self)
         self.runner.failed.connect(self._on_runner_failed)
-        self._role = services.actor.role
-        self._works_on_cases = may_work_on_cases(services.actor)
+        upgrade(settings)
+        self._works_on_cases = services.may(Permission.WORK_ON_CASES)
         self._intake: IntakeDialog | None = None
         self.setWindowTitle(self.tr("원스톱 데스크"))
-        self.setMinimumSize(QSize(1000, 640))
         self._build()
         self._build_actions()
-        if not self.restoreGeometry(settings.value("window/geometry", b"")):
-            self.resize(1240, 760)
+        # A geometry saved on a larger screen is brought inside this one on show
+        # (ui/kit/screen.py), so restoring it as it was is safe.
+        if not self.restoreGeometry(MAIN_WINDOW_GEOMETRY.read(settings)):
+            self.resize(DEFAULT_SIZE)
         self.nav_list.setCurrentRow(0)
 
     # --- layout -----------------------------------------------------------------------------
@@ -138,7 +141,7 @@ class MainWindow(QMainWindow):
         outer.addLayout(body, 1)
         self.nav_list = QListWidget(central)
         self.nav_list.setObjectName("nav_list")
-        self.nav_list.setFixedWidth(150)
+        self.nav_list.setFixedWidth(NAV_MIN_WIDTH)
         self.nav_list.setStyleSheet(
             "QListWidget#nav_list { background: #f3f5f7; border: none; "
             "border-right: 1px solid #dde1e5; padding-top: 8px; }"
@@ -182,43 +185,60 @@ class MainWindow(QMainWindow):
         self.audit_page: AuditPage | None = None
         self.users_page: UsersPage | None = None
         self.retention_page: RetentionPage | None = None
-        admin = self._role is Role.ADMIN
-        if self._role in (Role.TEAM_LEAD, Role.ADMIN):
+        may = self._services.may
+        if may(Permission.VIEW_STATISTICS):
             self.dashboard_page = DashboardWidget(s, r, self)
             self._add_page(self.tr("통계"), self.dashboard_page)
             self.dashboard_page.case_list_requested.connect(
                 self._on_dashboard_page_case_list_requested
             )
-        if admin and self._account is not None:
+        if self._account is not None and may(Permission.VIEW_ACCESS_LOG):
             self.audit_page = AuditPage(self._account, r, st, self)
             self._add_page(self.tr("접속기록"), self.audit_page)
+        if self._account is not None and may(Permission.MANAGE_USERS):
             self.users_page = UsersPage(self._account, r, st, self)
             self._add_page(self.tr("사용자"), self.users_page)
-        if admin:
+        if may(Permission.MANAGE_RETENTION):
             self.retention_page = RetentionPage(s, r, st, self)
             self._add_page(self.tr("보관·파기"), self.retention_page)
         self.directory_page = DirectoryPage(s, r, st, self)
         self._add_page(self.tr("기관"), self.directory_page)
         self.nav_list.currentRowChanged.connect(self._on_nav_list_current_row_changed)
+        self._fit_nav_list()
 
         actor = self._services.actor
         self.user_label = QLabel(f"{actor.username} · {role_label(actor.role)}", self)
         self.user_label.setObjectName("user_label")
         self.statusBar().addPermanentWidget(self.user_label)
 
+    def _fit_nav_list(self) -> None:
+        """Wide enough for the longest page title in the UI's language (English titles such
+        as "Retention and destruction" are twice the Korean ones)."""
+        metrics = self.nav_list.fontMetrics()
+        widest = max(
+            (
+                metrics.horizontalAdvance(self.nav_list.item(i).text())
+                for i in range(self.nav_list.count())
+            ),
+            default=0,
+        )
+        width = max(NAV_MIN_WIDTH, widest + NAV_PADDING)
+        self.nav_list.setFixedWidth(width)
+        for row in range(self.nav_list.count()):
+            self.nav_list.item(row).setSizeHint(QSize(width - 10, 40))
+
     def _add_page(self, title: str, page: QWidget) -> None:
         self.page_stack.addWidget(page)
         item = QListWidgetItem(title, self.nav_list)
-        item.setSizeHint(QSize(140, 40))
+        item.setSizeHint(QSize(NAV_MIN_WIDTH - 10, 40))
 
     def _build_actions(self) -> None:
         self.menus = MainMenus(
             self,
-            role=self._role,
-            works_on_cases=self._works_on_cases,
+            may=self._services.may,
             has_account=self._account is not None,
             has_backups=self._services.backups is not None,
-            language=str(self._settings.value(LANGUAGE_SETTING, "ko")),
+            language=LANGUAGE.read(self._settings),
         )
         m = self.menus
         self.new_case_action = m.new_case_action
@@ -399,7 +419,7 @@ class MainWindow(QMainWindow):
         )
         self.open_case(detail.id)
         if self.case_view is not None:
-            self.case_view.tabs.setCurrentIndex(self.case_view.tabs.count() - 1)
+            self.case_view.ui.tabs.setCurrentIndex(self.case_view.ui.tabs.count() - 1)
 
     @Slot(int)
     def _on_intake_finished(self, _result: int) -> None:
@@ -471,9 +491,8 @@ class MainWindow(QMainWindow):
     @Slot()
     def _on_backup_action_triggered(self) -> None:
         dialog = BackupDialog(self._services, self.runner, self)
-        if self._role is not Role.ADMIN:
-            # Restoring replaces everyone's data: administrators only (the controller checks
-            # again).
+        if not self._services.may(Permission.RESTORE):
+            # Restoring replaces everyone's data (the controller checks again).
             dialog.ui.restore_button.hide()
         dialog.restore_requested.connect(self._on_backup_dialog_restore_requested)
         self._open_dialog(dialog)
@@ -500,7 +519,7 @@ class MainWindow(QMainWindow):
 
     @Slot(QAction)
     def _on_language_group_triggered(self, action: QAction) -> None:
-        self._settings.setValue(LANGUAGE_SETTING, action.data())
+        LANGUAGE.write(self._settings, str(action.data()))
         self._settings.sync()
         self.show_message(self.tr("언어를 바꿨습니다. 다음에 프로그램을 시작할 때 적용됩니다."))
 
@@ -511,7 +530,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(error_text(exc), STATUS_MESSAGE_MS)
 
     def save_layout(self) -> None:
-        self._settings.setValue("window/geometry", self.saveGeometry())
+        MAIN_WINDOW_GEOMETRY.write(self._settings, self.saveGeometry())
         for page in [*self.pages(), self.case_list_page, self.case_view]:
             if page is not None and hasattr(page, "save_layout"):
                 page.save_layout()

@@ -7,15 +7,19 @@ the application font before any widget exists; otherwise Hangul renders as empty
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
+import PySide6
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from onestop_desk.paths import resource
+from onestop_desk.ui.kit.screen import install_screen_fitter
+from onestop_desk.ui.kit.settings import DEFAULT_LANGUAGE
 
-DEFAULT_LANGUAGE = "ko"
-LANGUAGES = ("ko", "en")
+QT_TRANSLATION_CATALOGS = ("qtbase",)
+"""Qt's own words (file, print and message dialogs, standard buttons) live in qtbase."""
 FONT_FAMILY_FALLBACK = "NanumGothic"
 BASE_POINT_SIZE = 10
 
@@ -33,10 +37,21 @@ def register_fonts() -> str:
     return family
 
 
+def qt_translation_dirs() -> list[Path]:
+    """Where Qt's ``.qm`` files may be: where Qt says, then inside the PySide6 package (a
+    bundle that carries them but reports another Qt prefix)."""
+    candidates = [
+        Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+        Path(PySide6.__file__).parent / "Qt" / "translations",
+    ]
+    return [folder for folder in dict.fromkeys(candidates) if folder.is_dir()]
+
+
 def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     """Our strings are written in Korean; English comes from ``resources/i18n/*.qm``.
 
-    Qt's own dialogs (file, print, message boxes) use Qt's bundled translations.
+    Qt's own dialogs (file, print, message boxes) use Qt's translations for the chosen
+    language, so a Korean screen never opens a half-English file dialog.
     """
     translators: list[QTranslator] = []
     QLocale.setDefault(
@@ -45,12 +60,13 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
             QLocale.Country.SouthKorea if language == "ko" else QLocale.Country.UnitedStates,
         )
     )
-    qt_translator = QTranslator(app)
-    if qt_translator.load(
-        QLocale(), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    ):
-        app.installTranslator(qt_translator)
-        translators.append(qt_translator)
+    for catalog in QT_TRANSLATION_CATALOGS:
+        for folder in qt_translation_dirs():
+            qt_translator = QTranslator(app)
+            if qt_translator.load(QLocale(), catalog, "_", str(folder)):
+                app.installTranslator(qt_translator)
+                translators.append(qt_translator)
+                break
     if language != DEFAULT_LANGUAGE:
         ours = QTranslator(app)
         if ours.load(str(resource("i18n", f"onestop_{language}.qm"))):
@@ -71,4 +87,5 @@ def create_application(
     family = register_fonts()
     app.setFont(QFont(family, BASE_POINT_SIZE))
     install_translators(app, language)
+    install_screen_fitter(app)
     return app
