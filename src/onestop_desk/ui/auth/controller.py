@@ -438,8 +438,8 @@ class SessionController(QObject):
 
     def _on_audit_checked(self, report: Any) -> None:
         """The access log no longer ends where the keyring says: rows were erased (or lost
-        with a power cut or a copy put back outside the app). Administrators get the rows;
-        everyone else is asked to tell one."""
+        with a power cut or a copy put back outside the app). Those who may read the log get
+        the rows; everyone else is asked to tell an administrator."""
         if report.ok:
             return
         # Imported here: the login screen, the first thing a start shows, does not need it.
@@ -447,7 +447,7 @@ class SessionController(QObject):
 
         session = self.session
         text = self.tr("접속기록의 마지막 부분이 지워졌을 수 있습니다.")
-        if session is not None and session.role is Role.ADMIN:
+        if session is not None and session.may(Permission.VIEW_ACCESS_LOG):
             text += "\n\n" + chain_report_text(report)
             text += "\n\n" + self.tr("접속기록 화면에서 체인 검증을 실행해 확인해 주세요.")
         else:
