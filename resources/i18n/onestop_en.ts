@@ -3163,8 +3163,8 @@ It is shown only once, on this screen. Give it to the recipient separately from 
     </message>
     <message>
         <location filename="../../src/onestop_desk/ui/desk/referrals.py" line="185"/>
-        <source>후속 확인일(&amp;F)</source>
-        <translation>&amp;Follow-up date</translation>
+        <source>후속 확인일(&amp;U)</source>
+        <translation>Follow-&amp;up date</translation>
     </message>
     <message>
         <location filename="../../src/onestop_desk/ui/desk/referrals.py" line="190"/>

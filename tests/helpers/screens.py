@@ -39,6 +39,7 @@ from onestop_desk.ui.cases.case_dialogs import (
     CloseCaseDialog,
     ConsentDialog,
     ReplyDialog,
+    UrgencyDialog,
 )
 from onestop_desk.ui.cases.edit_case_dialog import EditCaseDialog
 from onestop_desk.ui.cases.export_dialog import ExportDialog
@@ -149,7 +150,8 @@ class Screens:
             ConsentDialog: [lambda: ConsentDialog(w.c1, r, self.case.id, self.agencies)],
             ReplyDialog: [lambda: ReplyDialog(w.c1, r, self.referral)],
             CloseCaseDialog: [lambda: CloseCaseDialog()],
-            AssignDialog: [lambda: AssignDialog(w.lead, r, self.case, w.lead.users.list())],
+            AssignDialog: [lambda: AssignDialog(w.lead, r, self.case, w.lead.users.assignable())],
+            UrgencyDialog: [lambda: UrgencyDialog(w.c1, r, self.referral)],
             EditCaseDialog: [lambda: EditCaseDialog(w.c1, r, self.case, self.crimes)],
             ExportDialog: [lambda: ExportDialog(w.c1, r, [self.case.id])],
             PacketDialog: [lambda: PacketDialog(w.c1, r, self.case.id)],

@@ -114,6 +114,11 @@ def test_summary_holds_needs_consents_referrals_and_timeline(world, usb):
     assert "법률구조공단 상담 예약 완료" in text_
     assert "연계 의뢰서" in text_  # the letter came along
     assert result.letters_included
+    # The timeline is in words, as a reader at the next agency understands it.
+    assert "대한법률구조공단 동의 기록" in text_
+    assert "사례 접수 (방문)" in text_
+    for code in ("consent legal_aid", "legal_aid draft", "visit", "identity"):
+        assert code not in text_
 
 
 def test_a_second_export_the_same_day_gets_its_own_name(world, usb):

@@ -211,3 +211,14 @@ def test_letters_alone_hold_no_sheet(world, walk_in):
     text = squeezed("\n".join(page_texts(packet.pdf)))
     assert "도움받을곳안내" not in text and "연계의뢰서" in text
     assert len(packet.document_numbers) == 3
+
+
+def test_an_unknown_fact_is_a_dash_not_a_field_left_out(world):
+    # Everything consented; birth date, incident date and 신고 여부 simply not known.
+    case = world.new_case(name="모름사례", birth=None, incident_date=None)
+    world.c1.consents.record(case.id, consent("prosecution", *ConsentItem))
+    world.c1.referrals.create(case.id, "prosecution", ["treatment_cost"])
+    text = squeezed("\n".join(page_texts(world.c1.documents.build_letters(case.id).pdf)))
+    assert "동의범위밖" not in text
+    for label in ("생년월일", "발생일", "경찰신고"):
+        assert f"{label}-" in text

@@ -3,13 +3,18 @@ own translated labels)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from onestop_desk.domain.timeline import TimelineFacts
 from onestop_desk.domain.vocab import (
     CaseStatus,
     ConsentItem,
     ConsentMethod,
     Gender,
+    IntakeChannel,
     NeedStatus,
     ReferralStatus,
+    TimelineKind,
     Urgency,
 )
 
@@ -46,3 +51,43 @@ REFERRAL_STATUS = {
     ReferralStatus.REJECTED: "반려",
     ReferralStatus.WITHDRAWN: "철회",
 }
+INTAKE_CHANNEL = {
+    IntakeChannel.VISIT: "방문",
+    IntakeChannel.PHONE: "전화",
+    IntakeChannel.ONLINE: "온라인",
+    IntakeChannel.AGENCY: "기관의뢰",
+}
+TIMELINE_KIND = {
+    TimelineKind.STATUS: "상태",
+    TimelineKind.NOTE: "메모",
+    TimelineKind.REFERRAL: "연계",
+    TimelineKind.CONSENT: "동의",
+    TimelineKind.NEED: "욕구",
+    TimelineKind.INTAKE: "접수",
+}
+
+
+def timeline_text(facts: TimelineFacts, agency_names: Mapping[str, str]) -> str:
+    """One timeline event in words for a printed document: codes never reach the page."""
+    note = f": {facts.note}" if facts.note else ""
+    if facts.kind is TimelineKind.NOTE:
+        return facts.note
+    if facts.case_statuses:
+        return " → ".join(CASE_STATUS[s] for s in facts.case_statuses) + note
+    agency = agency_names.get(facts.agency_code, "다른 기관") if facts.agency_code else ""
+    if facts.referral_statuses:
+        steps = " → ".join(REFERRAL_STATUS[s] for s in facts.referral_statuses)
+        words = " ".join(w for w in (facts.document_number, agency, steps) if w)
+        return words + ("" if facts.note == "reply" else note)
+    if facts.kind is TimelineKind.CONSENT and facts.agency_code:
+        if facts.consent_withdrawn:
+            return f"{agency} 동의 철회"
+        items = ", ".join(
+            CONSENT_ITEM[i].split("(")[0] for i in ConsentItem if i in facts.consent_items
+        )
+        return f"{agency} 동의 기록" + (f" ({items})" if items else "")
+    if facts.need_count is not None:
+        return f"욕구 체크리스트 저장 ({facts.need_count}개)"
+    if facts.channel is not None:
+        return f"사례 접수 ({INTAKE_CHANNEL[facts.channel]})"
+    return facts.note

@@ -15,7 +15,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from onestop_desk.reports import styles
 from onestop_desk.reports._layout import Cell, field_table, withheld_note
-from onestop_desk.reports._text import fmt_bool, fmt_date, fmt_list, markup
+from onestop_desk.reports._text import DASH, fmt_bool, fmt_date, fmt_list, markup, plain
 from onestop_desk.reports.model import CaseSection, PersonSection
 
 CONTACT_WARNING_LABEL = "연락 시 주의"
@@ -45,6 +45,11 @@ def consented_fields(
     return flowables
 
 
+def _flag(value: bool | str) -> str:
+    """예/아니오, or the text given for an answer that is not known (a dash when empty)."""
+    return fmt_bool(value) if isinstance(value, bool) else plain(value).strip() or DASH
+
+
 def person_fields(person: PersonSection) -> list[tuple[str, str | None]]:
     def maybe_bool(value: bool | None) -> str | None:
         return None if value is None else fmt_bool(value)
@@ -69,7 +74,7 @@ def case_fields(case: CaseSection) -> list[tuple[str, str | None]]:
         ("발생일", None if case.incident_date is None else fmt_date(case.incident_date)),
         (
             "경찰 신고",
-            None if case.reported_to_police is None else fmt_bool(case.reported_to_police),
+            None if case.reported_to_police is None else _flag(case.reported_to_police),
         ),
         ("관할 경찰서", case.police_office),
         ("관할 검찰청", case.prosecution_office),

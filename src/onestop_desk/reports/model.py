@@ -54,11 +54,15 @@ class AgencyInfo:
 
 @dataclass(frozen=True, slots=True)
 class PersonSection:
-    """The person being helped; ``None`` = withheld from this recipient."""
+    """The person being helped; ``None`` = withheld from this recipient.
+
+    A consented fact that is not known is ``""``, never ``None``: it prints a dash, and the
+    letter does not claim that something was left out.
+    """
 
     name: str | None = None
     gender: str | None = None
-    birth_date: date | None = None
+    birth_date: date | str | None = None
     safe_contact: str | None = None
     guardian: str | None = None
     language: str | None = None
@@ -73,7 +77,8 @@ class PersonSection:
 
 @dataclass(frozen=True, slots=True)
 class CaseSection:
-    """Minimum facts of the case; ``None`` = withheld from this recipient.
+    """Minimum facts of the case; ``None`` = withheld from this recipient, ``""`` = consented
+    but not known (a dash; "reported?" answered 모름 is not a withheld field).
 
     ``incident_date`` may be text because victims often know only "2024년 3월경".
     ``sensitive_facts`` is the short account of what happened (민감정보, PIPA §23).
@@ -81,7 +86,7 @@ class CaseSection:
 
     crime_types: tuple[str, ...] | None = None
     incident_date: date | str | None = None
-    reported_to_police: bool | None = None
+    reported_to_police: bool | str | None = None
     police_office: str | None = None
     prosecution_office: str | None = None
     case_reference: str | None = None

@@ -419,7 +419,7 @@ class DocumentService(Service):
         person_section = reports.PersonSection(
             name=person.name if identity else None,
             gender=GENDER[person.gender] if identity else None,
-            birth_date=person.birth_date if identity else None,
+            birth_date=(person.birth_date or "") if identity else None,
             guardian=(guardian.person.name if guardian else "") if identity else None,
             language=(person.language or "") if identity else None,
             interpreter_needed=person.interpreter_needed if identity else None,
@@ -433,8 +433,8 @@ class DocumentService(Service):
             crime_types=_crime_types(case.crime_types, crime_names, sexual_codes, sensitive)
             if facts
             else None,
-            incident_date=case.incident_date if facts else None,
-            reported_to_police=case.reported_to_police if facts else None,
+            incident_date=(case.incident_date or "") if facts else None,
+            reported_to_police=_known(case.reported_to_police) if facts else None,
             police_office=case.police_office if facts else None,
             prosecution_office=case.prosecution_office if facts else None,
             case_reference=case.police_case_number if facts else None,
@@ -489,6 +489,11 @@ class DocumentService(Service):
             printed_by=self.actor.username,
             printed_at=self._ctx.clock.now(),
         )
+
+
+def _known(flag: bool | None) -> bool | str:
+    """A consented yes/no that was never answered: ``""`` (a dash), not ``None`` (withheld)."""
+    return "" if flag is None else flag
 
 
 def _crime_types(

@@ -49,23 +49,18 @@ from onestop_desk.domain.labels import (
     GENDER,
     NEED_STATUS,
     REFERRAL_STATUS,
+    TIMELINE_KIND,
+    timeline_text,
 )
 from onestop_desk.domain.records import CaseDetail
 from onestop_desk.domain.security.passwords import check_password_policy
-from onestop_desk.domain.vocab import AuditAction, NeedStatus, Relationship, TimelineKind
+from onestop_desk.domain.timeline import read as read_timeline
+from onestop_desk.domain.vocab import AuditAction, NeedStatus, Relationship
 from onestop_desk.services.base import Service
 from onestop_desk.services.center import CenterDetails
 from onestop_desk.services.documents import DocumentService
 from onestop_desk.services.settings import CENTER
 
-TIMELINE_KIND = {
-    TimelineKind.STATUS: "상태",
-    TimelineKind.NOTE: "메모",
-    TimelineKind.REFERRAL: "연계",
-    TimelineKind.CONSENT: "동의",
-    TimelineKind.NEED: "욕구",
-    TimelineKind.INTAKE: "접수",
-}
 # No 0/o, 1/l/i: a passphrase is read off a screen and typed in by someone else.
 PASSPHRASE_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
 PASSPHRASE_GROUPS = 5
@@ -530,8 +525,13 @@ class ExportService(Service):
             )
             for r in (referral_record(x) for x in ReferralRepository(s).for_case(row.id))
         )
+        agency_names = {a.code: a.name for a in DirectoryRepository(s).agencies()}
         timeline = tuple(
-            reports.SummaryEvent(at=e.at, kind=TIMELINE_KIND.get(e.kind, e.kind), text=e.text)
+            reports.SummaryEvent(
+                at=e.at,
+                kind=TIMELINE_KIND[e.kind],
+                text=timeline_text(read_timeline(e.kind, e.text), agency_names),
+            )
             for e in (timeline_entry(t) for t in TimelineRepository(s).for_case(row.id))
         )
         return reports.CaseSummary(
@@ -584,7 +584,7 @@ def _person_section(case: CaseDetail) -> reports.PersonSection:
     return reports.PersonSection(
         name=person.name,
         gender=GENDER[person.gender],
-        birth_date=person.birth_date,
+        birth_date=person.birth_date or "",  # unknown, not withheld
         safe_contact=safe_words,
         guardian=guardian.person.name if guardian else "",
         language=person.language,
@@ -600,8 +600,8 @@ def _person_section(case: CaseDetail) -> reports.PersonSection:
 def _case_section(case: CaseDetail, crime_names: dict[str, str]) -> reports.CaseSection:
     return reports.CaseSection(
         crime_types=tuple(crime_names.get(c, c) for c in case.crime_types),
-        incident_date=case.incident_date,
-        reported_to_police=case.reported_to_police,
+        incident_date=case.incident_date or "",  # unknown, not withheld
+        reported_to_police="" if case.reported_to_police is None else case.reported_to_police,
         police_office=case.police_office,
         prosecution_office=case.prosecution_office,
         case_reference=case.police_case_number,

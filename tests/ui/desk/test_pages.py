@@ -371,17 +371,18 @@ def test_case_view_keeps_the_referral_row_after_setting_a_follow_up(qtbot, world
         world.c1.consents.record(case.id, consent(agency))
         world.c1.referrals.create(case.id, agency)
     view = window.case_view
+    panel = view.ui.referrals_panel
     with qtbot.waitSignal(view.loaded):
         window.open_case(case.id)
-    view.referral_table.selectRow(2)
-    chosen = view.selected_referral()
-    type_text(view.follow_up_edit, "2026-12-30", clear=True)
+    panel.ui.referral_table.selectRow(2)
+    chosen = panel.selected_referral()
+    type_text(panel.ui.follow_up_edit, "2026-12-30", clear=True)
     with qtbot.waitSignal(view.loaded):
-        qtbot.mouseClick(view.follow_up_button, Qt.MouseButton.LeftButton)
-    assert view.referral_table.currentRow() == 2
-    assert view.selected_referral().id == chosen.id
-    assert view.follow_up_edit.text() == "2026-12-30"
+        qtbot.mouseClick(panel.ui.follow_up_button, Qt.MouseButton.LeftButton)
+    assert panel.ui.referral_table.currentRow() == 2
+    assert panel.selected_referral().id == chosen.id
+    assert panel.ui.follow_up_edit.text() == "2026-12-30"
     with qtbot.waitSignal(view.loaded):
-        qtbot.mouseClick(view.send_button, Qt.MouseButton.LeftButton)
-    assert view.selected_referral().id == chosen.id
-    assert view.selected_referral().status is ReferralStatus.SENT
+        qtbot.mouseClick(panel.ui.send_button, Qt.MouseButton.LeftButton)
+    assert panel.selected_referral().id == chosen.id
+    assert panel.selected_referral().status is ReferralStatus.SENT

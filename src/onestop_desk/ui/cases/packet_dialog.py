@@ -44,7 +44,7 @@ class Ui_PacketDialog:
     def setup_ui(self, dialog: QDialog) -> None:
         dialog.setObjectName("packet_dialog")
         # Fits a 1024×768 screen with the taskbar; ui/kit/screen.py shrinks it on smaller ones.
-        dialog.resize(860, 680)
+        dialog.resize(860, 620)
         layout = QVBoxLayout(dialog)
         options = QHBoxLayout()
         self.part_combo = QComboBox(dialog)

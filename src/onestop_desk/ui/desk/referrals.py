@@ -182,7 +182,7 @@ class ReferralPage(QWidget):
         self.action_error_label = make_error_label("action_error_label", self)
         layout.addWidget(self.action_error_label)
         buttons = QHBoxLayout()
-        self.follow_up_label = QLabel(self.tr("후속 확인일(&F)"), self)
+        self.follow_up_label = QLabel(self.tr("후속 확인일(&U)"), self)
         self.follow_up_label.setObjectName("follow_up_label")
         self.follow_up_edit = make_date_edit("follow_up_edit", self)
         self.follow_up_edit.setMaximumWidth(120)

@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QTableWidgetItem, QVBoxLay
 
 from onestop_desk.domain.errors import FieldError
 from onestop_desk.domain.records import TimelineEntry
-from onestop_desk.domain.vocab import CaseStatus, ReferralStatus, TimelineKind
+from onestop_desk.domain.timeline import read
+from onestop_desk.domain.vocab import TimelineKind
 from onestop_desk.services import Services
 from onestop_desk.ui.cases.case_view.data import Directory
 from onestop_desk.ui.cases.case_view.panel import CasePanel
@@ -59,41 +60,27 @@ class Ui_TimelinePanel:
 
 
 def timeline_text(entry: TimelineEntry, directory: Directory) -> str:
-    """Events store codes; only notes are free text a person wrote."""
-    if entry.kind is TimelineKind.NOTE:
-        return entry.text
-    if entry.kind is TimelineKind.STATUS:
-        head, _, note = entry.text.partition(": ")
-        try:
-            words = " → ".join(case_status_label(CaseStatus(p)) for p in head.split(" -> "))
-        except ValueError:
-            words = ""
-        return words + (f": {note}" if note else "")
-    if entry.kind is TimelineKind.REFERRAL:
-        head, _, note = entry.text.partition(": ")
-        tokens = head.split()
-        number = tokens[0] if tokens else ""
-        words = []
-        for token in tokens[1:]:
-            if token == "->":
-                words.append("→")
-                continue
-            try:
-                words.append(referral_status_label(ReferralStatus(token)))
-            except ValueError:
-                words.append(directory.agency_name(token))
-        return " ".join([number, *words]) + (f": {note}" if note and note != "reply" else "")
-    if entry.kind is TimelineKind.CONSENT:
-        tokens = entry.text.split()
-        agency = directory.agency_name(tokens[1].rstrip(":")) if len(tokens) > 1 else ""
-        if entry.text.endswith("withdrawn"):
+    """Events store codes (read back by domain/timeline.py); only notes are free text."""
+    facts = read(entry.kind, entry.text)
+    note = f": {facts.note}" if facts.note else ""
+    if facts.kind is TimelineKind.NOTE:
+        return facts.note
+    if facts.case_statuses:
+        return " → ".join(case_status_label(s) for s in facts.case_statuses) + note
+    agency = directory.agency_name(facts.agency_code) if facts.agency_code else ""
+    if facts.referral_statuses:
+        steps = " → ".join(referral_status_label(s) for s in facts.referral_statuses)
+        words = " ".join(w for w in (facts.document_number, agency, steps) if w)
+        return words + ("" if facts.note == "reply" else note)
+    if facts.kind is TimelineKind.CONSENT and facts.agency_code:
+        if facts.consent_withdrawn:
             return translate("CaseView", "%1 동의 철회").replace("%1", agency)
         return translate("CaseView", "%1 동의 기록").replace("%1", agency)
-    if entry.kind is TimelineKind.NEED:
+    if facts.need_count is not None:
         return translate("CaseView", "욕구 체크리스트 저장")
-    if entry.kind is TimelineKind.INTAKE:
+    if facts.channel is not None:
         return translate("CaseView", "사례 접수")
-    return ""
+    return facts.note
 
 
 class TimelinePanel(CasePanel):
