@@ -211,42 +211,42 @@
 <context>
     <name>AuditEventModel</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="100"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="101"/>
         <source>번호</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="101"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="102"/>
         <source>일시</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="102"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="103"/>
         <source>사용자</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="103"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="104"/>
         <source>PC</source>
         <translation>PC</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="104"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="105"/>
         <source>사례번호</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="105"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="106"/>
         <source>작업</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="106"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="107"/>
         <source>내용</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="107"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="108"/>
         <source>사유</source>
         <translation>Reason</translation>
     </message>
@@ -254,147 +254,142 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="152"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="153"/>
         <source>접속기록</source>
         <translation>Access log</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="159"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="160"/>
         <source>사용자 아이디</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="162"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="163"/>
         <source>사례번호</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="165"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="166"/>
         <source>모든 작업</source>
         <translation>All actions</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="171"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="172"/>
         <source>조회</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="191"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="192"/>
         <source>체인 검증</source>
         <translation>Verify chain</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="200"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="201"/>
         <source>월간 점검</source>
         <translation>Monthly review</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="208"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="209"/>
         <source>점검표 보기</source>
         <translation>Show review</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="211"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="212"/>
         <source>점검할 달</source>
         <translation>Month to review</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="221"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="222"/>
         <source>사용자</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="222"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="223"/>
         <source>작업</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="223"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="224"/>
         <source>건수</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="241"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="242"/>
         <source>내보내는 사유(필수, 접속기록에 남습니다)</source>
         <translation>Reason for export (required, recorded in the access log)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="244"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="245"/>
         <source>CSV 내보내기…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="247"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="248"/>
         <source>점검표 CSV 내보내기…</source>
         <translation>Export review as CSV…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="312"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="313"/>
         <source>날짜는 2026-11-01 처럼 입력해 주세요.</source>
         <translation>Enter dates like 2026-11-01.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="346"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="347"/>
         <source>%1건</source>
         <translation>Entries: %1</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="348"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="349"/>
         <source>(가장 최근 %1건만 가져왔습니다. 기간을 좁혀 주세요.)</source>
         <translation>(only the latest %1 loaded; narrow the period)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="362"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="363"/>
         <source>검증하는 중…</source>
         <translation>Verifying…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="367"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="368"/>
         <source>접속기록을 검증하는 중입니다…</source>
         <translation>Verifying the access log…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="375"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="376"/>
         <source>기록 %1건의 사슬이 모두 온전합니다.</source>
         <translation>Chain intact: all entries checked (%1).</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="382"/>
-        <source>%1번 기록에서 사슬이 끊겼습니다: %2</source>
-        <translation>The chain breaks at entry no. %1: %2</translation>
-    </message>
-    <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="409"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="406"/>
         <source>월간 점검표를 만드는 중입니다…</source>
         <translation>Preparing the monthly review…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="420"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="417"/>
         <source>%1: 기록 %2건</source>
         <translation>Entries in %1: %2</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="423"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="420"/>
         <source>눈여겨볼 점이 없습니다.</source>
         <translation>Nothing needs attention.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="436"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="433"/>
         <source>내보내는 사유를 적어 주세요.</source>
         <translation>Please write the reason for the export.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="443"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="440"/>
         <source>CSV로 저장</source>
         <translation>Save as CSV</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="443"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="440"/>
         <source>CSV 파일 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="491"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="488"/>
         <source>저장했습니다: %1</source>
         <translation>Saved: %1</translation>
     </message>
@@ -1334,202 +1329,202 @@ Anything entered after that will be kept only in a copy of the current database.
 <context>
     <name>DashboardWidget</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="204"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="206"/>
         <source>조회</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="212"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="214"/>
         <source>화면의 수는 가리지 않은 내부 집계입니다. 통계 활용에 동의하지 않은 사례는 빠져 있습니다. 내보내는 파일에는 5 미만의 수가 &apos;&lt;5&apos;로 표시됩니다.</source>
         <translation>The numbers on screen are unmasked internal counts. Cases without consent to statistical use are left out. In exported files, numbers below 5 are shown as &apos;&lt;5&apos;.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="221"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="223"/>
         <source>기간</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="274"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="276"/>
         <source>시작일이 종료일보다 늦습니다.</source>
         <translation>The start date is after the end date.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="277"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="279"/>
         <source>집계하는 중…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="284"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="286"/>
         <source>통계를 집계하는 중입니다…</source>
         <translation>Compiling the statistics…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="299"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="301"/>
         <source>{0} 기준</source>
         <translation>As of {0}</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="301"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="303"/>
         <source>요약</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="329"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="331"/>
         <source>이용자(기간 중 지원)</source>
         <translation>Clients supported in the period</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="330"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="332"/>
         <source>신규 이용자</source>
         <translation>New clients</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="331"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="333"/>
         <source>계속 이용자</source>
         <translation>Continuing clients</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="332"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="334"/>
         <source>신규 접수 사례</source>
         <translation>New cases</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="333"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="335"/>
         <source>전화 문의</source>
         <translation>Phone inquiries</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="334"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="336"/>
         <source>사례로 전환된 전화 문의</source>
         <translation>Phone inquiries that became cases</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="336"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="338"/>
         <source>첫 연계 발송까지 일수(중앙값, {0}건 기준)</source>
         <translation>Days to first referral sent (median over {0} cases)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="342"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="344"/>
         <source>후속 확인 기한 경과 연계(오늘 기준)</source>
         <translation>Referrals with overdue follow-up (as of today)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="350"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="352"/>
         <source>범죄 구분별 사례(복수 선택)</source>
         <translation>Cases by crime group (may overlap)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="351"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="353"/>
         <source>범죄 유형별 사례(복수 선택)</source>
         <translation>Cases by crime type (may overlap)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="352"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="354"/>
         <source>접수 경로별 사례</source>
         <translation>Cases by intake channel</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="353"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="355"/>
         <source>지원 영역별 사례(복수 선택)</source>
         <translation>Cases by support area (may overlap)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="354"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="356"/>
         <source>지원 제도별 사례(복수 선택)</source>
         <translation>Cases by support programme (may overlap)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="355"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="357"/>
         <source>기관별 연계</source>
         <translation>Referrals by agency</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="356"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="358"/>
         <source>연계 결과(현재 상태)</source>
         <translation>Referral outcomes (current status)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="357"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="359"/>
         <source>접수 시 연령대</source>
         <translation>Age at intake</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="358"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="360"/>
         <source>성별</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="359"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="361"/>
         <source>국적</source>
         <translation>Nationality</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="360"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="362"/>
         <source>장애</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="382"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="384"/>
         <source>0–13세</source>
         <translation>0–13</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="383"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="385"/>
         <source>14–18세</source>
         <translation>14–18</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="384"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="386"/>
         <source>19–29세</source>
         <translation>19–29</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="385"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="387"/>
         <source>30–39세</source>
         <translation>30–39</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="386"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="388"/>
         <source>40–49세</source>
         <translation>40–49</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="387"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="389"/>
         <source>50–64세</source>
         <translation>50–64</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="388"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="390"/>
         <source>65세 이상</source>
         <translation>65 and over</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="389"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="391"/>
         <source>미상</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="390"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="392"/>
         <source>대한민국</source>
         <translation>Republic of Korea</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="391"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="393"/>
         <source>외국 국적</source>
         <translation>Foreign national</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="392"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="394"/>
         <source>장애 있음</source>
         <translation>Has a disability</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="393"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="395"/>
         <source>장애 없음·미기재</source>
         <translation>No disability / not recorded</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="398"/>
+        <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="400"/>
         <source>제도 미지정(영역만)</source>
         <translation>No programme given (area only)</translation>
     </message>
@@ -1592,39 +1587,44 @@ Anything entered after that will be kept only in a copy of the current database.
 <context>
     <name>EditCaseDialog</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="51"/>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="58"/>
         <source>사례 정보 수정</source>
         <translation>Edit case details</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="140"/>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="147"/>
         <source>신고 여부 모름</source>
         <translation>Reported: unknown</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="141"/>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="148"/>
         <source>경찰에 신고함</source>
         <translation>Reported to police</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="142"/>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="149"/>
         <source>신고하지 않음</source>
         <translation>Not reported</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="186"/>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="193"/>
         <source>관계인 %1명은 이 화면에서 바뀌지 않습니다.</source>
         <translation>The %1 related person(s) are not changed here.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="192"/>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="199"/>
         <source>사례 정보 수정 – %1 (접수 %2)</source>
         <translation>Edit case details – %1 (intake %2)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="271"/>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="278"/>
         <source>사례 정보를 저장하는 중…</source>
         <translation>Saving the case details…</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="285"/>
+        <source>인쇄되지 않는 글자</source>
+        <translation>Characters that will not print</translation>
     </message>
 </context>
 <context>
@@ -1901,18 +1901,18 @@ It is shown only once, on this screen. Give it to the recipient separately from 
         <translation>Registering the case…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake/intake_dialog.py" line="344"/>
+        <location filename="../../src/onestop_desk/ui/intake/intake_dialog.py" line="350"/>
         <source>임시 저장됨 %1</source>
         <translation>Draft saved %1</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake/intake_dialog.py" line="372"/>
+        <location filename="../../src/onestop_desk/ui/intake/intake_dialog.py" line="378"/>
         <location filename="../../src/onestop_desk/ui/intake/intake_layout.py" line="83"/>
         <source>작성 내용 버리기</source>
         <translation>Discard form</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake/intake_dialog.py" line="373"/>
+        <location filename="../../src/onestop_desk/ui/intake/intake_dialog.py" line="379"/>
         <source>지금까지 입력한 내용을 모두 지울까요? 되돌릴 수 없습니다.</source>
         <translation>Delete everything typed so far? This cannot be undone.</translation>
     </message>
@@ -2017,6 +2017,11 @@ It is shown only once, on this screen. Give it to the recipient separately from 
         <location filename="../../src/onestop_desk/ui/intake/consent_page.py" line="79"/>
         <source>2단계에서 지원 프로그램을 체크하면 해당 기관이 여기에 나옵니다.</source>
         <translation>Tick programmes in step 2 and their agencies appear here.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake/intake_dialog.py" line="274"/>
+        <source>인쇄되지 않는 글자</source>
+        <translation>Characters that will not print</translation>
     </message>
 </context>
 <context>
@@ -2286,172 +2291,262 @@ It is shown only once, on this screen. Give it to the recipient separately from 
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="232"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="233"/>
         <source>이름</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="233"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="234"/>
         <source>생년월일</source>
         <translation>Birth date</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="234"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="235"/>
         <source>전화번호</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="235"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="236"/>
         <source>다른 전화번호</source>
         <translation>Other phone</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="236"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="237"/>
         <source>이메일</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="237"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="238"/>
         <source>접수일</source>
         <translation>Intake date</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="238"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="239"/>
         <source>사건 발생일</source>
         <translation>Date of the crime</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="239"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="240"/>
         <source>피해를 안 날</source>
         <translation>Harm known on</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="240"/>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="257"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="241"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="258"/>
         <source>범죄 유형</source>
         <translation>Crime types</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="241"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="242"/>
         <source>담당 상담원</source>
         <translation>Counselor</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="242"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="243"/>
         <source>종결 결과</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="243"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="244"/>
         <source>내용</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="244"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="245"/>
         <source>동의 항목</source>
         <translation>Consent items</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="245"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="246"/>
         <source>동의일</source>
         <translation>Consent date</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="246"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="247"/>
         <source>만료일</source>
         <translation>Expires on</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="247"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="248"/>
         <source>목적</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="248"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="249"/>
         <source>기관</source>
         <translation>Agencies</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="249"/>
         <location filename="../../src/onestop_desk/ui/kit/messages.py" line="250"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="251"/>
         <source>지원 프로그램</source>
         <translation>Programme</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="251"/>
         <location filename="../../src/onestop_desk/ui/kit/messages.py" line="252"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="253"/>
         <source>지원 영역</source>
         <translation>Support areas</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="253"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="254"/>
         <source>회신 받은 날</source>
         <translation>Reply received on</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="254"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="255"/>
         <source>회신 내용</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="255"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="256"/>
         <source>후속 확인일</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="256"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="257"/>
         <source>상담 주제</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="258"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="259"/>
         <source>기관 코드</source>
         <translation>Agency code</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="259"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="260"/>
         <source>확인일</source>
         <translation>Verified on</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="260"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="276"/>
         <source>긴급도</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="262"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="278"/>
         <source>입력값</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="264"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="280"/>
         <source>관계인 %1</source>
         <translation>Related person: %1</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="327"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="371"/>
         <source>근무 시간 외 사례 열람·변경</source>
         <translation>Cases viewed or changed outside working hours</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="328"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="372"/>
         <source>다른 사람보다 훨씬 많은 사례 열람</source>
         <translation>Far more cases viewed than by others</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="329"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="373"/>
         <source>로그인 실패 5회 이상</source>
         <translation>5 or more failed logins</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="330"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="374"/>
         <source>내보내기·다운로드</source>
         <translation>Exports and downloads</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="331"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="375"/>
         <source>접속기록 사슬 손상</source>
         <translation>Access log chain damaged</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="261"/>
+        <source>검색어</source>
+        <translation>Search text</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="262"/>
+        <source>주소</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="263"/>
+        <source>국적</source>
+        <translation>Nationality</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="264"/>
+        <source>사용 언어</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="265"/>
+        <source>장애</source>
+        <translation>Disability</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="266"/>
+        <source>안전한 연락 방법</source>
+        <translation>Safe contact</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="267"/>
+        <source>연락 가능한 시간</source>
+        <translation>Safe hours</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="268"/>
+        <source>메모</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="269"/>
+        <source>사건 장소</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="270"/>
+        <source>관할 경찰서</source>
+        <translation>Police station</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="271"/>
+        <source>관할 검찰청</source>
+        <translation>Prosecution office</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="272"/>
+        <source>사건번호</source>
+        <translation>Case reference</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="273"/>
+        <source>가해자와의 관계</source>
+        <translation>Relation to offender</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="274"/>
+        <source>사건 경위</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="275"/>
+        <source>이미 받은 지원</source>
+        <translation>Support already received</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="304"/>
+        <source>저장했습니다. 다음 글자는 인쇄물에서 �로 바뀝니다.</source>
+        <translation>Saved. These characters will print as �:</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="356"/>
+        <source>접속기록 %1번이 없습니다: %2</source>
+        <translation>Access-log entries no. %1 are missing: %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="363"/>
+        <source>%1번 기록에서 사슬이 끊겼습니다: %2</source>
+        <translation>The chain breaks at entry no. %1: %2</translation>
     </message>
 </context>
 <context>
@@ -3216,51 +3311,71 @@ It is shown only once, on this screen. Give it to the recipient separately from 
         <translation>The automatic backup could not be made. Please check in Backup and restore.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="440"/>
+        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="463"/>
         <source>데이터베이스 파일에 손상이 발견되었습니다. 지금까지 입력한 내용을 잃지 않도록 새 작업을 멈추고 관리자에게 알려 주세요.</source>
         <translation>Damage was found in the database file. To avoid losing what has been entered, stop new work and tell an administrator.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="444"/>
+        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="467"/>
         <source>검증된 백업이 없습니다. 관리자에게 바로 알려 주세요.</source>
         <translation>There is no verified backup. Tell an administrator at once.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="445"/>
-        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="450"/>
-        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="455"/>
+        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="468"/>
+        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="473"/>
+        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="478"/>
         <source>데이터베이스 점검</source>
         <translation>Database check</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="449"/>
+        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="472"/>
         <source>가장 최근의 정상 백업: %1</source>
         <translation>Newest good backup: %1</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="453"/>
+        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="476"/>
         <source>가장 최근의 정상 백업(%1)으로 복원할까요? 그 뒤에 입력한 내용은 복원되지 않습니다.</source>
         <translation>Restore the newest good backup (%1)? Anything entered after it will not come back.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="482"/>
+        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="505"/>
         <source>백업으로 복원하는 중입니다…</source>
         <translation>Restoring from the backup…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="492"/>
+        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="515"/>
         <source>백업으로 복원했습니다. 복원 전 데이터베이스는 %1 파일로 보관했습니다.</source>
         <translation>Restored from the backup. The database from before the restore is kept as the file %1.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="511"/>
+        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="534"/>
         <source>백업으로 복원했습니다. 복원한 데이터에 이 관리자 계정이 없어 다시 로그인해야 합니다.</source>
         <translation>Restored from the backup. This administrator account is not in the restored data, so please log in again.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="515"/>
+        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="538"/>
         <source>다시 로그인해 주세요.</source>
         <translation>Please log in again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="449"/>
+        <source>접속기록의 마지막 부분이 지워졌을 수 있습니다.</source>
+        <translation>The newest entries of the access log may have been erased.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="452"/>
+        <source>접속기록 화면에서 체인 검증을 실행해 확인해 주세요.</source>
+        <translation>Run the chain check on the access-log page to see more.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="454"/>
+        <source>관리자에게 바로 알려 주세요.</source>
+        <translation>Please tell an administrator right away.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="455"/>
+        <source>접속기록 점검</source>
+        <translation>Access-log check</translation>
     </message>
 </context>
 <context>
@@ -3660,390 +3775,390 @@ It is shown only once, on this screen. Give it to the recipient separately from 
 <context>
     <name>Vocab</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="55"/>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="173"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="56"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="174"/>
         <source>접수</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="56"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="57"/>
         <source>초기상담</source>
         <translation>First consultation</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="57"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="58"/>
         <source>욕구사정</source>
         <translation>Needs assessment</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="58"/>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="170"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="59"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="171"/>
         <source>연계</source>
         <translation>Referral</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="59"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="60"/>
         <source>모니터링</source>
         <translation>Monitoring</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="60"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="61"/>
         <source>종결</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="61"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="62"/>
         <source>사후관리</source>
         <translation>Aftercare</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="67"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="68"/>
         <source>방문</source>
         <translation>Visit</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="68"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="69"/>
         <source>전화</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="69"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="70"/>
         <source>온라인</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="70"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="71"/>
         <source>기관 의뢰</source>
         <translation>Agency referral</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="76"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="77"/>
         <source>필요</source>
         <translation>Needed</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="77"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="78"/>
         <source>진행 중</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="78"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="79"/>
         <source>완료</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="79"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="80"/>
         <source>해당 없음</source>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="85"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="86"/>
         <source>작성</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="86"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="87"/>
         <source>발송</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="87"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="88"/>
         <source>접수 확인</source>
         <translation>Acknowledged</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="88"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="89"/>
         <source>지원 중</source>
         <translation>In support</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="89"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="90"/>
         <source>지원 완료</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="90"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="91"/>
         <source>반려</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="91"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="92"/>
         <source>철회</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="97"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="98"/>
         <source>인적사항</source>
         <translation>Identity</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="98"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="99"/>
         <source>연락처</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="99"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="100"/>
         <source>사건 개요</source>
         <translation>Case facts</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="100"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="101"/>
         <source>민감정보</source>
         <translation>Sensitive data</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="111"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="112"/>
         <source>서면</source>
         <translation>Written</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="112"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="113"/>
         <source>구두</source>
         <translation>Oral</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="118"/>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="151"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="119"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="152"/>
         <source>가족</source>
         <translation>Family</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="119"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="120"/>
         <source>유족</source>
         <translation>Bereaved</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="120"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="121"/>
         <source>보호자</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="121"/>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="137"/>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="153"/>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="183"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="122"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="138"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="154"/>
         <location filename="../../src/onestop_desk/ui/kit/messages.py" line="184"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="185"/>
         <source>기타</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="127"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="128"/>
         <source>낮음</source>
         <translation>Low</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="128"/>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="143"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="129"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="144"/>
         <source>보통</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="129"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="130"/>
         <source>높음</source>
         <translation>High</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="135"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="136"/>
         <source>여성</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="136"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="137"/>
         <source>남성</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="138"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="139"/>
         <source>미상</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="143"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="144"/>
         <source>긴급</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="150"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="151"/>
         <source>피해자 본인</source>
         <translation>Victim</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="152"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="153"/>
         <source>기관</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="159"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="160"/>
         <source>상담원</source>
         <translation>Counselor</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="160"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="161"/>
         <source>팀장</source>
         <translation>Team lead</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="161"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="162"/>
         <source>관리자</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="162"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="163"/>
         <source>시스템</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="168"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="169"/>
         <source>단계 변경</source>
         <translation>Stage change</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="169"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="170"/>
         <source>메모</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="171"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="172"/>
         <source>동의</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="172"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="173"/>
         <source>욕구</source>
         <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="179"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="180"/>
         <source>성폭력</source>
         <translation>Sexual violence</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="180"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="181"/>
         <source>살인 등 강력</source>
         <translation>Homicide and violent crime</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="181"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="182"/>
         <source>스토킹</source>
         <translation>Stalking</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="182"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="183"/>
         <source>재산</source>
         <translation>Property</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="192"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="193"/>
         <source>생년월일과 이름이 비슷함</source>
         <translation>same birth date, similar name</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="193"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="194"/>
         <source>같은 전화번호</source>
         <translation>same phone</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="194"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="195"/>
         <source>이름 초성이 같음</source>
         <translation>same initial consonants</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="195"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="196"/>
         <source>비슷한 정보</source>
         <translation>similar details</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="200"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="201"/>
         <source>모름</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="201"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="202"/>
         <source>예</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="201"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="202"/>
         <source>아니오</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="301"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="325"/>
         <source>조회</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="302"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="326"/>
         <source>입력</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="303"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="327"/>
         <source>변경</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="304"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="328"/>
         <source>삭제</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="305"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="329"/>
         <source>출력</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="306"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="330"/>
         <source>내보내기</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="307"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="331"/>
         <source>다운로드</source>
         <translation>Download</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="308"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="332"/>
         <source>검색</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="309"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="333"/>
         <source>이름 보기</source>
         <translation>Show name</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="310"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="334"/>
         <source>로그인</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="311"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="335"/>
         <source>로그아웃</source>
         <translation>Logout</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="312"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="336"/>
         <source>로그인 실패</source>
         <translation>Failed login</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="313"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="337"/>
         <source>화면 잠금</source>
         <translation>Screen lock</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="314"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="338"/>
         <source>잠금 해제</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="315"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="339"/>
         <source>계정·권한</source>
         <translation>Accounts and permissions</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="316"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="340"/>
         <source>파기·삭제</source>
         <translation>Destruction and deletion</translation>
     </message>

@@ -113,3 +113,85 @@ def test_a_whole_case_number_finds_that_case_only(world):
 
 def test_the_end_of_a_phone_number_with_its_dash_is_not_mistaken_for_a_case_number(world, people):
     assert search(world, "1234-5678") == {people["홍길동"]}
+
+
+# --- hostile queries ------------------------------------------------------------------------
+
+FTS_SYNTAX = ['"', "*", "^", ":", "(", ")", "-", "+", "{", "}", ",", ".", "'", ";"]
+FTS_WORDS = ["NEAR", "NEAR(홍길 동)", "AND", "OR", "NOT", "홍 AND 길", "홍 OR 길", "NOT 홍길동"]
+LIKE_CHARS = ["%", "_", "\\", "%%", "_%", "홍%", "홍_동", "홍\\길동", "\\%"]
+HOSTILE_QUERIES = [
+    *FTS_SYNTAX,
+    *(c * 3 for c in FTS_SYNTAX),
+    *(f"홍{c}길동" for c in FTS_SYNTAX),
+    *(f"{c}홍길동{c}" for c in FTS_SYNTAX),
+    *FTS_WORDS,
+    *LIKE_CHARS,
+    'names : "홍길동"',
+    "{names phones}: 1234",
+    "names:홍*",
+    '홍길동" OR "',
+    "\x00",
+    "\x00\x00\x00",
+    "2026-00001\x00",
+    "\ud800",
+    "\udfff홍길동",
+    "\u202e동길홍",
+    "\t\r\n\x0b",
+    '=HYPERLINK("http://x")',
+    "<b>&amp;</b>",
+]
+
+
+def _words_for(error):
+    """The refusal reads as words in the shared table (CLI and UI) and names its field."""
+    from onestop_desk.domain import messages
+    from onestop_desk.ui.kit.messages import field_label
+
+    assert field_label(error.field) != field_label("unknown.leaf"), error.field
+    assert messages.words(error.code, error.field) != messages.GENERAL, error.code
+    assert error.code in messages.MESSAGES, error.code
+
+
+@pytest.mark.parametrize("query", HOSTILE_QUERIES)
+def test_hostile_queries_search_or_are_refused_with_words(world, people, query):
+    from onestop_desk.domain.errors import ValidationError
+
+    try:
+        found = world.lead.cases.search_ids(query)
+    except ValidationError as exc:
+        for error in exc.errors:
+            _words_for(error)
+    else:
+        assert isinstance(found, list)
+        assert set(found) <= set(people.values())
+
+
+def test_what_a_paste_carries_along_does_not_hide_the_name(world, people):
+    hong = {people["홍길동"]}
+    assert search(world, "홍\x00길동") == hong  # "unterminated string" until now
+    assert search(world, "홍길\x00") == hong
+    assert search(world, "\u202e홍길동\u202c") == hong
+    assert search(world, "홍\u200b길\u200d동\ufeff") == hong
+    assert search(world, "\u1112\u1169\u11bc\u1100\u1175\u11af\u1103\u1169\u11bc") == hong  # NFD
+    assert search(world, "홍\ud800길동") == set()  # half an emoji: searched, found nothing
+
+
+def test_a_pasted_page_is_refused_with_a_message(world, people):
+    from onestop_desk.db.search import MAX_QUERY
+    from onestop_desk.domain.errors import ValidationError
+
+    # Spaces do not count: names are searched without them.
+    assert search(world, "홍" + " " * 500 + "길동") == {people["홍길동"]}
+    with pytest.raises(ValidationError) as caught:
+        search(world, "가나다라마" * 1000)
+    (error,) = caught.value.errors
+    assert (error.field, error.code, error.params["max"]) == ("search.query", "too_long", MAX_QUERY)
+    _words_for(error)
+
+
+def test_a_search_of_cleaned_names_finds_what_was_stored_dirty(world):
+    case = world.new_case(name="\u202e나쁜\x00이름\u200b")
+    assert world.c1.cases.get(case.id).person.name == "나쁜이름"
+    assert search(world, "나쁜이름") == {case.id}
+    assert search(world, "쁜이") == {case.id}

@@ -10,6 +10,7 @@ from pathlib import Path
 from onestop_desk.cli.base import EXIT_FAILED, EXIT_OK, Context, day, write_private
 from onestop_desk.cli.table import Command, arg
 from onestop_desk.domain import messages
+from onestop_desk.domain.text import csv_row
 from onestop_desk.domain.vocab import AuditAction
 from onestop_desk.services.access_log import AuditFilter, AuditReview
 from onestop_desk.services.auth import AuthSession
@@ -20,11 +21,20 @@ def cmd_audit_verify(args: argparse.Namespace, ctx: Context, session: AuthSessio
     if report.ok:
         ctx.print(f"이상 없음 / OK: {report.rows_checked} rows")
         return EXIT_OK
-    ko, en = messages.words(report.reason or "audit")
-    ctx.warn(
-        f"오류: 접속기록 {report.first_bad_seq}번 행에서 체인이 끊어졌습니다({ko.rstrip('.')}) / "
-        f"error: chain broken at row {report.first_bad_seq} ({en.rstrip('.')}; {report.reason})"
-    )
+    ko, en = (words.rstrip(".") for words in messages.words(report.reason or "audit"))
+    if report.missing is not None:
+        first, last = report.missing
+        ctx.warn(
+            f"오류: 접속기록 {first}~{last}번 행이 없습니다({ko}) / "
+            f"error: access-log rows {first}-{last} are missing ({en}; {report.reason})"
+        )
+    elif report.first_bad_seq is None:
+        ctx.warn(f"오류: {ko} / error: {en} ({report.reason})")
+    else:
+        ctx.warn(
+            f"오류: 접속기록 {report.first_bad_seq}번 행에서 체인이 끊어졌습니다({ko}) / "
+            f"error: chain broken at row {report.first_bad_seq} ({en}; {report.reason})"
+        )
     return EXIT_FAILED
 
 
@@ -41,10 +51,11 @@ def review_csv(review: AuditReview) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["section", "user", "action/kind", "count", "detail"])
+    # Details quote typed reasons; opened in Excel, a cell must never run.
     for c in review.counts:
-        writer.writerow(["count", c.username, c.action, c.count, ""])
+        writer.writerow(csv_row(["count", c.username, c.action, c.count, ""]))
     for f in review.findings:
-        writer.writerow(["finding", f.username, f.kind, f.count, f.detail])
+        writer.writerow(csv_row(["finding", f.username, f.kind, f.count, f.detail]))
     return out.getvalue()
 
 

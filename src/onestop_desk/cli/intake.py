@@ -381,6 +381,11 @@ def cmd_intake(args: argparse.Namespace, ctx: Context, session: AuthSession) -> 
         )
     if not registered.referrals:
         ctx.print("만든 연계가 없습니다 / no referrals drafted")
+    for warning in registered.case.print_warnings:
+        # Code points, not the characters: the terminal may lack them too, and a field name
+        # with code points says where to look without repeating the person's data.
+        points = " ".join(f"U+{ord(c):04X}" for c in str(warning.params.get("chars", "")))
+        ctx.print(f"인쇄물에 �로 나올 글자 / will print as �: {warning.field}: {points}")
     return EXIT_OK
 
 

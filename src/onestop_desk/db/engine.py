@@ -15,6 +15,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
+from onestop_desk.db.text_guard import guard_text
+
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -68,7 +70,9 @@ def create_store_engine(
 
 
 def make_sessions(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(engine, expire_on_commit=False)
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    guard_text(sessions)
+    return sessions
 
 
 def is_encrypted_or_not_sqlite(path: Path) -> bool:

@@ -424,6 +424,10 @@ class AuditRepository:
     def by_seq(self, seq: int) -> m.AuditEvent | None:
         return self._s.get(m.AuditEvent, seq)
 
+    def last_seq_before(self, seq: int) -> int | None:
+        """The number of the newest row numbered below ``seq`` (``None`` if there is none)."""
+        return self._s.scalar(select(func.max(m.AuditEvent.seq)).where(m.AuditEvent.seq < seq))
+
     def first(self) -> m.AuditEvent | None:
         return self._s.scalars(select(m.AuditEvent).order_by(m.AuditEvent.seq).limit(1)).first()
 

@@ -3,6 +3,13 @@
 Trigram matching needs at least three characters; two-character queries (길동, ㄱㄷ) use the
 ``search_grams`` table of name pieces, and a single character is a prefix range on the indexed
 name columns. Every path is an index lookup: no query scans 100,000 rows.
+
+Whatever is typed or pasted either searches or is refused with a ``ValidationError``. The
+query is cleaned first (:func:`search_text`): a NUL would end FTS5's string early ("unterminated
+string"), a lone surrogate cannot even be sent to SQLite, and invisible characters would make
+a pasted name miss. FTS5's own syntax (``"``, ``*``, ``^``, ``:``, ``( )``, ``+ -``, NEAR,
+AND/OR/NOT) never reaches the parser as syntax: the term is always one quoted phrase. No path
+uses LIKE, so ``%``, ``_`` and ``\\`` are ordinary characters.
 """
 
 from __future__ import annotations
@@ -14,10 +21,26 @@ from sqlalchemy import delete, insert, select, text
 from sqlalchemy.orm import Session
 
 from onestop_desk.db import models as m
-from onestop_desk.domain.text import digits, initials, is_initials_query
+from onestop_desk.domain.errors import FieldError, ValidationError
+from onestop_desk.domain.text import digits, initials, is_initials_query, one_line_text
 
 _CASE_NUMBER = re.compile(r"^\d{4}-\d{1,5}$")
 _DOCUMENT_NUMBER = re.compile(r"^[A-Za-z]{1,3}\d{4}-\d{1,6}$")
+MAX_QUERY = 100
+"""Characters a query may have: a name is at most 100, numbers far fewer. A pasted page of
+text is a mistake, not a search."""
+
+
+def search_text(query: str) -> str:
+    """The query as searched: cleaned like stored text, on one line, without the joiners
+    (a name never needs them, and one pasted between syllables would hide the name).
+
+    Raises ``ValidationError`` (``search.query``, ``too_long``) beyond :data:`MAX_QUERY`.
+    """
+    text = one_line_text(query).replace("\u200c", "").replace("\u200d", "").strip()
+    if len(text) > MAX_QUERY:
+        raise ValidationError([FieldError("search.query", "too_long", {"max": MAX_QUERY})])
+    return text
 
 
 def _fts_phrase(term: str) -> str:
@@ -55,7 +78,7 @@ class SearchRepository:
 
     def search(self, query: str, limit: int = 200) -> list[int]:
         """Case ids matching ``query`` (name, 초성, phone digits, case or document number)."""
-        query = query.strip()
+        query = search_text(query)
         if not query:
             return []
         if _CASE_NUMBER.match(query) or _DOCUMENT_NUMBER.match(query):

@@ -184,6 +184,10 @@ MESSAGES: dict[str, Words] = {
     # --- field errors (FieldError.code) -------------------------------------------------------
     "required": ("꼭 입력해 주세요.", "Please fill this in."),
     "too_long": ("{max}자 이내로 줄여 주세요.", "Please shorten to {max} characters."),
+    "unprintable": (
+        "인쇄용 글꼴에 없는 글자라 인쇄물에는 �로 나옵니다: {chars}",
+        "The print font has no glyph for these, so they print as �: {chars}",
+    ),
     "in_future": ("오늘 이후 날짜는 쓸 수 없습니다.", "A date after today is not allowed."),
     "too_early": ("1900년 이후 날짜를 입력해 주세요.", "Please enter a date after 1900."),
     "invalid_phone": (
@@ -349,6 +353,11 @@ MESSAGES: dict[str, Words] = {
     "audit.head_mismatch": (
         "마지막으로 확인한 기록까지 이어지지 않습니다(끝부분이 잘렸습니다).",
         "The chain does not reach the last verified entry (the end was cut off).",
+    ),
+    "audit.head_invalid": (
+        "keyring.json에 기억해 둔 접속기록의 끝이 고쳐졌거나 다른 데이터베이스의 것입니다.",
+        "The end of the access log remembered in keyring.json was altered or belongs to "
+        "another database.",
     ),
     # --- the administration command (cli/) ----------------------------------------------------
     "secret.missing": (

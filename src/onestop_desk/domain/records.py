@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from onestop_desk.domain.errors import FieldError
 from onestop_desk.domain.vocab import (
     CallerType,
     CaseStatus,
@@ -156,6 +157,9 @@ class CaseDetail:
     closed_on: date | None
     related: tuple[RelatedPersonRecord, ...]
     status_history: tuple[StatusChange, ...]
+    print_warnings: tuple[FieldError, ...] = ()
+    """Set by a save: texts just saved that hold characters no bundled font draws (they
+    print as U+FFFD); ``unprintable`` field warnings, not errors."""
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
 """Documents: pure functions from records to PDF bytes (reportlab, pypdf; no Qt, no DB)."""
 
+from onestop_desk.reports._text import unprintable
 from onestop_desk.reports.case_summary import render_case_summary
 from onestop_desk.reports.consent_form import render_consent_form
 from onestop_desk.reports.encrypt import encrypt_pdf
@@ -54,4 +55,5 @@ __all__ = [
     "render_packet",
     "render_referral_letter",
     "render_take_home",
+    "unprintable",
 ]

@@ -20,10 +20,18 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageBreak,
+    PageTemplate,
+    Table,
+)
 
 from onestop_desk.reports import styles
-from onestop_desk.reports._text import fmt_datetime, one_line
+from onestop_desk.reports._text import fmt_datetime, one_line, runs
 from onestop_desk.reports.fonts import FONT_BOLD, FONT_REGULAR, register_fonts
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -124,36 +132,64 @@ class _DeferredFooterCanvas(Canvas):
         x = MARGIN_X
         notice = one_line(footer.notice, 40)
         if notice:
-            self.setFont(FONT_BOLD, size)
-            self.drawString(x, text_y, notice)
-            x += self.stringWidth(notice, FONT_BOLD, size) + 3 * mm
+            x += self._draw_text(x, text_y, notice, FONT_BOLD, size) + 3 * mm
         label = _fit(one_line(footer.label, 80), size, MARGIN_X + FRAME_WIDTH / 2 - x)
         if label:
-            self.setFont(FONT_REGULAR, size)
-            self.drawString(x, text_y, label)
-            x += self.stringWidth(label, FONT_REGULAR, size)
+            x += self._draw_text(x, text_y, label, FONT_REGULAR, size)
         when = f" {fmt_datetime(footer.printed_at)}"
-        room = (
-            PAGE_WIDTH
-            - MARGIN_X
-            - x
-            - 6 * mm
-            - self.stringWidth(f"출력: {when}", FONT_REGULAR, size)
-        )
+        room = PAGE_WIDTH - MARGIN_X - x - 6 * mm - text_width(f"출력: {when}", FONT_REGULAR, size)
         printed = f"출력: {_fit(one_line(footer.printed_by, 80), size, room)}{when}"
-        self.setFont(FONT_REGULAR, size)
         self.setFillColor(styles.MUTED)
-        self.drawRightString(PAGE_WIDTH - MARGIN_X, text_y, printed)
+        right = PAGE_WIDTH - MARGIN_X
+        self._draw_text(
+            right - text_width(printed, FONT_REGULAR, size), text_y, printed, FONT_REGULAR, size
+        )
         self.restoreState()
+
+    def _draw_text(self, x: float, y: float, text: str, font: str, size: float) -> float:
+        """Draw plain text at ``x``, each run in a font that has its characters; returns the
+        width drawn."""
+        start = x
+        for face, piece in runs(text, font):
+            self.setFont(face, size)
+            self.drawString(x, y, piece)
+            x += stringWidth(piece, face, size)
+        return x - start
+
+
+def text_width(text: str, font: str, size: float) -> float:
+    """Width of plain text as :meth:`_DeferredFooterCanvas._draw_text` draws it."""
+    return sum(stringWidth(piece, face, size) for face, piece in runs(text, font))
 
 
 def _fit(text: str, size: float, width: float) -> str:
     """``text`` shortened with an ellipsis until it is at most ``width`` points wide."""
-    if stringWidth(text, FONT_REGULAR, size) <= width:
+    if text_width(text, FONT_REGULAR, size) <= width:
         return text
-    while text and stringWidth(text + "…", FONT_REGULAR, size) > width:
+    while text and text_width(text + "…", FONT_REGULAR, size) > width:
         text = text[:-1]
     return text + "…" if text else ""
+
+
+def _split_rows_anywhere(flowables: Sequence[Flowable]) -> None:
+    """Let every table split inside a row that is taller than a page.
+
+    A value can be thousands of characters long (a pasted statement in a name field, an old
+    record); a table row that cannot fit on one page failed the whole render with a
+    LayoutError. Splitting inside the row keeps every character on paper; tables that fit
+    are laid out exactly as before.
+    """
+    for flowable in flowables:
+        if isinstance(flowable, Table):
+            flowable.splitInRow = 1
+            for row in flowable._cellvalues:
+                for cell in row:
+                    if isinstance(cell, Flowable):
+                        _split_rows_anywhere([cell])
+                    elif isinstance(cell, list | tuple):
+                        _split_rows_anywhere([c for c in cell if isinstance(c, Flowable)])
+        elif isinstance(flowable, KeepTogether):
+            _split_rows_anywhere(flowable._content)
 
 
 def build_pdf(parts: Sequence[DocumentPart], metadata: Metadata) -> bytes:
@@ -171,6 +207,7 @@ def build_pdf(parts: Sequence[DocumentPart], metadata: Metadata) -> bytes:
             story.append(PageBreak())
         story.append(_PartStart(index))
         story.extend(part.story)
+    _split_rows_anywhere(story)
     footers = [part.footer for part in parts]
 
     buffer = io.BytesIO()

@@ -13,7 +13,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableS
 from onestop_desk.reports import styles
 from onestop_desk.reports._doc import FRAME_WIDTH
 from onestop_desk.reports._line import TextLine, text_flowable
-from onestop_desk.reports._text import DASH, markup, plain
+from onestop_desk.reports._text import DASH, markup, needs_fallback, plain
 from onestop_desk.reports.fonts import FONT_REGULAR
 
 WITHHELD_NOTE = "동의 범위 밖 항목은 기재하지 않음"
@@ -116,10 +116,14 @@ def text_row(
             continue
         text = _cell_text(cell)
         room = width - CELL_PADDING_X
-        if "\n" not in text and stringWidth(text, style.fontName, style.fontSize) <= room:
+        if (
+            "\n" not in text
+            and not needs_fallback(text)
+            and stringWidth(text, style.fontName, style.fontSize) <= room
+        ):
             row.append(text)
         else:
-            row.append(Paragraph(markup(text), style))
+            row.append(Paragraph(markup(text, style.fontName), style))
     return row
 
 

@@ -14,7 +14,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
-from onestop_desk.reports._text import DASH, markup, plain
+from onestop_desk.reports._text import DASH, markup, needs_fallback, plain
 
 
 class TextLine(Flowable):
@@ -59,9 +59,14 @@ class TextLine(Flowable):
 def text_flowable(
     value: object, style: ParagraphStyle, width: float, bullet: str | None = None
 ) -> Flowable:
-    """User text as a TextLine when it fits on one line of ``width``, else a Paragraph."""
+    """User text as a TextLine when it fits on one line of ``width`` in the style's font,
+    else a Paragraph (which also sets what that font lacks in the fallback font)."""
     text = plain(value).strip() or DASH
     room = width - style.leftIndent - style.rightIndent - style.firstLineIndent
-    if "\n" not in text and stringWidth(text, style.fontName, style.fontSize) <= room:
+    if (
+        "\n" not in text
+        and not needs_fallback(text)
+        and stringWidth(text, style.fontName, style.fontSize) <= room
+    ):
         return TextLine(text, style, bullet)
-    return Paragraph(markup(text), style, bulletText=bullet)
+    return Paragraph(markup(text, style.fontName), style, bulletText=bullet)

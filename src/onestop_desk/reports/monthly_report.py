@@ -27,7 +27,7 @@ from onestop_desk.reports._layout import (
     para,
     section,
 )
-from onestop_desk.reports._text import fmt_date, one_line
+from onestop_desk.reports._text import fmt_date, in_one_font, one_line
 from onestop_desk.reports.fonts import FONT_REGULAR, register_fonts
 from onestop_desk.reports.stats_export import TOTAL_LABEL, period_text
 
@@ -113,7 +113,10 @@ def bar_chart(table: PublishedTable, width: float) -> Drawing:
     chart.height = height - 20
     values = [row.value if isinstance(row.value, int) else 0 for row in rows]
     chart.data = [values]
-    chart.categoryAxis.categoryNames = [one_line(row.label.strip(), 14) for row in rows]
+    # A chart label is drawn in one font; the table beside it has the whole label.
+    chart.categoryAxis.categoryNames = [
+        in_one_font(one_line(row.label.strip(), 14)) for row in rows
+    ]
     chart.categoryAxis.labels.fontName = FONT_REGULAR
     chart.categoryAxis.labels.fontSize = CHART_FONT_SIZE
     chart.categoryAxis.labels.boxAnchor = "e"

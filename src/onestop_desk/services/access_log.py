@@ -27,6 +27,7 @@ from onestop_desk.domain.access import Permission, require
 from onestop_desk.domain.clock import KST
 from onestop_desk.domain.errors import FieldError, ValidationError
 from onestop_desk.domain.security.audit_chain import GENESIS, ChainProblem, ChainReport, ChainRow
+from onestop_desk.domain.text import csv_row
 from onestop_desk.domain.vocab import AuditAction
 from onestop_desk.services.audit_trail import _row_fields
 from onestop_desk.services.base import Service
@@ -156,6 +157,20 @@ def is_after_hours(at_kst: datetime) -> bool:
     return at_kst.weekday() >= 5 or not WORKDAY_START_HOUR <= at_kst.hour < WORKDAY_END_HOUR
 
 
+def describe(report: ChainReport) -> str:
+    """A chain problem as one line of plain text for the log and the files: the reason
+    code, the first row concerned and the rows known to be missing."""
+    if report.ok:
+        return "ok"
+    text = str(report.reason)
+    if report.first_bad_seq is not None:
+        text += f" at row {report.first_bad_seq}"
+    if report.missing is not None:
+        first, last = report.missing
+        text += f", rows {first}-{last} missing" if last > first else f", row {first} missing"
+    return text
+
+
 def _purge_anchor(row: m.AuditEvent | None) -> tuple[str, int | None]:
     """The anchor and first kept ``seq`` a purge row recorded (the row is hashed like any)."""
     if row is None:
@@ -172,12 +187,12 @@ def _purge_anchor(row: m.AuditEvent | None) -> tuple[str, int | None]:
 class AuditLogService(Service):
     """Administrator access to the log. Every method checks the role itself."""
 
-    def verify(self, head: tuple[int, str] | None = None) -> ChainReport:
-        """Check the whole chain; ``head`` is ``(seq, row_hash)`` of a row known to exist.
+    def verify(self) -> ChainReport:
+        """Check the whole chain, then its end against the head remembered outside the
+        database (which catches rows cut off the end; see :mod:`.audit_trail`).
 
         The anchor comes from the newest purge row, which is itself part of the chain (and
-        HMAC-signed), so it cannot be moved without the data key. ``head`` (remembered outside
-        the database, in the keyring file) catches rows cut off the end of the log.
+        HMAC-signed), so it cannot be moved without the data key.
         """
         require(self.actor, Permission.VIEW_ACCESS_LOG)
         with self._ctx.transaction() as s:
@@ -185,14 +200,14 @@ class AuditLogService(Service):
             anchor, first_seq = _purge_anchor(repo.last_with_action(AuditAction.PURGE))
             first = repo.first()
             if first_seq is not None and first is not None and first.seq != first_seq:
+                gone = (first_seq, first.seq - 1) if first.seq > first_seq else None
                 return ChainReport(
                     False,
                     0,
                     min(first.seq, first_seq),
-                    ChainProblem.ROW_MISSING
-                    if first.seq > first_seq
-                    else ChainProblem.ROW_INSERTED,
+                    ChainProblem.ROW_MISSING if gone else ChainProblem.ROW_INSERTED,
                     anchor,
+                    gone,
                 )
 
             def rows() -> Iterator[ChainRow]:
@@ -200,20 +215,15 @@ class AuditLogService(Service):
                     yield ChainRow(row.seq, _row_fields(row), row.prev_hash, row.row_hash)
 
             report = self._ctx.audit.verify_rows(rows(), anchor=anchor)
-            if report.ok and head is not None:
-                head_seq, head_hash = head
-                row = repo.by_seq(head_seq)
-                if row is None or row.row_hash != head_hash:
-                    last = repo.last()
-                    bad_seq = head_seq if last is None else min(head_seq, last.seq + 1)
-                    return ChainReport(
-                        False,
-                        report.rows_checked,
-                        bad_seq,
-                        ChainProblem.HEAD_MISMATCH,
-                        report.last_hash,
-                    )
-            return report
+            return self._ctx.audit.check_head(s, report)
+
+    def check_at_start(self) -> ChainReport:
+        """The start-up check, for any account: does the log still end where the head
+        remembered outside the database says? Two indexed reads, not the whole chain (that
+        is :meth:`verify`, for administrators, and the monthly review). Shows nothing of
+        anyone's data, so it needs no role."""
+        with self._ctx.transaction() as s:
+            return self._ctx.audit.check_head(s)
 
     def events(
         self, flt: AuditFilter = AuditFilter(), limit: int = 5000, *, newest_first: bool = False
@@ -246,17 +256,20 @@ class AuditLogService(Service):
         writer = csv.writer(out)
         writer.writerow(["seq", "at", "user", "pc", "case", "action", "detail", "reason"])
         for e in events:
+            # Details and reasons are typed text, opened in Excel: never a formula.
             writer.writerow(
-                [
-                    e.seq,
-                    e.at.isoformat(timespec="seconds"),
-                    e.username,
-                    e.pc_name,
-                    e.case_number,
-                    e.action,
-                    e.detail,
-                    e.reason,
-                ]
+                csv_row(
+                    [
+                        e.seq,
+                        e.at.isoformat(timespec="seconds"),
+                        e.username,
+                        e.pc_name,
+                        e.case_number,
+                        e.action,
+                        e.detail,
+                        e.reason,
+                    ]
+                )
             )
         return out.getvalue()
 
@@ -300,6 +313,9 @@ class AuditLogService(Service):
         for username, n in sorted(failures.items()):
             if n >= 5:
                 findings.append(ReviewFinding("failed_logins", username, n))
+        chain = self.verify()
+        if not chain.ok:
+            findings.insert(0, ReviewFinding("chain_broken", "", 1, describe(chain)))
         return AuditReview(
             month=month,
             start=start,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy.orm import Session
@@ -47,7 +48,7 @@ from onestop_desk.domain.vocab import (
     allowed_case_transitions,
 )
 from onestop_desk.services.base import Service
-from onestop_desk.services.validation import validate_case, validate_person
+from onestop_desk.services.validation import print_warnings, validate_case, validate_person
 
 SIMILAR_NAME = 0.6
 ALL_CASES = CaseFilter()
@@ -142,7 +143,8 @@ class CaseService(Service):
             self._log(s, AuditAction.CREATE, row.case_number, "case")
             s.flush()
             s.refresh(row)
-            return case_detail(row)
+            detail = case_detail(row)
+        return replace(detail, print_warnings=_print_warnings(person, case))
 
     @staticmethod
     def _new_person(s: Session, data: PersonInput, now) -> m.Person:  # type: ignore[no-untyped-def]
@@ -256,7 +258,8 @@ class CaseService(Service):
             s.flush()
             SearchRepository(s).reindex(row.id)
             self._log(s, AuditAction.UPDATE, row.case_number, "case facts")
-            return case_detail(row)
+            detail = case_detail(row)
+        return replace(detail, print_warnings=_print_warnings(person, case))
 
     def change_status(
         self, case_id: int, to: CaseStatus, *, note: str = "", outcome: str = ""
@@ -415,3 +418,9 @@ class CaseService(Service):
             )
             for r in (rows[i] for i in ids if i in rows)
         ]
+
+
+def _print_warnings(person: PersonInput, case: CaseInput) -> tuple[FieldError, ...]:
+    """What of a saved intake or correction will not print as typed (after the commit:
+    a warning never stops a save)."""
+    return tuple(print_warnings(person, "person") + print_warnings(case, "case"))

@@ -78,7 +78,9 @@ class IntakeService(Service):
                 tuple(self._referrals.create_from_needs(detail.id)) if walk_in.consents else ()
             )
             self._drafts.discard_intake()
-            return RegisteredWalkIn(case=self._cases.get(detail.id), referrals=referrals)
+            # The saved case as it reads back, with what of it will not print as typed.
+            case = replace(self._cases.get(detail.id), print_warnings=detail.print_warnings)
+            return RegisteredWalkIn(case=case, referrals=referrals)
 
     def warnings(self, case: CaseInput, needs: Sequence[NeedInput]) -> IntakeWarnings:
         """What to warn the counselor about for the case as typed and the needs ticked so far

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
-import time
+import uuid
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from pypdf.errors import PyPdfError
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from sqlalchemy import select
 
@@ -107,71 +107,69 @@ def test_fits_a_1024_by_768_screen(dialog):
     assert dialog.width() <= 1024 - 40 and dialog.height() <= 768 - 100
 
 
-def _page_count(path: Path) -> int | None:
-    try:
-        return len(PdfReader(path).pages)
-    except Exception:  # still being written
-        return None
-
-
-def _new_pdfs(before: set[Path]) -> list[Path]:
-    found = []
+def _output_of(token: str) -> Path | None:
+    """The cups-pdf file of the job titled ``token`` (cups-pdf puts the title in the name)."""
     for folder in CUPS_PDF_DIRS:
         if folder.is_dir():
-            found += [p for p in folder.glob("*.pdf") if p not in before]
-    return found
+            for path in folder.glob("*.pdf"):
+                if token in path.name:
+                    return path
+    return None
+
+
+def _completed_jobs(printer: str) -> set[str]:
+    """Ids (``PDF-12``) of the queue's completed jobs, as ``lpstat`` reports them."""
+    result = subprocess.run(
+        ["lpstat", "-W", "completed", "-o", printer], capture_output=True, text=True, check=False
+    )
+    return {line.split()[0] for line in result.stdout.splitlines() if line.strip()}
 
 
 def test_prints_to_a_real_cups_queue(qtbot, dialog, store, case_with_referral, tmp_path):
     if "PDF" not in QPrinterInfo.availablePrinterNames():
         pytest.skip("no CUPS queue named PDF (./test.sh starts one when run as root)")
     pyzbar = pytest.importorskip("pyzbar.pyzbar", reason="pyzbar/libzbar0 not installed")
-    if shutil.which("pdftoppm") is None:
-        pytest.skip("pdftoppm (poppler-utils) not installed")
+    if shutil.which("pdftoppm") is None or shutil.which("lpstat") is None:
+        pytest.skip("pdftoppm (poppler-utils) or lpstat (cups-client) not installed")
     _, referral = case_with_referral
     _choose(qtbot, dialog, PacketPart.LETTERS)  # the reply slip's QR code is on the letter
-    before = {p for d in CUPS_PDF_DIRS if d.is_dir() for p in d.glob("*.pdf")}
+    # Other test runs print to the same queue and folder: this job is told apart by its title.
+    token = f"onestop-test-{uuid.uuid4().hex[:12]}"
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPrinterName("PDF")
+    printer.setDocName(token)
     assert dialog.print_to(printer)
-    expected = len(PdfReader(__import__("io").BytesIO(dialog.packet.pdf)).pages)
-    from PIL import Image
+    job_path: Path | None = None
+    try:
+        qtbot.waitUntil(lambda: _output_of(token) is not None, timeout=60_000)
+        job_path = _output_of(token)
+        assert job_path is not None
+        found = re.search(r"job_(\d+)", job_path.name)
+        assert found, job_path.name
+        # cups-pdf creates the file first and writes it while the job runs: only a completed
+        # job is a whole file.
+        job_id = f"PDF-{found.group(1)}"
+        qtbot.waitUntil(lambda: job_id in _completed_jobs("PDF"), timeout=60_000)
+        assert job_path.read_bytes().rstrip().endswith(b"%%EOF")
+        pages = len(PdfReader(job_path).pages)
+        assert pages == len(PdfReader(__import__("io").BytesIO(dialog.packet.pdf)).pages)
+        command = ["pdftoppm", "-r", "150", "-png", str(job_path), str(tmp_path / "page")]
+        subprocess.run(command, check=True)
+        from PIL import Image
 
-    def barcodes(pdf: Path) -> set[str]:
-        out = tmp_path / pdf.stem
-        out.mkdir(exist_ok=True)
-        subprocess.run(["pdftoppm", "-r", "150", "-png", str(pdf), str(out / "page")], check=True)
-        return {
+        decoded = {
             symbol.data.decode()
-            for png in sorted(out.glob("page*.png"))
+            for png in sorted(tmp_path.glob("page*.png"))
             for symbol in pyzbar.decode(Image.open(png))
         }
-
-    # The queue may be shared (other test runs print too) and cups-pdf writes a file before
-    # it closes it: wait until one new file reads whole and carries this referral's barcode.
-    job = None
-    tried: set[Path] = set()
-    deadline = time.monotonic() + 60
-    while job is None and time.monotonic() < deadline:
-        for candidate in _new_pdfs(before):
-            if candidate in tried:
-                continue
-            try:
-                pages = len(PdfReader(candidate).pages)
-            except PyPdfError:  # still being written: try again on the next round
-                continue
-            tried.add(candidate)
-            if pages == expected and referral.document_number in barcodes(candidate):
-                job = candidate
-                break
-        else:
-            time.sleep(0.5)
-    assert job is not None, "the print job never reached the cups-pdf output folder whole"
-    dialog._runner.wait()
-    qtbot.waitUntil(lambda: len(audit_rows(store, "print")) == 1)
-    assert audit_rows(store, "print")[0].detail.startswith("letters ")
-    assert audit_rows(store, "print")[0].detail.endswith("-> PDF")
-    job.unlink()
+        assert referral.document_number in decoded
+        dialog._runner.wait()
+        qtbot.waitUntil(lambda: len(audit_rows(store, "print")) == 1)
+        assert audit_rows(store, "print")[0].detail.startswith("letters ")
+        assert audit_rows(store, "print")[0].detail.endswith("-> PDF")
+    finally:
+        if job_path is not None:
+            job_path.unlink(missing_ok=True)
 
 
 def test_file_password_is_asked_twice_and_a_mismatch_is_refused(dialog, monkeypatch):

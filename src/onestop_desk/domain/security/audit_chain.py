@@ -14,9 +14,13 @@ Two strengths, chosen by the caller:
   made, so even a full rewrite is caught. Use this; the data key survives password changes,
   so the chain stays verifiable as long as the database does.
 
-What a chain cannot see is rows cut off its *end*. Keep the newest ``row_hash`` somewhere the
-table's editor cannot reach as easily (the settings file, the last backup manifest) and pass
-it as ``head`` to :func:`verify_chain`.
+What a chain cannot see is rows cut off its *end*: the shortened chain is still a perfect
+chain. Its anchor at that end is an :class:`AuditHead` (the newest row's number and hash)
+kept somewhere the table's editor cannot rewrite along with the rows, written after every
+commit that adds rows and sealed with an HMAC under a key derived from the chain key, so
+someone who can write the database but has no data key (a future server's database
+administrator) cannot make one up for a shortened table. :func:`head_report` compares it
+with the table and names the missing rows.
 
 Purging old rows (after the 2-year retention) keeps the rest verifiable: the purge writes a
 checkpoint row into the chain itself (so it is hashed, and with a key, signed like any other
@@ -45,6 +49,7 @@ GENESIS = "0" * 64
 SEQ_FIELD = "seq"
 """Key under which every row's fields carry its sequence number."""
 AUDIT_CHAIN_PURPOSE = "audit-chain"
+AUDIT_HEAD_PURPOSE = "audit-head"
 
 _HASH_RE = re.compile(r"[0-9a-f]{64}")
 
@@ -65,7 +70,11 @@ class ChainProblem(StrEnum):
     was rewritten with a recomputed hash, or the rows before it were removed."""
     HEAD_MISMATCH = "audit.head_mismatch"
     """The chain does not end at the recorded ``head``: its newest rows were cut off, or the
-    whole chain was rewritten. ``first_bad_seq`` is the number after the last row read."""
+    whole chain was rewritten. ``first_bad_seq`` is the first row that should be there and
+    is not (or differs); ``missing`` the range of rows gone."""
+    HEAD_INVALID = "audit.head_invalid"
+    """The head remembered outside the database has no valid seal or cannot be read: it was
+    edited, or it belongs to another database."""
 
 
 def audit_chain_key(data_key: bytes) -> bytes:
@@ -183,6 +192,9 @@ class ChainReport:
     first_bad_seq: int | None
     reason: str | None
     last_hash: str
+    missing: tuple[int, int] | None = None
+    """First and last number (inclusive) of the rows known to be gone, when that is known:
+    a gap in the numbering, or the rows between the table's end and the remembered head."""
 
 
 def verify_chain(
@@ -210,13 +222,15 @@ def verify_chain(
     last_seq: int | None = None
     checked = 0
 
-    def bad(seq: int | None, reason: ChainProblem) -> ChainReport:
-        return ChainReport(False, checked, seq, reason, expected_prev)
+    def bad(
+        seq: int | None, reason: ChainProblem, missing: tuple[int, int] | None = None
+    ) -> ChainReport:
+        return ChainReport(False, checked, seq, reason, expected_prev, missing)
 
     for row in rows:
         if expected_seq is not None and row.seq != expected_seq:
             if row.seq > expected_seq:
-                return bad(expected_seq, ChainProblem.ROW_MISSING)
+                return bad(expected_seq, ChainProblem.ROW_MISSING, (expected_seq, row.seq - 1))
             if row.seq == last_seq:
                 return bad(row.seq, ChainProblem.ROW_INSERTED)
             return bad(row.seq, ChainProblem.OUT_OF_ORDER)
@@ -233,3 +247,92 @@ def verify_chain(
     if head is not None and not _same(head, expected_prev):
         return bad(expected_seq, ChainProblem.HEAD_MISMATCH)
     return ChainReport(True, checked, None, None, expected_prev)
+
+
+@dataclass(frozen=True)
+class AuditHead:
+    """The newest row of the log as remembered outside the table: its number (which, the
+    numbers being consecutive, is also how many rows were ever written), its hash and a seal.
+
+    ``mac`` is ``None`` for a head remembered before heads were sealed (and for chains
+    without a key); such a head is still compared with the table.
+    """
+
+    seq: int
+    row_hash: str
+    mac: str | None = None
+
+    def to_json(self) -> dict[str, object]:
+        return {"seq": self.seq, "row_hash": self.row_hash, "mac": self.mac}
+
+    @classmethod
+    def from_json(cls, value: object) -> AuditHead | None:
+        """Read a stored head: ``None``, the older ``[seq, row_hash]`` pair, or the sealed
+        form of :meth:`to_json`. Raises ``ValueError`` for anything else."""
+        if value is None:
+            return None
+        if isinstance(value, list | tuple) and len(value) == 2:
+            seq, row_hash, mac = value[0], value[1], None
+        elif isinstance(value, Mapping):
+            seq, row_hash, mac = value.get("seq"), value.get("row_hash"), value.get("mac")
+        else:
+            raise ValueError("audit head of unknown form")
+        if not isinstance(seq, int) or isinstance(seq, bool) or seq < 1:
+            raise ValueError("audit head without a row number")
+        if not isinstance(row_hash, str) or not _HASH_RE.fullmatch(row_hash):
+            raise ValueError("audit head without a row hash")
+        if mac is not None and not isinstance(mac, str):
+            raise ValueError("audit head seal is not text")
+        return cls(seq, row_hash, mac)
+
+
+def _head_mac(seq: int, row_hash: str, key: bytes) -> str:
+    message = canonical_bytes({"seq": seq, "row_hash": row_hash})
+    return hmac.new(derive_subkey(key, AUDIT_HEAD_PURPOSE), message, hashlib.sha256).hexdigest()
+
+
+def seal_head(seq: int, row_hash: str, key: bytes | None) -> AuditHead:
+    """The head for row ``seq`` with ``row_hash``, sealed with ``key`` (the chain key)."""
+    return AuditHead(seq, row_hash, None if key is None else _head_mac(seq, row_hash, key))
+
+
+def head_is_sealed(head: AuditHead, key: bytes | None) -> bool:
+    """Whether ``head`` carries the seal ``key`` makes (an unsealed older head passes: it
+    is compared with the table like any other)."""
+    if head.mac is None or key is None:
+        return True
+    return _same(head.mac, _head_mac(head.seq, head.row_hash, key))
+
+
+def head_report(
+    head: AuditHead,
+    key: bytes | None,
+    *,
+    hash_at_head: str | None,
+    last_before_head: int | None,
+    rows_checked: int = 0,
+    last_hash: str = GENESIS,
+) -> ChainReport | None:
+    """``None`` when the table still holds ``head``'s row unchanged; else what is wrong.
+
+    ``hash_at_head`` is the ``row_hash`` of the table's row numbered ``head.seq`` and
+    ``last_before_head`` the number of its newest row below that (each ``None`` if there is
+    none). Rows after the head are fine: they were written since it was remembered.
+    """
+
+    def bad(
+        seq: int | None, reason: ChainProblem, missing: tuple[int, int] | None = None
+    ) -> ChainReport:
+        return ChainReport(False, rows_checked, seq, reason, last_hash, missing)
+
+    if not head_is_sealed(head, key):
+        return bad(None, ChainProblem.HEAD_INVALID)
+    if hash_at_head is None:
+        # The rows after the newest one still below the head are gone, up to the head.
+        first_gone = 1 if last_before_head is None else last_before_head + 1
+        return bad(first_gone, ChainProblem.HEAD_MISMATCH, (first_gone, head.seq))
+    if not _same(hash_at_head, head.row_hash):
+        # Same number, other row: the end was cut and written again without the numbering
+        # the writer keeps; from the head's row on nothing is what was remembered.
+        return bad(head.seq, ChainProblem.HEAD_MISMATCH)
+    return None

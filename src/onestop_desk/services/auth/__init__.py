@@ -13,8 +13,9 @@ access log at the next successful login. Someone who can write the data folder c
 counters, but such a person can already copy the file and guess offline at argon2id's pace;
 the counters are the online control PIPC §5 asks for, not the only barrier.
 
-The file also remembers the newest access-log row seen at each login and logout, so that
-``audit verify`` notices rows cut off the end of the log.
+The file also remembers the access log's head (its newest row, sealed), moved after every
+commit that adds rows (:mod:`.audit_trail`), so that rows cut off the end of the log are
+noticed.
 
 Modules: :mod:`.files` (whole-file writes, the file lock), :mod:`.keyring` (the file format
 and the key copies the user administration keeps), :mod:`.service` (:class:`AuthService`,
@@ -40,6 +41,7 @@ from onestop_desk.services.auth.keyring import (
     KeyCopies,
     Keyring,
     KeyringFile,
+    KeyringHeads,
     LockoutPolicy,
     QueuedFailure,
 )
@@ -61,6 +63,7 @@ __all__ = [
     "Keyring",
     "KeyringError",
     "KeyringFile",
+    "KeyringHeads",
     "LockoutPolicy",
     "NotSetUpError",
     "PasswordChangeRequiredError",

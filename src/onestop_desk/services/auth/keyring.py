@@ -20,8 +20,10 @@ from onestop_desk.domain.security import (
     WrappedKey,
     wrap_key,
 )
+from onestop_desk.domain.security.audit_chain import AuditHead
 from onestop_desk.domain.security.errors import KeyringError, NotSetUpError
 from onestop_desk.paths import KEYRING_FILE
+from onestop_desk.services.audit_trail import HeadStoreError
 from onestop_desk.services.auth.files import file_lock, write_atomic
 
 KEYRING_FORMAT = 1
@@ -137,7 +139,8 @@ class Keyring:
     policy: LockoutPolicy = field(default_factory=LockoutPolicy)
     queued_failures: list[QueuedFailure] = field(default_factory=list)
     dropped_failures: int = 0
-    audit_head: tuple[int, str] | None = None
+    audit_head: object = None
+    """The access log's head as :class:`KeyringHeads` stores it (opaque to the keyring)."""
 
     def to_json(self) -> str:
         data: dict[str, Any] = {
@@ -162,7 +165,7 @@ class Keyring:
                 for f in self.queued_failures
             ],
             "dropped_failures": self.dropped_failures,
-            "audit_head": list(self.audit_head) if self.audit_head else None,
+            "audit_head": self.audit_head,
         }
         return json.dumps(data, indent=1, ensure_ascii=False, sort_keys=True)
 
@@ -189,14 +192,13 @@ class Keyring:
                 failures.append(
                     QueuedFailure(at, str(item["username"]), str(item["pc"]), str(item["detail"]))
                 )
-            head = data.get("audit_head")
             return cls(
                 recovery=_wrapped_from(data["recovery"]),
                 accounts=accounts,
                 policy=policy,
                 queued_failures=failures,
                 dropped_failures=int(data.get("dropped_failures", 0)),
-                audit_head=(int(head[0]), str(head[1])) if head else None,
+                audit_head=data.get("audit_head"),
             )
         except KeyringError:
             raise
@@ -291,3 +293,43 @@ class KeyCopies:
 
     def forget_key(self) -> None:
         self._data_key = b""
+
+
+class KeyringHeads:
+    """The access log's head in the keyring file (:class:`.audit_trail.HeadStore`).
+
+    The keyring sits beside the database but is not in it: someone who rewrites the table
+    cannot rewrite this with it, and the seal needs the data key.
+    """
+
+    def __init__(self, file: KeyringFile) -> None:
+        self._file = file
+
+    def load(self) -> AuditHead | None:
+        if not self._file.exists():
+            return None  # the first rows of a set-up, written before its keyring
+        try:
+            return AuditHead.from_json(self._file.load().audit_head)
+        except (KeyringError, NotSetUpError, OSError, ValueError) as exc:
+            raise HeadStoreError(str(exc)) from exc
+
+    def advance(self, head: AuditHead) -> None:
+        if not self._file.exists():
+            return  # the set-up's next write, once its keyring exists, starts the head
+        try:
+            with self._file.updating() as ring:
+                try:
+                    current = AuditHead.from_json(ring.audit_head)
+                except ValueError:
+                    return  # a damaged head is evidence: leave it for the checks to report
+                if current is None or head.seq > current.seq:
+                    ring.audit_head = head.to_json()
+        except (KeyringError, NotSetUpError, OSError) as exc:
+            raise HeadStoreError(str(exc)) from exc
+
+    def forget(self) -> None:
+        try:
+            with self._file.updating() as ring:
+                ring.audit_head = None
+        except (KeyringError, NotSetUpError, OSError) as exc:
+            raise HeadStoreError(str(exc)) from exc

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import NoReturn
 
-from onestop_desk.db.repositories import AuditRepository, UserRepository
+from onestop_desk.db.repositories import UserRepository
 from onestop_desk.db.store import Store, open_store
 from onestop_desk.domain.access import SYSTEM_ACTOR
 from onestop_desk.domain.clock import Clock, fixed_clock
@@ -43,13 +43,14 @@ from onestop_desk.domain.security.errors import (
 from onestop_desk.domain.vocab import AuditAction, Role
 from onestop_desk.paths import DATABASE_FILE
 from onestop_desk.services import build_services
-from onestop_desk.services.audit_trail import AuditTrail
+from onestop_desk.services.audit_trail import AuditTrail, keep_head
 from onestop_desk.services.auth.keyring import (
     RECOVERY_AAD,
     AccountState,
     FailureCounter,
     Keyring,
     KeyringFile,
+    KeyringHeads,
     LockoutPolicy,
     QueuedFailure,
     user_aad,
@@ -145,7 +146,13 @@ class AuthService:
             seed=path not in _SEEDED,
         )
         _SEEDED.add(path)
+        keep_head(store.sessions, self.audit_heads)
         return store
+
+    @property
+    def audit_heads(self) -> KeyringHeads:
+        """The access log's head, remembered in this folder's keyring file."""
+        return KeyringHeads(self.keyring)
 
     # --- first run --------------------------------------------------------------------------
 
@@ -404,8 +411,6 @@ class AuthService:
                     detail=f"{dropped} earlier failed logins not kept (queue full)",
                 )
             AuditTrail(self.clock, key).record(s, actor, AuditAction.LOGIN)
-            last = AuditRepository(s).last()
-            head = (last.seq, last.row_hash) if last is not None else None
         with self.keyring.updating() as ring:
             # Only what was written: failures queued meanwhile by another window stay queued.
             if ring.queued_failures[: len(flushed)] == flushed:
@@ -415,7 +420,6 @@ class AuthService:
             if state is not None:
                 state.failed_logins = 0
                 state.locked_until = None
-            ring.audit_head = head
         return AuthSession(self, store, data_key, actor, must_change_password=must_change_password)
 
     def reset_failures(self, username: str) -> None:
@@ -432,7 +436,3 @@ class AuthService:
             raise ValidationError(errors)
         with self.keyring.updating() as ring:
             ring.policy = replace(policy)
-
-    def remember_audit_head(self, head: tuple[int, str] | None) -> None:
-        with self.keyring.updating() as ring:
-            ring.audit_head = head

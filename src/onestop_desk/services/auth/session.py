@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, NoReturn, Protocol
 
-from onestop_desk.db.repositories import AuditRepository, UserRepository
+from onestop_desk.db.repositories import UserRepository
 from onestop_desk.db.store import Store
 from onestop_desk.domain.access import SYSTEM_ACTOR, Permission, require
 from onestop_desk.domain.clock import Clock
@@ -23,6 +23,7 @@ from onestop_desk.services.auth.keyring import (
     KeyCopies,
     Keyring,
     KeyringFile,
+    KeyringHeads,
     LockoutPolicy,
     user_aad,
 )
@@ -66,7 +67,8 @@ class AccountGate(Protocol):
         self, store: Store, data_key: bytes, actor: Actor, *, must_change_password: bool
     ) -> AuthSession: ...
 
-    def remember_audit_head(self, head: tuple[int, str] | None) -> None: ...
+    @property
+    def audit_heads(self) -> KeyringHeads: ...
 
 
 class AuthSession:
@@ -199,8 +201,8 @@ class AuthSession:
         )
 
     def verify_audit(self) -> Any:
-        """``audit verify`` with the head remembered in the keyring (catches a cut-off end)."""
-        return self.audit_log.verify(head=self._auth.load_keyring().audit_head)
+        """``audit verify``: the chain, and its end against the head in the keyring."""
+        return self.audit_log.verify()
 
     # --- restore ----------------------------------------------------------------------------
 
@@ -220,6 +222,8 @@ class AuthSession:
         verify_backup(Path(backup), key)
         self.logout("restore from backup")
         outcome = restore_backup(Path(backup), self._auth.database_path, key)
+        # The restored log ends where the backup did; the next row starts a new head.
+        self._auth.audit_heads.forget()
         store = self._auth.open_store(key)
         try:
             with store.sessions.begin() as s:
@@ -247,15 +251,12 @@ class AuthSession:
     # --- the end ----------------------------------------------------------------------------
 
     def logout(self, detail: str = "") -> None:
-        """Log the logout, remember the log's head outside the database, close the store."""
+        """Log the logout and close the store."""
         if self.closed:
             return
         try:
             with self.store.sessions.begin() as s:
                 self.services.audit.record(s, self.actor, AuditAction.LOGOUT, detail=detail)
-                last = AuditRepository(s).last()
-                head = (last.seq, last.row_hash) if last is not None else None
-            self._auth.remember_audit_head(head)
         finally:
             self.close()
 

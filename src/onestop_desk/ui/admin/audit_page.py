@@ -41,12 +41,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from onestop_desk.domain.text import csv_row
 from onestop_desk.domain.vocab import AuditAction
 from onestop_desk.services.access_log import AuditEventRecord, AuditFilter, AuditReview
 from onestop_desk.ui.kit.item_roles import AuditSeqRole
 from onestop_desk.ui.kit.messages import (
     audit_action_label,
-    chain_problem_text,
+    chain_report_text,
     datetime_text,
     error_text,
     review_finding_text,
@@ -378,11 +379,7 @@ class AuditPage(QWidget):
             )
         else:
             self.ui.verify_label.setStyleSheet("color: #b3261e;")
-            self.ui.verify_label.setText(
-                self.tr("%1번 기록에서 사슬이 끊겼습니다: %2")
-                .replace("%1", str(report.first_bad_seq))
-                .replace("%2", chain_problem_text(report.reason))
-            )
+            self.ui.verify_label.setText(chain_report_text(report))
             row = self.model.row_of_seq(report.first_bad_seq or -1)
             if row is not None:
                 self.ui.event_table.selectRow(row)
@@ -499,11 +496,12 @@ def review_csv(review: AuditReview) -> str:
     writer.writerow(["month", review.month, "rows", review.total])
     writer.writerow(["user", "action", "count"])
     for count in review.counts:
-        writer.writerow([count.username, count.action, count.count])
+        writer.writerow(csv_row([count.username, count.action, count.count]))
     writer.writerow([])
     writer.writerow(["finding", "user", "count", "detail"])
+    # A finding's detail quotes typed reasons: opened in Excel, it must never run.
     for finding in review.findings:
-        writer.writerow([finding.kind, finding.username, finding.count, finding.detail])
+        writer.writerow(csv_row([finding.kind, finding.username, finding.count, finding.detail]))
     return out.getvalue()
 
 

@@ -430,6 +430,29 @@ class SessionController(QObject):
             return
         self._health_checked = True
         self.checker.run(backups.health, self._on_health_checked, self._on_health_failed)
+        audit_log = getattr(self.session, "audit_log", None)
+        if audit_log is not None:
+            self.checker.run(
+                audit_log.check_at_start, self._on_audit_checked, self._on_health_failed
+            )
+
+    def _on_audit_checked(self, report: Any) -> None:
+        """The access log no longer ends where the keyring says: rows were erased (or lost
+        with a power cut or a copy put back outside the app). Those who may read the log get
+        the rows; everyone else is asked to tell an administrator."""
+        if report.ok:
+            return
+        # Imported here: the login screen, the first thing a start shows, does not need it.
+        from onestop_desk.ui.kit.messages import chain_report_text
+
+        session = self.session
+        text = self.tr("접속기록의 마지막 부분이 지워졌을 수 있습니다.")
+        if session is not None and session.may(Permission.VIEW_ACCESS_LOG):
+            text += "\n\n" + chain_report_text(report)
+            text += "\n\n" + self.tr("접속기록 화면에서 체인 검증을 실행해 확인해 주세요.")
+        else:
+            text += "\n\n" + self.tr("관리자에게 바로 알려 주세요.")
+        QMessageBox.warning(self.window, self.tr("접속기록 점검"), text)
 
     def _on_health_checked(self, report: Any) -> None:
         if report.ok:

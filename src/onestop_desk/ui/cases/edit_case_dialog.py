@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidgetItem,
+    QMessageBox,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -36,7 +37,13 @@ from onestop_desk.domain.vocab import Gender, IntakeChannel, RiskLevel
 from onestop_desk.services import Services
 from onestop_desk.ui.cases.case_fields import CaseFactFields, PersonFields
 from onestop_desk.ui.kit.item_roles import CodeRole
-from onestop_desk.ui.kit.messages import date_text, gender_label, intake_channel_label, risk_label
+from onestop_desk.ui.kit.messages import (
+    date_text,
+    gender_label,
+    intake_channel_label,
+    print_warning_text,
+    risk_label,
+)
 from onestop_desk.ui.kit.tasks import TaskRunner
 from onestop_desk.ui.kit.widgets import DateParseError, FieldErrors, make_error_label, parse_date
 
@@ -273,6 +280,10 @@ class EditCaseDialog(QDialog, Ui_EditCaseDialog):
 
     def _on_saved(self, detail: CaseDetail) -> None:
         self._busy = False
+        if detail.print_warnings:
+            QMessageBox.warning(
+                self, self.tr("인쇄되지 않는 글자"), print_warning_text(detail.print_warnings)
+            )
         self.case_updated.emit(detail)
         self.accept()
 

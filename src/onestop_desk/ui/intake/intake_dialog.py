@@ -30,7 +30,7 @@ from onestop_desk.ui.intake.draft_keeper import DraftKeeper, has_content
 from onestop_desk.ui.intake.intake_layout import Ui_IntakeDialog
 from onestop_desk.ui.intake.person_page import PersonPage
 from onestop_desk.ui.intake.walk_in_reading import LocalErrors
-from onestop_desk.ui.kit.messages import error_text
+from onestop_desk.ui.kit.messages import error_text, print_warning_text
 from onestop_desk.ui.kit.tasks import TaskRunner
 from onestop_desk.ui.kit.widgets import FieldErrors
 
@@ -268,6 +268,12 @@ class IntakeDialog(QDialog, Ui_IntakeDialog):
     def _on_case_saved(self, registered: RegisteredWalkIn) -> None:
         self._busy = False
         self._finish()
+        if registered.case.print_warnings:
+            QMessageBox.warning(
+                self,
+                self.tr("인쇄되지 않는 글자"),
+                print_warning_text(registered.case.print_warnings),
+            )
         self.case_created.emit(registered.case, list(registered.referrals))
         self.accept()
 

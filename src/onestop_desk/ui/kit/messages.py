@@ -17,6 +17,7 @@ from onestop_desk.domain.clock import KST
 from onestop_desk.domain.errors import ConsentRequiredError, FieldError, ValidationError
 from onestop_desk.domain.messages import FIELD_MESSAGES, MESSAGES, Language, text
 from onestop_desk.domain.messages import error_text as shared_error_text
+from onestop_desk.domain.security import ChainReport
 from onestop_desk.domain.vocab import (
     CallerType,
     CaseStatus,
@@ -257,6 +258,21 @@ def field_label(field: str) -> str:
         "crime_type": translate("Messages", "범죄 유형"),
         "code": translate("Messages", "기관 코드"),
         "verified_on": translate("Messages", "확인일"),
+        "query": translate("Messages", "검색어"),
+        "address": translate("Messages", "주소"),
+        "nationality": translate("Messages", "국적"),
+        "language": translate("Messages", "사용 언어"),
+        "disability": translate("Messages", "장애"),
+        "safe_contact": translate("Messages", "안전한 연락 방법"),
+        "safe_hours": translate("Messages", "연락 가능한 시간"),
+        "note": translate("Messages", "메모"),
+        "incident_place": translate("Messages", "사건 장소"),
+        "police_office": translate("Messages", "관할 경찰서"),
+        "prosecution_office": translate("Messages", "관할 검찰청"),
+        "police_case_number": translate("Messages", "사건번호"),
+        "offender_relation": translate("Messages", "가해자와의 관계"),
+        "summary": translate("Messages", "사건 경위"),
+        "support_received": translate("Messages", "이미 받은 지원"),
         "urgency": translate("Messages", "긴급도"),
     }
     label = labels.get(leaf, translate("Messages", "입력값"))
@@ -278,6 +294,14 @@ def field_error_text(error: FieldError) -> str:
         language(),
         field=error.field,
         params=error.params,
+    )
+
+
+def print_warning_text(warnings: Iterable[FieldError]) -> str:
+    """After a save: which fields hold characters that will not print as typed."""
+    lines = [f"{field_label(w.field)}: {field_error_text(w)}" for w in warnings]
+    return "\n".join(
+        [translate("Messages", "저장했습니다. 다음 글자는 인쇄물에서 �로 바뀝니다."), *lines]
     )
 
 
@@ -320,6 +344,26 @@ def audit_action_label(action: str) -> str:
 def chain_problem_text(reason: str | None) -> str:
     """Why ``audit verify`` stopped, for the administrator reading the result."""
     return text(reason or "audit", language())
+
+
+def chain_report_text(report: ChainReport) -> str:
+    """What a failed chain or head check found, with the rows concerned, in one sentence."""
+    problem = chain_problem_text(report.reason)
+    if report.missing is not None:
+        first, last = report.missing
+        rows = f"{first}~{last}" if last > first else str(first)
+        return (
+            translate("Messages", "접속기록 %1번이 없습니다: %2")
+            .replace("%1", rows)
+            .replace("%2", problem)
+        )
+    if report.first_bad_seq is None:
+        return problem
+    return (
+        translate("Messages", "%1번 기록에서 사슬이 끊겼습니다: %2")
+        .replace("%1", str(report.first_bad_seq))
+        .replace("%2", problem)
+    )
 
 
 def review_finding_text(kind: str) -> str:
