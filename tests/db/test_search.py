@@ -51,6 +51,13 @@ def test_case_and_police_numbers(world, people):
     assert search(world, "2026-00003") == {people["남궁민수"]}
 
 
+def test_a_full_police_case_number_is_not_taken_for_a_phone_number(world, people):
+    reported = world.new_case(name="최신고", phone="010-3333-4444", police_case_number="2026-012345")
+    assert search(world, "2026-012345") == {reported.id}
+    # The digits alone still search phones, as before.
+    assert search(world, "3333-4444") == {reported.id}
+
+
 def test_document_number_after_referral(world, people):
     case_id = people["이영희"]
     world.c1.consents.record(case_id, consent("police"))

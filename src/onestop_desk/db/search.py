@@ -93,7 +93,13 @@ class SearchRepository:
             return hits[:limit]
         only_digits = digits(query)
         if only_digits and len(only_digits) >= 4 and re.fullmatch(r"[\d\s()+-]+", query):
-            return self._fts("phones", only_digits, limit)
+            hits = []
+            if "-" in query.strip("-"):
+                # Police and prosecution case numbers are written with dashes too
+                # ("2026-012345"): look them up before taking the digits for a phone.
+                hits = self._fts("numbers", query.strip(), limit)
+            hits += [h for h in self._fts("phones", only_digits, limit) if h not in hits]
+            return hits[:limit]
         compact = query.replace(" ", "")
         if len(compact) >= 3:
             hits = self._fts("names", compact, limit)
