@@ -52,7 +52,9 @@ def test_case_and_police_numbers(world, people):
 
 
 def test_a_full_police_case_number_is_not_taken_for_a_phone_number(world, people):
-    reported = world.new_case(name="최신고", phone="010-3333-4444", police_case_number="2026-012345")
+    reported = world.new_case(
+        name="최신고", phone="010-3333-4444", police_case_number="2026-012345"
+    )
     assert search(world, "2026-012345") == {reported.id}
     # The digits alone still search phones, as before.
     assert search(world, "3333-4444") == {reported.id}
