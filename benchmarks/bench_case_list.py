@@ -28,7 +28,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
-from onestop_desk.db import models as m
+from onestop_desk.db import models
 from onestop_desk.domain.records import Actor
 from onestop_desk.domain.text import initials
 from onestop_desk.domain.vocab import Role
@@ -61,11 +61,11 @@ def main() -> int:
     app = create_application([])
     store = demo_store()
     with store.sessions.begin() as s:
-        total = s.scalar(select(m.Case.id).order_by(m.Case.id.desc()).limit(1)) or 0
+        total = s.scalar(select(models.Case.id).order_by(models.Case.id.desc()).limit(1)) or 0
         sample = s.execute(
-            select(m.Person.name, m.Person.phone_digits, m.Case.case_number)
-            .join(m.Case, m.Case.person_id == m.Person.id)
-            .order_by(m.Case.id)
+            select(models.Person.name, models.Person.phone_digits, models.Case.case_number)
+            .join(models.Case, models.Case.person_id == models.Person.id)
+            .order_by(models.Case.id)
             .limit(5000)
         ).all()
     lead = Actor(user_id=None, username="bench", role=Role.TEAM_LEAD, pc_name="bench")

@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _demo_db import demo_store
 from sqlalchemy import select
 
-from onestop_desk.db import models as m
+from onestop_desk.db import models
 from onestop_desk.domain.records import Actor
 from onestop_desk.domain.text import initials
 from onestop_desk.domain.vocab import Role
@@ -33,12 +33,12 @@ def main() -> int:
     rng = random.Random(7)
     with store.sessions.begin() as s:
         sample = s.execute(
-            select(m.Person.name, m.Person.phone_digits, m.Case.case_number)
-            .join(m.Case, m.Case.person_id == m.Person.id)
-            .order_by(m.Case.id)
+            select(models.Person.name, models.Person.phone_digits, models.Case.case_number)
+            .join(models.Case, models.Case.person_id == models.Person.id)
+            .order_by(models.Case.id)
             .limit(5000)
         ).all()
-        docs = s.scalars(select(m.Referral.document_number).limit(5000)).all()
+        docs = s.scalars(select(models.Referral.document_number).limit(5000)).all()
     team_lead = Actor(user_id=None, username="bench", role=Role.TEAM_LEAD, pc_name="bench")
     services = build_services(store.sessions, team_lead)
     kinds = {

@@ -9,7 +9,7 @@ import pypdf
 from sqlalchemy import update
 
 from helpers.cli_runner import ADMIN_PW, C1_PW, LEAD_PW, Cli, cheap_auth, real_case
-from onestop_desk.db import models as m
+from onestop_desk.db import models
 
 FILE_PW = "usb-Pass-2026"
 
@@ -81,8 +81,8 @@ def test_purge_dry_run_then_yes(center: Cli) -> None:
     session = cheap_auth(center.folder).login("admin", ADMIN_PW)
     with session.store.sessions.begin() as s:
         s.execute(
-            update(m.Case)
-            .where(m.Case.case_number == number)
+            update(models.Case)
+            .where(models.Case.case_number == number)
             .values(status="closed", closed_on=date(2020, 1, 1))
         )
     session.logout()

@@ -8,8 +8,7 @@ from sqlalchemy import inspect, text
 
 from helpers.old_schema import database_at
 from helpers.world import World
-from onestop_desk.db import migrate
-from onestop_desk.db import models as m
+from onestop_desk.db import migrate, models
 from onestop_desk.db.engine import create_store_engine
 from onestop_desk.db.seed import load_seed_data
 from onestop_desk.db.store import open_store
@@ -52,7 +51,7 @@ def test_0002_database_migrates_to_0003_and_loses_the_borrowed_address(tmp_path)
         with store.engine.connect() as conn:
             assert migrate.current_revision(conn) == migrate.head_revision()
             columns = {c["name"] for c in inspect(conn).get_columns("agencies")}
-            assert columns == {c.name for c in m.Agency.__table__.columns}
+            assert columns == {c.name for c in models.Agency.__table__.columns}
             rows = {
                 code: (address, location, discreet_name, discreet_phone)
                 for code, address, location, discreet_name, discreet_phone in conn.execute(

@@ -6,8 +6,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, text
 
-from onestop_desk.db import migrate
-from onestop_desk.db import models as m
+from onestop_desk.db import migrate, models
 from onestop_desk.db.engine import create_store_engine
 from onestop_desk.db.seed import load_seed_data
 from onestop_desk.db.store import open_store
@@ -25,7 +24,7 @@ def test_migration_from_an_empty_database_creates_every_table(tmp_path):
         }
         revision = migrate.current_revision(conn)
     store.close()
-    assert {t.name for t in m.Base.metadata.sorted_tables} <= tables
+    assert {t.name for t in models.Base.metadata.sorted_tables} <= tables
     assert "case_search" in tables
     assert revision == migrate.head_revision()
 
@@ -104,9 +103,9 @@ def test_migration_failure_rolls_back_and_stops(tmp_path, monkeypatch):
 def test_seed_reload_adds_new_rows_and_keeps_admin_edits(tmp_path):
     store = open_store(tmp_path / "a.db", key=KEY)
     with store.sessions.begin() as s:
-        police = s.scalars(select(m.Agency).where(m.Agency.code == "police")).one()
+        police = s.scalars(select(models.Agency).where(models.Agency.code == "police")).one()
         police.phone, police.admin_edited = "02-000-0000", True
-        legal = s.scalars(select(m.Agency).where(m.Agency.code == "legal_aid")).one()
+        legal = s.scalars(select(models.Agency).where(models.Agency.code == "legal_aid")).one()
         legal.phone = "999"  # edited behind the app's back: not protected
     seed = tmp_path / "seed"
     shutil.copytree(resource("data"), seed)
@@ -119,7 +118,7 @@ def test_seed_reload_adds_new_rows_and_keeps_admin_edits(tmp_path):
     with store.sessions.begin() as s:
         inserted = load_seed_data(s, seed)
     with store.sessions.begin() as s:
-        phones = dict(s.execute(select(m.Agency.code, m.Agency.phone)).all())
+        phones = dict(s.execute(select(models.Agency.code, models.Agency.phone)).all())
     store.close()
     assert inserted["agencies"] == 1
     assert phones["police"] == "02-000-0000"
@@ -130,9 +129,11 @@ def test_seed_reload_adds_new_rows_and_keeps_admin_edits(tmp_path):
 def test_shipped_directory_is_complete(tmp_path):
     store = open_store(tmp_path / "a.db", key=KEY)
     with store.sessions.begin() as s:
-        resident = s.scalars(select(m.Agency.code).where(m.Agency.resident.is_(True))).all()
+        resident = s.scalars(
+            select(models.Agency.code).where(models.Agency.resident.is_(True))
+        ).all()
         relief = s.scalars(
-            select(m.Programme).where(m.Programme.code == "relief_money_bereaved")
+            select(models.Programme).where(models.Programme.code == "relief_money_bereaved")
         ).one()
         deadline = relief.deadline
     store.close()
@@ -159,7 +160,7 @@ def test_backup_is_encrypted_and_opens_with_the_key(tmp_path, world):
     assert "백업확인".encode() not in target.read_bytes()
     copy = open_store(target, key=world.store.key, seed=False)
     with copy.sessions.begin() as s:
-        assert s.scalars(select(m.Person.name)).all() == ["백업확인"]
+        assert s.scalars(select(models.Person.name)).all() == ["백업확인"]
     copy.close()
     assert not list(Path(target.parent).glob("*.partial"))
 

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from helpers.world import NOW
-from onestop_desk.db import models as m
+from onestop_desk.db import models
 from onestop_desk.demo import generate_demo
 from onestop_desk.demo.people import CASES_PER_WORKING_DAY
 from onestop_desk.domain.errors import PermissionDeniedError
@@ -36,13 +36,15 @@ def demo(tmp_path_factory):
     world = World(store)
     assert world.lead.demo.generate(N_CASES) == N_CASES
     with store.sessions() as s:
-        cases = {c.id: c for c in s.scalars(select(m.Case))}
-        referrals = list(s.scalars(select(m.Referral)))
-        changes = list(s.scalars(select(m.StatusChangeRow).order_by(m.StatusChangeRow.id)))
+        cases = {c.id: c for c in s.scalars(select(models.Case))}
+        referrals = list(s.scalars(select(models.Referral)))
+        changes = list(
+            s.scalars(select(models.StatusChangeRow).order_by(models.StatusChangeRow.id))
+        )
         buckets = dict(
             s.execute(
-                select(m.CaseCrimeType.case_id, m.CrimeType.bucket).join(
-                    m.CrimeType, m.CrimeType.code == m.CaseCrimeType.crime_code
+                select(models.CaseCrimeType.case_id, models.CrimeType.bucket).join(
+                    models.CrimeType, models.CrimeType.code == models.CaseCrimeType.crime_code
                 )
             ).all()
         )
@@ -84,7 +86,7 @@ def test_statuses_progress_with_age(demo):
             assert case.status in (CaseStatus.RECEIVED.value, CaseStatus.INITIAL_CONSULT.value)
         if age >= 240:
             assert case.status in CLOSED
-    by_case: dict[int, list[m.StatusChangeRow]] = {}
+    by_case: dict[int, list[models.StatusChangeRow]] = {}
     for row in changes:
         by_case.setdefault(row.case_id, []).append(row)
     for case_id, rows in by_case.items():
@@ -163,6 +165,6 @@ def test_generator_is_deterministic_for_a_seed(tmp_path):
         world = World(store)
         generate_demo(store.sessions, 20, seed=7, clock=world.clock)
         with store.sessions() as s:
-            names.append(list(s.scalars(select(m.Person.name).order_by(m.Person.id))))
+            names.append(list(s.scalars(select(models.Person.name).order_by(models.Person.id))))
         store.close()
     assert names[0] == names[1] and len(names[0]) == 20

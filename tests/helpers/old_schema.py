@@ -15,8 +15,7 @@ from typing import TypeVar
 from alembic import command
 from sqlalchemy import text
 
-from onestop_desk.db import migrate
-from onestop_desk.db import models as m
+from onestop_desk.db import migrate, models
 from onestop_desk.db.engine import create_store_engine, make_sessions
 from onestop_desk.db.store import Store
 
@@ -47,7 +46,7 @@ def database_at(path: Path, key: bytes, revision: str, write: Callable[[Store], 
 def _add_missing_columns(engine) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
     added = []
     with engine.begin() as connection:
-        for table in m.Base.metadata.sorted_tables:
+        for table in models.Base.metadata.sorted_tables:
             info = connection.execute(text(f'PRAGMA table_info("{table.name}")'))
             have = {row[1] for row in info}
             if not have:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from datetime import date, datetime
 
-from onestop_desk.db import models as m
+from onestop_desk.db import models
 from onestop_desk.db.store import Store
 from onestop_desk.domain.access import SYSTEM_ACTOR
 from onestop_desk.domain.clock import KST, fixed_clock
@@ -53,7 +53,7 @@ class World:
         ids = {}
         with self.store.sessions.begin() as s:
             for username, display_name, role in users:
-                row = m.User(
+                row = models.User(
                     username=username,
                     display_name=display_name,
                     role=role.value,

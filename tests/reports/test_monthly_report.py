@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from helpers.pdf_probe import metadata_values, page_texts, squeezed, text_of
-from onestop_desk.db import models as m
+from onestop_desk.db import models
 from onestop_desk.domain.clock import KST
 from onestop_desk.domain.errors import ValidationError
 from onestop_desk.domain.records import StatRow, StatsReport, StatTable
@@ -160,7 +160,7 @@ def test_exports_from_the_service_are_logged_with_the_reason(world):
     assert "범죄피해자지원통계보고" in squeezed(text_of(pdf))
     with world.store.sessions.begin() as s:
         events = s.scalars(
-            select(m.AuditEvent).where(m.AuditEvent.action == AuditAction.EXPORT.value)
+            select(models.AuditEvent).where(models.AuditEvent.action == AuditAction.EXPORT.value)
         ).all()
         logged = [(e.username, e.detail, e.reason) for e in events]
     assert ("lead", "statistics 2026-11-01..2026-11-25 csv", "법무부 월간 보고") in logged

@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy import select, text
 
 from helpers.world import NOW, World
-from onestop_desk.db import models as m
+from onestop_desk.db import models
 from onestop_desk.db.engine import create_store_engine
 from onestop_desk.db.store import open_store
 from onestop_desk.domain.clock import KST, Clock
@@ -148,7 +148,7 @@ def test_keep_count_is_an_admin_setting_and_logged(world):
     backups_for(world, world.admin).set_keep_count(7)
     assert backups_for(world, world.c1).keep_count() == 7
     with world.store.sessions() as s:
-        row = s.scalars(select(m.AuditEvent).order_by(m.AuditEvent.seq.desc())).first()
+        row = s.scalars(select(models.AuditEvent).order_by(models.AuditEvent.seq.desc())).first()
     assert row.action == AuditAction.UPDATE and "backup.keep=7" in row.detail
 
 
@@ -161,7 +161,7 @@ def test_manual_backup_to_a_folder_is_logged_and_limited(world, tmp_path):
     assert info.path.parent == target
     verify_backup(info.path, world.store.key)
     with world.store.sessions() as s:
-        row = s.scalars(select(m.AuditEvent).order_by(m.AuditEvent.seq.desc())).first()
+        row = s.scalars(select(models.AuditEvent).order_by(models.AuditEvent.seq.desc())).first()
     assert row.action == AuditAction.DOWNLOAD and str(target) in row.detail
 
 

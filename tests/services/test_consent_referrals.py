@@ -173,7 +173,7 @@ def test_needs_checklist_is_replaced_not_appended(world):
 
 
 def test_waiting_lists_unanswered_and_overdue(world, store):
-    from onestop_desk.db import models as m
+    from onestop_desk.db import models
 
     case = world.new_case()
     world.c1.consents.record(case.id, consent("police"))
@@ -181,7 +181,7 @@ def test_waiting_lists_unanswered_and_overdue(world, store):
     world.c1.referrals.transition(ref.id, ReferralStatus.SENT)
     assert world.c1.referrals.waiting() == []
     with store.sessions.begin() as s:
-        row = s.get(m.Referral, ref.id)
+        row = s.get(models.Referral, ref.id)
         row.sent_at -= timedelta(days=8)
         row.follow_up_due = date(2026, 11, 20)
     assert [r.id for r in world.c1.referrals.waiting()] == [ref.id]

@@ -114,7 +114,7 @@ def test_discreet_sheet_and_consent_form(world, referred):
 def test_print_is_logged_with_document_numbers(world, referred, store):
     from sqlalchemy import select
 
-    from onestop_desk.db import models as m
+    from onestop_desk.db import models
 
     packet = world.c1.documents.build_packet(referred.id)
     world.c1.documents.record_output(
@@ -133,9 +133,9 @@ def test_print_is_logged_with_document_numbers(world, referred, store):
     )
     with store.sessions.begin() as s:
         rows = s.scalars(
-            select(m.AuditEvent)
-            .where(m.AuditEvent.action.in_(["print", "download"]))
-            .order_by(m.AuditEvent.seq)
+            select(models.AuditEvent)
+            .where(models.AuditEvent.action.in_(["print", "download"]))
+            .order_by(models.AuditEvent.seq)
         ).all()
     assert [(r.action, r.case_number, r.reason) for r in rows] == [
         ("print", referred.case_number, ""),

@@ -20,7 +20,7 @@ from pypdf import PdfReader
 from sqlalchemy import func, select
 
 from helpers.world import consent
-from onestop_desk.db import models as m
+from onestop_desk.db import models
 from onestop_desk.domain.errors import PermissionDeniedError, ValidationError
 from onestop_desk.domain.records import NeedInput
 from onestop_desk.domain.security.passwords import check_password_policy
@@ -48,10 +48,14 @@ def pdf_text(reader: PdfReader) -> str:
     return "\n".join(p.extract_text() for p in reader.pages)
 
 
-def export_rows(store) -> list[m.AuditEvent]:
+def export_rows(store) -> list[models.AuditEvent]:
     with store.sessions() as s:
         return list(
-            s.scalars(select(m.AuditEvent).where(m.AuditEvent.action == AuditAction.EXPORT.value))
+            s.scalars(
+                select(models.AuditEvent).where(
+                    models.AuditEvent.action == AuditAction.EXPORT.value
+                )
+            )
         )
 
 
@@ -60,7 +64,7 @@ def table_counts(store) -> dict[str, int]:
     with store.sessions() as s:
         return {
             t.name: s.execute(select(func.count()).select_from(t)).scalar_one()
-            for t in m.Base.metadata.sorted_tables
+            for t in models.Base.metadata.sorted_tables
             if t.name != "audit_events"
         }
 

@@ -20,11 +20,11 @@ def test_create_case_numbers_and_returns_record(world):
 
 
 def test_case_numbers_are_never_reused(world, store):
-    from onestop_desk.db import models as m
+    from onestop_desk.db import models
 
     first = world.new_case()
     with store.sessions.begin() as s:  # even if a row disappears (destruction), the counter stays
-        s.delete(s.get(m.Case, first.id))
+        s.delete(s.get(models.Case, first.id))
     assert world.new_case().case_number == "2026-00002"
 
 
@@ -138,7 +138,7 @@ def test_status_follows_step_model_and_closing_needs_outcome(world):
 def test_summaries_mask_names_and_reveal_is_logged(world, store):
     from sqlalchemy import select
 
-    from onestop_desk.db import models as m
+    from onestop_desk.db import models
 
     case = world.new_case()
     [row] = world.c1.cases.summaries([case.id])
@@ -146,7 +146,7 @@ def test_summaries_mask_names_and_reveal_is_logged(world, store):
     assert row.crime_buckets == ("violent",)
     assert world.c1.cases.reveal_name(case.id) == "홍길동"
     with store.sessions.begin() as s:
-        actions = s.scalars(select(m.AuditEvent.action).order_by(m.AuditEvent.seq)).all()
+        actions = s.scalars(select(models.AuditEvent.action).order_by(models.AuditEvent.seq)).all()
     assert "reveal" in actions
 
 

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from helpers.world import NOW, consent
-from onestop_desk.db import models as m
+from onestop_desk.db import models
 from onestop_desk.domain.errors import PermissionDeniedError, ValidationError
 from onestop_desk.domain.records import ReferralReply
 from onestop_desk.domain.vocab import CaseStatus, ReferralStatus, Urgency
@@ -29,7 +29,7 @@ def _referral(world, case, agency, *, sent=True, urgency=Urgency.NORMAL, service
 def _edit(store, referral_id, **values):
     """Move a referral in time: the queues depend on dates the services set to today."""
     with store.sessions.begin() as s:
-        row = s.get(m.Referral, referral_id)
+        row = s.get(models.Referral, referral_id)
         for key, value in values.items():
             setattr(row, key, value)
 
@@ -61,7 +61,7 @@ def test_closed_cases_leave_every_queue(world, store):
     assert _ids(world.lead, Queue.OVERDUE) == [sent.id]
     for status in (CaseStatus.CLOSED, CaseStatus.AFTERCARE):
         with store.sessions.begin() as s:
-            s.get(m.Case, case.id).status = status.value
+            s.get(models.Case, case.id).status = status.value
         for queue in Queue:
             assert world.lead.queues.ids(queue) == [], (status, queue)
         assert world.lead.referrals.waiting() == []

@@ -13,7 +13,7 @@ from sqlalchemy import select, text, update
 from sqlalchemy.exc import DatabaseError
 
 from helpers.world import World, consent
-from onestop_desk.db import models as m
+from onestop_desk.db import models
 from onestop_desk.db.store import open_store
 from onestop_desk.domain.errors import PermissionDeniedError, ValidationError
 from onestop_desk.domain.records import InquiryInput, NeedInput, PersonInput, RelatedPersonInput
@@ -77,8 +77,8 @@ def traces(path: Path, key: bytes | None) -> list[str]:
 def close_case_on(world: World, case_id: int, closed: date, status=CaseStatus.CLOSED) -> None:
     with world.store.sessions.begin() as s:
         s.execute(
-            update(m.Case)
-            .where(m.Case.id == case_id)
+            update(models.Case)
+            .where(models.Case.id == case_id)
             .values(status=status.value, closed_on=closed, outcome="지원 종료")
         )
 
@@ -110,7 +110,9 @@ def rich_case(world: World):
     )
     with world.store.sessions.begin() as s:
         s.execute(
-            update(m.PhoneInquiry).where(m.PhoneInquiry.id == inquiry.id).values(case_id=case.id)
+            update(models.PhoneInquiry)
+            .where(models.PhoneInquiry.id == inquiry.id)
+            .values(case_id=case.id)
         )
     return case
 
@@ -135,7 +137,7 @@ def test_retention_years_default_and_only_an_admin_changes_them(world):
     world.admin.retention.set_retention_years(5)
     assert world.admin.retention.retention_years() == 5
     with world.store.sessions() as s:
-        row = s.scalars(select(m.AuditEvent).order_by(m.AuditEvent.seq.desc())).first()
+        row = s.scalars(select(models.AuditEvent).order_by(models.AuditEvent.seq.desc())).first()
     assert row.action == AuditAction.UPDATE and "retention.years 3->5" in row.detail
 
 
@@ -179,11 +181,20 @@ def test_purge_leaves_no_trace_in_the_file_or_the_wal(keyed_world):
     wal = Path(f"{path}-wal")
     assert not wal.exists() or wal.stat().st_size == 0
     with world.store.sessions() as s:
-        assert s.get(m.Case, case.id) is None
-        assert s.execute(select(m.Person).where(m.Person.name == SECRET_NAME)).first() is None
-        for model in (m.Need, m.Consent, m.Referral, m.TimelineEvent, m.SearchGram):
+        assert s.get(models.Case, case.id) is None
+        assert (
+            s.execute(select(models.Person).where(models.Person.name == SECRET_NAME)).first()
+            is None
+        )
+        for model in (
+            models.Need,
+            models.Consent,
+            models.Referral,
+            models.TimelineEvent,
+            models.SearchGram,
+        ):
             assert s.execute(select(model).where(model.case_id == case.id)).first() is None
-        assert s.execute(select(m.PhoneInquiry)).first() is None
+        assert s.execute(select(models.PhoneInquiry)).first() is None
         fts = s.execute(
             text("SELECT count(*) FROM case_search WHERE rowid = :id"), {"id": case.id}
         ).scalar()
@@ -201,11 +212,11 @@ def test_purge_leaves_no_trace_in_the_file_or_the_wal(keyed_world):
 def test_a_person_named_in_another_case_is_kept(world):
     first = world.new_case(name="공유인물")
     with world.store.sessions.begin() as s:
-        person_id = s.get(m.Case, first.id).person_id
+        person_id = s.get(models.Case, first.id).person_id
     second = world.new_case(name="다른사건")
     with world.store.sessions.begin() as s:
         s.add(
-            m.CasePerson(
+            models.CasePerson(
                 case_id=second.id, person_id=person_id, relationship_code="family", note=""
             )
         )
@@ -213,7 +224,7 @@ def test_a_person_named_in_another_case_is_kept(world):
     result = world.admin.retention.purge()
     assert result.persons_removed == 0
     with world.store.sessions() as s:
-        assert s.get(m.Person, person_id) is not None
+        assert s.get(models.Person, person_id) is not None
 
 
 def test_purge_only_the_reviewed_cases_and_register_them(world):
@@ -232,7 +243,7 @@ def test_purge_only_the_reviewed_cases_and_register_them(world):
     assert all(r.retention_years == 3 for r in register)
     with world.store.sessions() as s:
         purges = s.scalars(
-            select(m.AuditEvent).where(m.AuditEvent.action == AuditAction.PURGE.value)
+            select(models.AuditEvent).where(models.AuditEvent.action == AuditAction.PURGE.value)
         ).all()
     assert {p.case_number for p in purges} == {a.case_number, b.case_number}
     assert all(p.reason == LEGAL_BASIS for p in purges)

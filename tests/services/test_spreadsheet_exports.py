@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 from sqlalchemy import select, update
 
 from helpers.world import World, consent
-from onestop_desk.db import models as m
+from onestop_desk.db import models
 from onestop_desk.domain.text import csv_cell, is_formula_like
 from onestop_desk.services.access_log import AuditLogService
 
@@ -59,9 +59,11 @@ def hostile_agencies(world: World) -> list[str]:
     database or a direct edit would have them, each with one referral."""
     case = world.new_case(name="통계대상")
     with world.store.sessions.begin() as s:
-        codes = list(s.scalars(select(m.Agency.code).order_by(m.Agency.id)))[: len(STORABLE)]
+        codes = list(s.scalars(select(models.Agency.code).order_by(models.Agency.id)))[
+            : len(STORABLE)
+        ]
         for code, name in zip(codes, STORABLE, strict=True):
-            s.execute(update(m.Agency).where(m.Agency.code == code).values(name=name))
+            s.execute(update(models.Agency).where(models.Agency.code == code).values(name=name))
     for code in codes[:3]:
         world.c1.consents.record(case.id, consent(code))
         world.c1.referrals.create(case.id, code, [])

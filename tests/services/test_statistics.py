@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select, update
 
 from helpers.world import World, consent
-from onestop_desk.db import models as m
+from onestop_desk.db import models
 from onestop_desk.domain.errors import PermissionDeniedError, ValidationError
 from onestop_desk.domain.records import CaseFilter, InquiryInput, NeedInput
 from onestop_desk.domain.vocab import CallerType, IntakeChannel, ReferralStatus
@@ -48,13 +48,20 @@ def data(world: World) -> dict[str, int]:
     c = world.new_case(name="박셋", crimes=("voice_phishing",), statistics_consent=False)
     d = world.new_case(name="최넷", crimes=("stalking",))
     e = world.new_case(name="정다섯", crimes=("other",))
-    _set(world, m.Case, b.id, intake_date=date(2026, 11, 10), intake_channel="phone")
-    _set(world, m.Person, b.person.id, gender="male", nationality="베트남", disability="지체장애")
-    _set(world, m.Case, c.id, intake_date=date(2026, 11, 20))
-    _set(world, m.Case, d.id, intake_date=date(2026, 10, 15), incident_date=date(2026, 10, 1))
+    _set(world, models.Case, b.id, intake_date=date(2026, 11, 10), intake_channel="phone")
     _set(
         world,
-        m.Case,
+        models.Person,
+        b.person.id,
+        gender="male",
+        nationality="베트남",
+        disability="지체장애",
+    )
+    _set(world, models.Case, c.id, intake_date=date(2026, 11, 20))
+    _set(world, models.Case, d.id, intake_date=date(2026, 10, 15), incident_date=date(2026, 10, 1))
+    _set(
+        world,
+        models.Case,
         e.id,
         intake_date=date(2026, 9, 1),
         incident_date=date(2026, 8, 1),
@@ -83,7 +90,7 @@ def data(world: World) -> dict[str, int]:
             InquiryInput(CallerType.VICTIM, "상담 문의", received_at=received)
         )
         if case_id is not None:
-            _set(world, m.PhoneInquiry, inquiry.id, case_id=case_id)
+            _set(world, models.PhoneInquiry, inquiry.id, case_id=case_id)
     return {"a": a.id, "b": b.id, "c": c.id, "d": d.id, "e": e.id}
 
 
@@ -137,7 +144,7 @@ def test_person_breakdowns(world, data):
 def test_refused_case_is_counted_nowhere(world, data):
     """Giving C consent adds it everywhere; without consent no figure moves."""
     before = world.lead.statistics.summary(NOV_FROM, NOV_TO)
-    _set(world, m.Case, data["c"], statistics_consent=True)
+    _set(world, models.Case, data["c"], statistics_consent=True)
     after = world.lead.statistics.summary(NOV_FROM, NOV_TO)
     assert after.new_cases == before.new_cases + 1
     assert after.served_persons == before.served_persons + 1
@@ -150,9 +157,9 @@ def test_refused_case_is_counted_nowhere(world, data):
 def test_an_earlier_refused_case_does_not_make_a_person_continuing(world, data):
     # C's person comes back with a consenting case in November: still a new person.
     with world.store.sessions.begin() as s:
-        c_person = s.scalar(select(m.Case.person_id).where(m.Case.id == data["c"]))
-    _set(world, m.Case, data["c"], intake_date=date(2026, 6, 1))
-    _set(world, m.Case, data["a"], person_id=c_person)
+        c_person = s.scalar(select(models.Case.person_id).where(models.Case.id == data["c"]))
+    _set(world, models.Case, data["c"], intake_date=date(2026, 6, 1))
+    _set(world, models.Case, data["a"], person_id=c_person)
     report = world.lead.statistics.summary(NOV_FROM, NOV_TO)
     assert (report.served_persons, report.new_persons) == (3, 2)
 

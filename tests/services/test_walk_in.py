@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from helpers.world import NOW, consent
-from onestop_desk.db import models as m
+from onestop_desk.db import models
 from onestop_desk.domain.errors import PermissionDeniedError, ValidationError
 from onestop_desk.domain.records import (
     CaseInput,
@@ -53,12 +53,12 @@ def _counts(store) -> dict[str, int]:  # type: ignore[no-untyped-def]
         return {
             name: s.query(model).count()
             for name, model in {
-                "cases": m.Case,
-                "persons": m.Person,
-                "needs": m.Need,
-                "consents": m.Consent,
-                "referrals": m.Referral,
-                "timeline": m.TimelineEvent,
+                "cases": models.Case,
+                "persons": models.Person,
+                "needs": models.Need,
+                "consents": models.Consent,
+                "referrals": models.Referral,
+                "timeline": models.TimelineEvent,
             }.items()
         }
 

@@ -15,7 +15,7 @@ from sqlalchemy import update
 
 from helpers.pdf_probe import page_texts, squeezed
 from helpers.world import NOW, consent
-from onestop_desk.db import models as m
+from onestop_desk.db import models
 from onestop_desk.domain.errors import ValidationError
 from onestop_desk.domain.records import CaseInput, PersonInput, SafeContact
 from onestop_desk.domain.vocab import (
@@ -51,7 +51,7 @@ def _set_up_center(world) -> None:
 
 def _set_phone(world, username: str, phone: str) -> None:
     with world.store.sessions.begin() as s:
-        s.execute(update(m.User).where(m.User.username == username).values(phone=phone))
+        s.execute(update(models.User).where(models.User.username == username).values(phone=phone))
 
 
 @pytest.fixture

@@ -31,7 +31,7 @@ from sqlalchemy import select, update
 from helpers.intake_steps import tick_crime, tick_need
 from helpers.korean_typing import type_text
 from helpers.pdf_probe import page_texts, reader, squeezed
-from onestop_desk.db import models as m
+from onestop_desk.db import models
 from onestop_desk.domain.vocab import ConsentItem, RiskLevel
 from onestop_desk.services.center import CenterDetails
 from onestop_desk.services.documents import PacketPart
@@ -141,12 +141,16 @@ def _set_up_center(world) -> None:  # type: ignore[no-untyped-def]
     record = world.admin.directory.agency("stalking_center")
     world.admin.directory.save_agency(replace(record, location=STALKING_ROOM))
     with world.store.sessions.begin() as s:
-        s.execute(update(m.User).where(m.User.username == "c1").values(phone=COUNSELOR_LINE))
+        s.execute(
+            update(models.User).where(models.User.username == "c1").values(phone=COUNSELOR_LINE)
+        )
 
 
 def _display_name(world, username: str) -> str:  # type: ignore[no-untyped-def]
     with world.store.sessions.begin() as s:
-        return s.scalars(select(m.User.display_name).where(m.User.username == username)).one()
+        return s.scalars(
+            select(models.User.display_name).where(models.User.username == username)
+        ).one()
 
 
 def _focus() -> QWidget:

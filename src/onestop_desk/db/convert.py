@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from onestop_desk.db import models as m
+from onestop_desk.db import models
 from onestop_desk.db.timeutil import utc_to_local
 from onestop_desk.domain.records import (
     AgencyRecord,
@@ -40,7 +40,7 @@ from onestop_desk.domain.vocab import (
 )
 
 
-def person_record(p: m.Person) -> PersonRecord:
+def person_record(p: models.Person) -> PersonRecord:
     return PersonRecord(
         id=p.id,
         name=p.name,
@@ -65,7 +65,7 @@ def person_record(p: m.Person) -> PersonRecord:
     )
 
 
-def apply_person(p: m.Person, data: PersonInput) -> None:
+def apply_person(p: models.Person, data: PersonInput) -> None:
     from onestop_desk.domain.text import digits
 
     p.name = data.name
@@ -89,7 +89,7 @@ def apply_person(p: m.Person, data: PersonInput) -> None:
     p.safe_contact_note = data.safe_contact.note
 
 
-def case_detail(c: m.Case) -> CaseDetail:
+def case_detail(c: models.Case) -> CaseDetail:
     return CaseDetail(
         id=c.id,
         case_number=c.case_number,
@@ -137,7 +137,7 @@ def case_detail(c: m.Case) -> CaseDetail:
     )
 
 
-def programme_record(p: m.Programme) -> ProgrammeRecord:
+def programme_record(p: models.Programme) -> ProgrammeRecord:
     deadline = None
     if p.deadline:
         deadline = DeadlineRule(
@@ -160,7 +160,7 @@ def programme_record(p: m.Programme) -> ProgrammeRecord:
     )
 
 
-def agency_record(a: m.Agency) -> AgencyRecord:
+def agency_record(a: models.Agency) -> AgencyRecord:
     return AgencyRecord(
         id=a.id,
         code=a.code,
@@ -184,7 +184,7 @@ def agency_record(a: m.Agency) -> AgencyRecord:
     )
 
 
-def need_record(n: m.Need) -> NeedRecord:
+def need_record(n: models.Need) -> NeedRecord:
     return NeedRecord(
         id=n.id,
         case_id=n.case_id,
@@ -195,7 +195,7 @@ def need_record(n: m.Need) -> NeedRecord:
     )
 
 
-def consent_items(c: m.Consent) -> frozenset[ConsentItem]:
+def consent_items(c: models.Consent) -> frozenset[ConsentItem]:
     flags = {
         ConsentItem.IDENTITY: c.share_identity,
         ConsentItem.CONTACT: c.share_contact,
@@ -205,7 +205,7 @@ def consent_items(c: m.Consent) -> frozenset[ConsentItem]:
     return frozenset(item for item, on in flags.items() if on)
 
 
-def consent_record(c: m.Consent) -> ConsentRecord:
+def consent_record(c: models.Consent) -> ConsentRecord:
     return ConsentRecord(
         id=c.id,
         case_id=c.case_id,
@@ -226,7 +226,7 @@ def _local(dt):  # type: ignore[no-untyped-def]
     return utc_to_local(dt) if dt is not None else None
 
 
-def referral_record(r: m.Referral) -> ReferralRecord:
+def referral_record(r: models.Referral) -> ReferralRecord:
     reply = None
     if r.reply_received_on is not None:
         reply = ReferralReply(
@@ -258,13 +258,13 @@ def referral_record(r: m.Referral) -> ReferralRecord:
     )
 
 
-def timeline_entry(t: m.TimelineEvent) -> TimelineEntry:
+def timeline_entry(t: models.TimelineEvent) -> TimelineEntry:
     return TimelineEntry(
         id=t.id, at=utc_to_local(t.at), kind=TimelineKind(t.kind), text=t.text, author=t.author
     )
 
 
-def inquiry_record(q: m.PhoneInquiry) -> InquiryRecord:
+def inquiry_record(q: models.PhoneInquiry) -> InquiryRecord:
     return InquiryRecord(
         id=q.id,
         received_at=utc_to_local(q.received_at),
@@ -281,7 +281,7 @@ def inquiry_record(q: m.PhoneInquiry) -> InquiryRecord:
     )
 
 
-def user_record(u: m.User) -> UserRecord:
+def user_record(u: models.User) -> UserRecord:
     return UserRecord(
         id=u.id,
         username=u.username,

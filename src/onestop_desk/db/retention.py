@@ -9,7 +9,7 @@ from datetime import date, datetime
 from sqlalchemy import delete, exists, or_, select, text
 from sqlalchemy.orm import Session
 
-from onestop_desk.db import models as m
+from onestop_desk.db import models
 from onestop_desk.domain.vocab import CaseStatus
 
 
@@ -20,11 +20,11 @@ class RetentionRepository:
     def closed_on_or_before(self, cutoff: date) -> list[tuple[int, str, date]]:
         """(id, case number, closed date) of closed cases closed on or before ``cutoff``."""
         stmt = (
-            select(m.Case.id, m.Case.case_number, m.Case.closed_on)
-            .where(m.Case.status == CaseStatus.CLOSED.value)
-            .where(m.Case.closed_on.is_not(None))
-            .where(m.Case.closed_on <= cutoff)
-            .order_by(m.Case.closed_on, m.Case.id)
+            select(models.Case.id, models.Case.case_number, models.Case.closed_on)
+            .where(models.Case.status == CaseStatus.CLOSED.value)
+            .where(models.Case.closed_on.is_not(None))
+            .where(models.Case.closed_on <= cutoff)
+            .order_by(models.Case.closed_on, models.Case.id)
         )
         # closed_on IS NOT NULL is in the query, so every row has a date.
         return [(r[0], r[1], r[2]) for r in self._s.execute(stmt) if r[2] is not None]
@@ -35,40 +35,48 @@ class RetentionRepository:
         if not case_ids:
             return 0
         ids = list(case_ids)
-        person_ids = set(self._s.scalars(select(m.Case.person_id).where(m.Case.id.in_(ids))))
+        person_ids = set(
+            self._s.scalars(select(models.Case.person_id).where(models.Case.id.in_(ids)))
+        )
         person_ids |= set(
-            self._s.scalars(select(m.CasePerson.person_id).where(m.CasePerson.case_id.in_(ids)))
+            self._s.scalars(
+                select(models.CasePerson.person_id).where(models.CasePerson.case_id.in_(ids))
+            )
         )
         for case_id in ids:
             self._s.execute(text("DELETE FROM case_search WHERE rowid = :id"), {"id": case_id})
-        self._s.execute(delete(m.SearchGram).where(m.SearchGram.case_id.in_(ids)))
+        self._s.execute(delete(models.SearchGram).where(models.SearchGram.case_id.in_(ids)))
         # A call about this case names the caller (often the victim): it goes with the case.
-        self._s.execute(delete(m.PhoneInquiry).where(m.PhoneInquiry.case_id.in_(ids)))
+        self._s.execute(delete(models.PhoneInquiry).where(models.PhoneInquiry.case_id.in_(ids)))
         # Children first, explicitly: the outcome must not depend on PRAGMA foreign_keys.
-        referral_ids = select(m.Referral.id).where(m.Referral.case_id.in_(ids))
+        referral_ids = select(models.Referral.id).where(models.Referral.case_id.in_(ids))
         self._s.execute(
-            delete(m.ReferralProgramme).where(m.ReferralProgramme.referral_id.in_(referral_ids))
+            delete(models.ReferralProgramme).where(
+                models.ReferralProgramme.referral_id.in_(referral_ids)
+            )
         )
         for model in (
-            m.Referral,
-            m.Consent,
-            m.Need,
-            m.TimelineEvent,
-            m.StatusChangeRow,
-            m.CaseCrimeType,
-            m.CasePerson,
+            models.Referral,
+            models.Consent,
+            models.Need,
+            models.TimelineEvent,
+            models.StatusChangeRow,
+            models.CaseCrimeType,
+            models.CasePerson,
         ):
             self._s.execute(delete(model).where(model.case_id.in_(ids)))  # type: ignore[attr-defined]
-        self._s.execute(delete(m.Case).where(m.Case.id.in_(ids)))
+        self._s.execute(delete(models.Case).where(models.Case.id.in_(ids)))
         still_used = or_(
-            exists().where(m.Case.person_id == m.Person.id),
-            exists().where(m.CasePerson.person_id == m.Person.id),
+            exists().where(models.Case.person_id == models.Person.id),
+            exists().where(models.CasePerson.person_id == models.Person.id),
         )
         orphans = list(
-            self._s.scalars(select(m.Person.id).where(m.Person.id.in_(person_ids), ~still_used))
+            self._s.scalars(
+                select(models.Person.id).where(models.Person.id.in_(person_ids), ~still_used)
+            )
         )
         if orphans:
-            self._s.execute(delete(m.Person).where(m.Person.id.in_(orphans)))
+            self._s.execute(delete(models.Person).where(models.Person.id.in_(orphans)))
         return len(orphans)
 
     def add_record(
@@ -81,7 +89,7 @@ class RetentionRepository:
         retention_years: int,
     ) -> None:
         self._s.add(
-            m.DestructionRecord(
+            models.DestructionRecord(
                 case_number=case_number,
                 closed_on=closed_on,
                 destroyed_at=destroyed_at,
@@ -91,6 +99,6 @@ class RetentionRepository:
             )
         )
 
-    def register(self) -> list[m.DestructionRecord]:
-        stmt = select(m.DestructionRecord).order_by(m.DestructionRecord.id)
+    def register(self) -> list[models.DestructionRecord]:
+        stmt = select(models.DestructionRecord).order_by(models.DestructionRecord.id)
         return list(self._s.scalars(stmt))

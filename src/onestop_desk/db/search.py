@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from sqlalchemy import delete, insert, select, text
 from sqlalchemy.orm import Session
 
-from onestop_desk.db import models as m
+from onestop_desk.db import models
 from onestop_desk.domain.errors import FieldError, ValidationError
 from onestop_desk.domain.text import digits, initials, is_initials_query, one_line_text
 
@@ -53,7 +53,7 @@ class SearchRepository:
 
     def reindex(self, case_id: int) -> None:
         """Rewrite the case's row in the index from the current data."""
-        case = self._s.get(m.Case, case_id)
+        case = self._s.get(models.Case, case_id)
         self._s.execute(text("DELETE FROM case_search WHERE rowid = :id"), {"id": case_id})
         if case is None:
             return
@@ -61,13 +61,15 @@ class SearchRepository:
         names = " ".join(f"{p.name} {p.name_initials}" for p in people)
         phones = " ".join(p.phone_digits for p in people if p.phone_digits)
         doc_numbers = self._s.scalars(
-            select(m.Referral.document_number).where(m.Referral.case_id == case_id)
+            select(models.Referral.document_number).where(models.Referral.case_id == case_id)
         )
         numbers = " ".join([case.case_number, case.police_case_number, *doc_numbers])
-        self._s.execute(delete(m.SearchGram).where(m.SearchGram.case_id == case_id))
+        self._s.execute(delete(models.SearchGram).where(models.SearchGram.case_id == case_id))
         grams = name_grams([p.name for p in people])
         if grams:
-            self._s.execute(insert(m.SearchGram), [{"gram": g, "case_id": case_id} for g in grams])
+            self._s.execute(
+                insert(models.SearchGram), [{"gram": g, "case_id": case_id} for g in grams]
+            )
         self._s.execute(
             text(
                 "INSERT INTO case_search (rowid, names, phones, numbers) "
@@ -109,14 +111,14 @@ class SearchRepository:
         if len(compact) == 2:
             return self._gram(compact, limit)
         if is_initials_query(compact):
-            return self._prefix(m.Person.name_initials, compact, limit)
-        return self._prefix(m.Person.name, compact, limit)
+            return self._prefix(models.Person.name_initials, compact, limit)
+        return self._prefix(models.Person.name, compact, limit)
 
     def _exact_number(self, number: str) -> int | None:
-        case_id = self._s.scalar(select(m.Case.id).where(m.Case.case_number == number))
+        case_id = self._s.scalar(select(models.Case.id).where(models.Case.case_number == number))
         if case_id is None:
             case_id = self._s.scalar(
-                select(m.Referral.case_id).where(m.Referral.document_number == number)
+                select(models.Referral.case_id).where(models.Referral.document_number == number)
             )
         return case_id
 
@@ -134,9 +136,9 @@ class SearchRepository:
 
     def _gram(self, gram: str, limit: int) -> list[int]:
         stmt = (
-            select(m.SearchGram.case_id)
-            .where(m.SearchGram.gram == gram)
-            .order_by(m.SearchGram.case_id.desc())
+            select(models.SearchGram.case_id)
+            .where(models.SearchGram.gram == gram)
+            .order_by(models.SearchGram.case_id.desc())
             .limit(limit)
         )
         return list(self._s.scalars(stmt))
@@ -145,10 +147,14 @@ class SearchRepository:
         """One character typed so far: names that start with it (usually the family name),
         found by an index range instead of a scan."""
         in_range = (column >= first) & (column < first + "\U0010ffff")
-        primary = select(m.Case.id).join(m.Person, m.Person.id == m.Case.person_id).where(in_range)
+        primary = (
+            select(models.Case.id)
+            .join(models.Person, models.Person.id == models.Case.person_id)
+            .where(in_range)
+        )
         related = (
-            select(m.CasePerson.case_id)
-            .join(m.Person, m.Person.id == m.CasePerson.person_id)
+            select(models.CasePerson.case_id)
+            .join(models.Person, models.Person.id == models.CasePerson.person_id)
             .where(in_range)
         )
         stmt = primary.union(related).order_by(text("1 DESC")).limit(limit)

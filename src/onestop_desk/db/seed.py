@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from onestop_desk.db import models as m
+from onestop_desk.db import models
 from onestop_desk.db.repositories import DirectoryRepository, MaintenanceRepository
 from onestop_desk.paths import resource
 
@@ -37,17 +37,17 @@ def load_seed_data(session: Session, folder: Path | None = None) -> dict[str, in
     inserted = {"support_areas": 0, "crime_types": 0, "agencies": 0, "programmes": 0}
 
     for row in _load(folder, "support_areas.json"):
-        area = session.get(m.SupportArea, row["code"])
+        area = session.get(models.SupportArea, row["code"])
         if area is None:
-            area = m.SupportArea(code=row["code"])
+            area = models.SupportArea(code=row["code"])
             session.add(area)
             inserted["support_areas"] += 1
         area.name, area.name_en, area.position = row["name"], row.get("name_en", ""), row["order"]
 
     for row in _load(folder, "crime_types.json"):
-        crime = session.get(m.CrimeType, row["code"])
+        crime = session.get(models.CrimeType, row["code"])
         if crime is None:
-            crime = m.CrimeType(code=row["code"])
+            crime = models.CrimeType(code=row["code"])
             session.add(crime)
             inserted["crime_types"] += 1
         crime.name, crime.name_en = row["name"], row.get("name_en", "")
@@ -59,7 +59,7 @@ def load_seed_data(session: Session, folder: Path | None = None) -> dict[str, in
     for row in _load(folder, "agencies.json"):
         agency = directory.agency_by_code(row["code"])
         if agency is None:
-            agency = m.Agency(code=row["code"])
+            agency = models.Agency(code=row["code"])
             session.add(agency)
             inserted["agencies"] += 1
         elif agency.admin_edited:
@@ -90,7 +90,7 @@ def load_seed_data(session: Session, folder: Path | None = None) -> dict[str, in
     for row in _load(folder, "programmes.json"):
         programme = directory.programme_by_code(row["code"])
         if programme is None:
-            programme = m.Programme(code=row["code"])
+            programme = models.Programme(code=row["code"])
             session.add(programme)
             inserted["programmes"] += 1
         elif programme.admin_edited:

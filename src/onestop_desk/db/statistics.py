@@ -29,7 +29,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, aliased
 
-from onestop_desk.db import models as m
+from onestop_desk.db import models
 
 UNKNOWN = "unknown"
 # (code, youngest, oldest), ages at intake in whole years; the labels live in the service.
@@ -64,7 +64,7 @@ class CohortGroup(NamedTuple):
 
 def _consenting() -> Any:
     # "= 1" (not IS): the form SQLite can match against the stored 0/1.
-    return m.Case.statistics_consent == True  # noqa: E712
+    return models.Case.statistics_consent == True  # noqa: E712
 
 
 # Age at intake in whole years, from the stored 'YYYY-MM-DD' text (substr is several times
@@ -89,11 +89,11 @@ class StatisticsRepository:
         self._s = session
 
     def _in_period(self, start: date, end: date) -> Any:
-        return and_(_consenting(), m.Case.intake_date >= start, m.Case.intake_date <= end)
+        return and_(_consenting(), models.Case.intake_date >= start, models.Case.intake_date <= end)
 
     def _period_cases(self, start: date, end: date) -> Any:
         """The ids of the consenting cases received in the period, as a subquery."""
-        return select(m.Case.id).where(self._in_period(start, end)).scalar_subquery()
+        return select(models.Case.id).where(self._in_period(start, end)).scalar_subquery()
 
     # --- the cohort: consenting cases received in the period --------------------------------
 
@@ -118,41 +118,43 @@ class StatisticsRepository:
     def crime_type_counts(self, start: date, end: date) -> dict[str, int]:
         """Cases of the period per crime type (a case counts once for each type ticked)."""
         stmt = (
-            select(m.CaseCrimeType.crime_code, func.count())
-            .where(m.CaseCrimeType.case_id.in_(self._period_cases(start, end)))
-            .group_by(m.CaseCrimeType.crime_code)
+            select(models.CaseCrimeType.crime_code, func.count())
+            .where(models.CaseCrimeType.case_id.in_(self._period_cases(start, end)))
+            .group_by(models.CaseCrimeType.crime_code)
         )
         return {code: n for code, n in self._s.execute(stmt)}
 
     def crime_bucket_counts(self, start: date, end: date) -> dict[str, int]:
         """Cases of the period per reporting bucket (once per bucket, however many types)."""
         stmt = (
-            select(m.CrimeType.bucket, func.count(func.distinct(m.CaseCrimeType.case_id)))
-            .join(m.CrimeType, m.CrimeType.code == m.CaseCrimeType.crime_code)
-            .where(m.CaseCrimeType.case_id.in_(self._period_cases(start, end)))
-            .group_by(m.CrimeType.bucket)
+            select(models.CrimeType.bucket, func.count(func.distinct(models.CaseCrimeType.case_id)))
+            .join(models.CrimeType, models.CrimeType.code == models.CaseCrimeType.crime_code)
+            .where(models.CaseCrimeType.case_id.in_(self._period_cases(start, end)))
+            .group_by(models.CrimeType.bucket)
         )
         return {bucket: n for bucket, n in self._s.execute(stmt)}
 
     def need_counts(self, start: date, end: date) -> tuple[dict[str, int], dict[int | None, int]]:
         """Cases of the period per support area, and per programme (``None``: a need
         recorded for the area only); a case counts once per area and per programme."""
-        period = m.Need.case_id.in_(self._period_cases(start, end))
-        areas = select(m.Need.support_area, func.count(func.distinct(m.Need.case_id))).where(period)
-        programmes = select(m.Need.programme_id, func.count(func.distinct(m.Need.case_id))).where(
-            period
-        )
+        period = models.Need.case_id.in_(self._period_cases(start, end))
+        areas = select(
+            models.Need.support_area, func.count(func.distinct(models.Need.case_id))
+        ).where(period)
+        programmes = select(
+            models.Need.programme_id, func.count(func.distinct(models.Need.case_id))
+        ).where(period)
         return (
-            {area: n for area, n in self._s.execute(areas.group_by(m.Need.support_area))},
-            {pid: n for pid, n in self._s.execute(programmes.group_by(m.Need.programme_id))},
+            {area: n for area, n in self._s.execute(areas.group_by(models.Need.support_area))},
+            {pid: n for pid, n in self._s.execute(programmes.group_by(models.Need.programme_id))},
         )
 
     def referral_counts(self, start: date, end: date) -> list[tuple[int, str, int]]:
         """(agency id, status now, referrals) for the referrals of the period's cases."""
         stmt = (
-            select(m.Referral.agency_id, m.Referral.status, func.count())
-            .where(m.Referral.case_id.in_(self._period_cases(start, end)))
-            .group_by(m.Referral.agency_id, m.Referral.status)
+            select(models.Referral.agency_id, models.Referral.status, func.count())
+            .where(models.Referral.case_id.in_(self._period_cases(start, end)))
+            .group_by(models.Referral.agency_id, models.Referral.status)
         )
         return [(aid, status, n) for aid, status, n in self._s.execute(stmt)]
 
@@ -161,12 +163,12 @@ class StatisticsRepository:
         period's cases with a sent referral."""
         first = (
             select(
-                m.Case.intake_date.label("intake_date"),
-                func.min(m.Referral.sent_at).label("sent_at"),
+                models.Case.intake_date.label("intake_date"),
+                func.min(models.Referral.sent_at).label("sent_at"),
             )
-            .join(m.Referral, m.Referral.case_id == m.Case.id)
-            .where(self._in_period(start, end), m.Referral.sent_at.is_not(None))
-            .group_by(m.Case.id)
+            .join(models.Referral, models.Referral.case_id == models.Case.id)
+            .where(self._in_period(start, end), models.Referral.sent_at.is_not(None))
+            .group_by(models.Case.id)
             .subquery()
         )
         # SQLite's date arithmetic; the stored moment is UTC, the day counted is Korean.
@@ -198,10 +200,10 @@ class StatisticsRepository:
             literal_column("+cases.intake_date") <= end.isoformat(),
         )
         open_cases = union_all(
-            select(m.Case.person_id).where(m.Case.closed_on.is_(None), *not_indexed),
-            select(m.Case.person_id).where(m.Case.closed_on >= start, *not_indexed),
+            select(models.Case.person_id).where(models.Case.closed_on.is_(None), *not_indexed),
+            select(models.Case.person_id).where(models.Case.closed_on >= start, *not_indexed),
         ).subquery()
-        earlier = aliased(m.Case)
+        earlier = aliased(models.Case)
         has_earlier = (
             select(earlier.id)
             .where(
@@ -224,11 +226,11 @@ class StatisticsRepository:
         An inquiry that became a case whose statistical use was refused is left out.
         """
         stmt = (
-            select(func.count(), func.count(m.PhoneInquiry.case_id))
-            .select_from(m.PhoneInquiry)
-            .outerjoin(m.Case, m.Case.id == m.PhoneInquiry.case_id)
-            .where(m.PhoneInquiry.received_at >= start, m.PhoneInquiry.received_at < end)
-            .where(or_(m.PhoneInquiry.case_id.is_(None), _consenting()))
+            select(func.count(), func.count(models.PhoneInquiry.case_id))
+            .select_from(models.PhoneInquiry)
+            .outerjoin(models.Case, models.Case.id == models.PhoneInquiry.case_id)
+            .where(models.PhoneInquiry.received_at >= start, models.PhoneInquiry.received_at < end)
+            .where(or_(models.PhoneInquiry.case_id.is_(None), _consenting()))
         )
         total, converted = self._s.execute(stmt).one()
         return int(total), int(converted)
@@ -237,25 +239,30 @@ class StatisticsRepository:
 
     def crime_types(self) -> list[tuple[str, str, str]]:
         """(code, name, bucket) in the directory's order."""
-        stmt = select(m.CrimeType.code, m.CrimeType.name, m.CrimeType.bucket).order_by(
-            m.CrimeType.position, m.CrimeType.code
-        )
+        stmt = select(
+            models.CrimeType.code, models.CrimeType.name, models.CrimeType.bucket
+        ).order_by(models.CrimeType.position, models.CrimeType.code)
         return [(row[0], row[1], row[2]) for row in self._s.execute(stmt)]
 
     def support_areas(self) -> list[tuple[str, str]]:
-        stmt = select(m.SupportArea.code, m.SupportArea.name).order_by(
-            m.SupportArea.position, m.SupportArea.code
+        stmt = select(models.SupportArea.code, models.SupportArea.name).order_by(
+            models.SupportArea.position, models.SupportArea.code
         )
         return [(row[0], row[1]) for row in self._s.execute(stmt)]
 
     def programmes(self) -> list[tuple[int, str, str, str]]:
         """(id, code, name, support area) in the catalogue's order."""
         stmt = select(
-            m.Programme.id, m.Programme.code, m.Programme.name, m.Programme.support_area
-        ).order_by(m.Programme.position, m.Programme.id)
+            models.Programme.id,
+            models.Programme.code,
+            models.Programme.name,
+            models.Programme.support_area,
+        ).order_by(models.Programme.position, models.Programme.id)
         return [(row[0], row[1], row[2], row[3]) for row in self._s.execute(stmt)]
 
     def agencies(self) -> list[tuple[int, str, str]]:
         """(id, code, name) in the directory's order."""
-        stmt = select(m.Agency.id, m.Agency.code, m.Agency.name).order_by(m.Agency.id)
+        stmt = select(models.Agency.id, models.Agency.code, models.Agency.name).order_by(
+            models.Agency.id
+        )
         return [(row[0], row[1], row[2]) for row in self._s.execute(stmt)]

@@ -18,10 +18,10 @@ from typing import Any
 from sqlalchemy import JSON, String, event, inspect
 from sqlalchemy.orm import Mapper, Session, sessionmaker
 
-from onestop_desk.db import models as m
+from onestop_desk.db import models
 from onestop_desk.domain.text import clean_text
 
-_UNGUARDED: tuple[type, ...] = (m.AuditEvent,)
+_UNGUARDED: tuple[type, ...] = (models.AuditEvent,)
 
 
 def _cleaned(value: Any) -> Any:

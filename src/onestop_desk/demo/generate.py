@@ -8,7 +8,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from onestop_desk.db import models as m
+from onestop_desk.db import models
 from onestop_desk.db.repositories import BulkLoadRepository
 from onestop_desk.demo.people import BUCKET_PROGRAMMES, PeopleFactory, intake_dates
 from onestop_desk.demo.story import case_story
@@ -29,7 +29,7 @@ def _counselors(repo: BulkLoadRepository, now: datetime) -> list[int]:
         return existing
     # Accounts for assignment only: inactive, no password, so nobody can log in as them.
     repo.add(
-        m.User,
+        models.User,
         [
             dict(
                 username=f"demo{i}",

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from onestop_desk.db import models as m
+from onestop_desk.db import models
 from onestop_desk.db.repositories import BulkLoadRepository
 from onestop_desk.db.search import name_grams
 from onestop_desk.demo.people import CaseFacts, PersonFacts
@@ -41,19 +41,19 @@ class Batch:
         self._rng = rng
         self.person_id, self.case_id, self.referral_id = repo.next_ids()
         self._counters: dict[str, int] = {}
-        self.tables: dict[type[m.Base], list[Row]] = {
+        self.tables: dict[type[models.Base], list[Row]] = {
             model: []
             for model in (
-                m.Person,
-                m.Case,
-                m.CaseCrimeType,
-                m.StatusChangeRow,
-                m.Need,
-                m.Consent,
-                m.Referral,
-                m.ReferralProgramme,
-                m.TimelineEvent,
-                m.SearchGram,
+                models.Person,
+                models.Case,
+                models.CaseCrimeType,
+                models.StatusChangeRow,
+                models.Need,
+                models.Consent,
+                models.Referral,
+                models.ReferralProgramme,
+                models.TimelineEvent,
+                models.SearchGram,
             )
         }
         self.index: list[Row] = []
@@ -82,7 +82,7 @@ class Batch:
         case_id, person_id = self.case_id, self.person_id
         received_at = stamp(story.intake, rng.randint(9, 17), rng)
         phone_digits = digits(person.phone)
-        self.tables[m.Person].append(
+        self.tables[models.Person].append(
             dict(
                 id=person_id,
                 name=person.name,
@@ -110,7 +110,7 @@ class Batch:
         )
         case_number = f"{story.intake.year}-{self._next(f'case:{story.intake.year}'):05d}"
         last_change = max(received_at, stamp(story.steps[-1][1], 17, rng))
-        self.tables[m.Case].append(
+        self.tables[models.Case].append(
             dict(
                 id=case_id,
                 case_number=case_number,
@@ -139,14 +139,14 @@ class Batch:
                 updated_at=max(received_at, last_change),
             )
         )
-        self.tables[m.CaseCrimeType] += [dict(case_id=case_id, crime_code=c) for c in crimes]
+        self.tables[models.CaseCrimeType] += [dict(case_id=case_id, crime_code=c) for c in crimes]
         previous: CaseStatus | None = None
         moment = received_at
         for status, day in story.steps:
             if previous is not None:
                 # Later steps of the intake day follow the intake, a minute apart at least.
                 moment = max(moment + timedelta(minutes=1), stamp(day, 16, rng))
-            self.tables[m.StatusChangeRow].append(
+            self.tables[models.StatusChangeRow].append(
                 dict(
                     case_id=case_id,
                     from_status=previous.value if previous else None,
@@ -163,7 +163,7 @@ class Batch:
                 status = NeedStatus.DONE if programme_id in referred else NeedStatus.NOT_APPLICABLE
             else:
                 status = NeedStatus.IN_PROGRESS if programme_id in referred else NeedStatus.NEEDED
-            self.tables[m.Need].append(
+            self.tables[models.Need].append(
                 dict(
                     case_id=case_id,
                     support_area=area,
@@ -186,10 +186,10 @@ class Batch:
                 numbers=" ".join([case_number, facts.police_case_number, *doc_numbers]),
             )
         )
-        self.tables[m.SearchGram] += [
+        self.tables[models.SearchGram] += [
             {"gram": g, "case_id": case_id} for g in name_grams([person.name])
         ]
-        self.tables[m.TimelineEvent].append(
+        self.tables[models.TimelineEvent].append(
             dict(
                 case_id=case_id,
                 at=received_at,
@@ -206,7 +206,7 @@ class Batch:
     ) -> str:
         rng = self._rng
         created = stamp(ref.created_on, 10, rng)
-        self.tables[m.Consent].append(
+        self.tables[models.Consent].append(
             dict(
                 case_id=case_id,
                 agency_id=agency_id,
@@ -238,7 +238,7 @@ class Batch:
             return last
 
         replied = ref.replied_on
-        self.tables[m.Referral].append(
+        self.tables[models.Referral].append(
             dict(
                 id=self.referral_id,
                 document_number=number,
@@ -268,7 +268,7 @@ class Batch:
                 reply_note="",
             )
         )
-        self.tables[m.ReferralProgramme].append(
+        self.tables[models.ReferralProgramme].append(
             dict(referral_id=self.referral_id, programme_id=programme_id)
         )
         self.referral_id += 1

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from onestop_desk.db import models as m
+from onestop_desk.db import models
 from onestop_desk.db.repositories import AuditRepository
 from onestop_desk.domain.access import Permission, require
 from onestop_desk.domain.clock import KST
@@ -128,7 +128,7 @@ def _utc_naive(day: date) -> datetime:
     return datetime(day.year, day.month, day.day, tzinfo=KST).astimezone(UTC).replace(tzinfo=None)
 
 
-def _record(row: m.AuditEvent) -> AuditEventRecord:
+def _record(row: models.AuditEvent) -> AuditEventRecord:
     return AuditEventRecord(
         seq=row.seq,
         at=_kst(row.at),
@@ -171,7 +171,7 @@ def describe(report: ChainReport) -> str:
     return text
 
 
-def _purge_anchor(row: m.AuditEvent | None) -> tuple[str, int | None]:
+def _purge_anchor(row: models.AuditEvent | None) -> tuple[str, int | None]:
     """The anchor and first kept ``seq`` a purge row recorded (the row is hashed like any)."""
     if row is None:
         return GENESIS, None

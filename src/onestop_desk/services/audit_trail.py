@@ -33,7 +33,7 @@ from typing import Protocol
 from sqlalchemy import event
 from sqlalchemy.orm import Session, sessionmaker
 
-from onestop_desk.db import models as m
+from onestop_desk.db import models
 from onestop_desk.db.repositories import AuditRepository
 from onestop_desk.domain.clock import Clock
 from onestop_desk.domain.records import Actor
@@ -143,7 +143,7 @@ def _fields(
     }
 
 
-def _row_fields(row: m.AuditEvent) -> dict[str, object]:
+def _row_fields(row: models.AuditEvent) -> dict[str, object]:
     return _fields(
         row.seq,
         row.at,
@@ -198,7 +198,7 @@ class AuditTrail:
         )
         row_hash = chain_hash(prev, fields, self._key)
         repo.add(
-            m.AuditEvent(
+            models.AuditEvent(
                 seq=seq,
                 at=at,
                 user_id=actor.user_id,

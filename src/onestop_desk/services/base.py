@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from onestop_desk.db import models as m
+from onestop_desk.db import models
 from onestop_desk.db.repositories import CaseRepository, UserRepository
 from onestop_desk.domain.access import require_case_access
 from onestop_desk.domain.clock import Clock
@@ -98,7 +98,7 @@ class Service:
     def actor(self) -> Actor:
         return self._ctx.actor
 
-    def _load_case(self, session: Session, case_id: int) -> m.Case:
+    def _load_case(self, session: Session, case_id: int) -> models.Case:
         case = CaseRepository(session).get(case_id)
         if case is None:
             raise NotFoundError("case not found", case_id=case_id)

@@ -8,7 +8,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from onestop_desk.db import models as m
+from onestop_desk.db import models
 from onestop_desk.db.convert import apply_person, case_detail, programme_record, timeline_entry
 from onestop_desk.db.repositories import (
     CaseRepository,
@@ -90,7 +90,7 @@ class CaseService(Service):
             if seq > 99999:
                 raise ValidationError([FieldError("case.case_number", "year_full")])
             primary = self._new_person(s, person, now)
-            row = m.Case(
+            row = models.Case(
                 case_number=f"{year}-{seq:05d}",
                 person=primary,
                 intake_channel=case.intake_channel.value,
@@ -103,17 +103,17 @@ class CaseService(Service):
             )
             self._apply_case_facts(row, case)
             for crime in case.crime_types:
-                row.crime_links.append(m.CaseCrimeType(crime_code=crime))
+                row.crime_links.append(models.CaseCrimeType(crime_code=crime))
             for related in case.related:
                 row.related.append(
-                    m.CasePerson(
+                    models.CasePerson(
                         person=self._new_person(s, related.person, now),
                         relationship_code=related.relationship.value,
                         note=related.note,
                     )
                 )
             row.status_changes.append(
-                m.StatusChangeRow(
+                models.StatusChangeRow(
                     from_status=None,
                     to_status=CaseStatus.RECEIVED.value,
                     changed_at=now,
@@ -124,7 +124,7 @@ class CaseService(Service):
             s.add(row)
             s.flush()
             s.add(
-                m.TimelineEvent(
+                models.TimelineEvent(
                     case_id=row.id,
                     at=now,
                     kind=TimelineKind.INTAKE.value,
@@ -147,14 +147,14 @@ class CaseService(Service):
         return replace(detail, print_warnings=_print_warnings(person, case))
 
     @staticmethod
-    def _new_person(s: Session, data: PersonInput, now) -> m.Person:  # type: ignore[no-untyped-def]
-        person = m.Person(created_at=now, updated_at=now)
+    def _new_person(s: Session, data: PersonInput, now) -> models.Person:  # type: ignore[no-untyped-def]
+        person = models.Person(created_at=now, updated_at=now)
         apply_person(person, data)
         s.add(person)
         return person
 
     @staticmethod
-    def _apply_case_facts(row: m.Case, case: CaseInput) -> None:
+    def _apply_case_facts(row: models.Case, case: CaseInput) -> None:
         row.incident_date = case.incident_date
         row.harm_known_date = case.harm_known_date
         row.incident_place = case.incident_place
@@ -253,7 +253,9 @@ class CaseService(Service):
             wanted = list(dict.fromkeys(case.crime_types))
             row.crime_links[:] = [link for link in row.crime_links if link.crime_code in wanted]
             have = {link.crime_code for link in row.crime_links}
-            row.crime_links.extend(m.CaseCrimeType(crime_code=c) for c in wanted if c not in have)
+            row.crime_links.extend(
+                models.CaseCrimeType(crime_code=c) for c in wanted if c not in have
+            )
             row.updated_at = now
             s.flush()
             SearchRepository(s).reindex(row.id)
@@ -285,7 +287,7 @@ class CaseService(Service):
             row.status = to.value
             row.updated_at = now
             row.status_changes.append(
-                m.StatusChangeRow(
+                models.StatusChangeRow(
                     from_status=current.value,
                     to_status=to.value,
                     changed_at=now,
@@ -294,7 +296,7 @@ class CaseService(Service):
                 )
             )
             s.add(
-                m.TimelineEvent(
+                models.TimelineEvent(
                     case_id=row.id,
                     at=now,
                     kind=TimelineKind.STATUS.value,
@@ -333,7 +335,7 @@ class CaseService(Service):
         now = self._ctx.clock.now_utc()
         with self._ctx.transaction() as s:
             row = self._load_case(s, case_id)
-            event = m.TimelineEvent(
+            event = models.TimelineEvent(
                 case_id=row.id,
                 at=now,
                 kind=TimelineKind.NOTE.value,

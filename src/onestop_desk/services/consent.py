@@ -9,7 +9,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from onestop_desk.db import models as m
+from onestop_desk.db import models
 from onestop_desk.db.convert import consent_items, consent_record
 from onestop_desk.db.repositories import ConsentRepository, DirectoryRepository
 from onestop_desk.domain.errors import ConflictError, FieldError, NotFoundError, ValidationError
@@ -51,7 +51,7 @@ class ConsentService(Service):
             # One valid consent per agency at a time: a changed scope replaces the old one.
             for old in ConsentRepository(s).valid(case_id, agency.id, today):
                 old.withdrawn_on = today
-            row = m.Consent(
+            row = models.Consent(
                 case_id=case_id,
                 agency=agency,
                 share_identity=ConsentItem.IDENTITY in data.items,
@@ -69,7 +69,7 @@ class ConsentService(Service):
             s.add(row)
             items = ",".join(sorted(i.value for i in data.items))
             s.add(
-                m.TimelineEvent(
+                models.TimelineEvent(
                     case_id=case_id,
                     at=now,
                     kind=TimelineKind.CONSENT.value,
@@ -87,7 +87,7 @@ class ConsentService(Service):
         day = on or self._ctx.clock.today()
         now = self._ctx.clock.now_utc()
         with self._ctx.transaction() as s:
-            row = s.get(m.Consent, consent_id)
+            row = s.get(models.Consent, consent_id)
             if row is None:
                 raise NotFoundError("consent not found", consent_id=consent_id)
             case = self._load_case(s, row.case_id)
@@ -95,7 +95,7 @@ class ConsentService(Service):
                 raise ConflictError("consent already withdrawn")
             row.withdrawn_on = day
             s.add(
-                m.TimelineEvent(
+                models.TimelineEvent(
                     case_id=row.case_id,
                     at=now,
                     kind=TimelineKind.CONSENT.value,

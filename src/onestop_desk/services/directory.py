@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from onestop_desk.db import models as m
+from onestop_desk.db import models
 from onestop_desk.db.convert import agency_record, programme_record
 from onestop_desk.db.repositories import DirectoryRepository
 from onestop_desk.db.seed import load_seed_data
@@ -109,7 +109,7 @@ class DirectoryService:
             row = repo.agency_by_code(data.code)
             created = row is None
             if row is None:
-                row = m.Agency(code=data.code)
+                row = models.Agency(code=data.code)
                 s.add(row)
             for key in (
                 "name",

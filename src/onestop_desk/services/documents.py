@@ -18,7 +18,7 @@ from enum import StrEnum
 from sqlalchemy.orm import Session
 
 from onestop_desk import reports
-from onestop_desk.db import models as m
+from onestop_desk.db import models
 from onestop_desk.db.convert import case_detail, consent_record, referral_record
 from onestop_desk.db.repositories import (
     ConsentRepository,
@@ -91,8 +91,8 @@ def discreet_safe(text: str) -> bool:
 
 def _stop(
     order: int,
-    agency: m.Agency,
-    programmes: Sequence[m.Programme],
+    agency: models.Agency,
+    programmes: Sequence[models.Programme],
     center: reports.CenterInfo,
     discreet: bool,
     area_names: dict[str, str],
@@ -134,7 +134,7 @@ def _stop(
     )
 
 
-def _discreet_name(agency: m.Agency, area_names: Sequence[str]) -> str:
+def _discreet_name(agency: models.Agency, area_names: Sequence[str]) -> str:
     """The administrator's neutral name, else the real one when it reveals nothing, else
     "<support area> 상담" ("상담 창구 3" tells the person nothing about where to go)."""
     if agency.discreet_name.strip() and discreet_safe(agency.discreet_name):
@@ -368,7 +368,7 @@ class DocumentService(Service):
             discreet_phone=details.discreet_phone or None,
         )
 
-    def _counselor(self, s: Session, case_row: m.Case) -> tuple[str, str]:
+    def _counselor(self, s: Session, case_row: models.Case) -> tuple[str, str]:
         """Name and direct line of the person the agency and the victim should call: the
         case's assigned counselor, not whoever happens to print. Only a case with nobody
         (still) assigned names the person printing it, who is handling it right now."""
@@ -382,7 +382,7 @@ class DocumentService(Service):
     def _letter(
         self,
         referral: ReferralRecord,
-        agency: m.Agency,
+        agency: models.Agency,
         case: CaseDetail,
         items: frozenset[ConsentItem],
         consent: ConsentRecord,
@@ -391,7 +391,7 @@ class DocumentService(Service):
         counselor_phone: str,
         crime_names: dict[str, str],
         sexual_codes: frozenset[str],
-        needs: Sequence[m.Need],
+        needs: Sequence[models.Need],
         with_form: bool,
     ) -> reports.ReferralLetter:
         has = items.__contains__

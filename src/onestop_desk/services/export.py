@@ -28,7 +28,7 @@ from pypdf import PdfReader, PdfWriter
 from sqlalchemy.orm import Session
 
 from onestop_desk import reports
-from onestop_desk.db import models as m
+from onestop_desk.db import models
 from onestop_desk.db.convert import case_detail, consent_record, referral_record, timeline_entry
 from onestop_desk.db.repositories import (
     ConsentRepository,
@@ -487,7 +487,7 @@ class ExportService(Service):
             letters_included=letters_included,
         )
 
-    def _summary(self, s: Session, row: m.Case) -> reports.CaseSummary:
+    def _summary(self, s: Session, row: models.Case) -> reports.CaseSummary:
         case = case_detail(row)
         directory = DirectoryRepository(s)
         crime_names = {c.code: c.name for c in directory.crime_types()}

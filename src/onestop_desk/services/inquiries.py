@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from onestop_desk.db import models as m
+from onestop_desk.db import models
 from onestop_desk.db.convert import inquiry_record
 from onestop_desk.db.repositories import DirectoryRepository, InquiryRepository
 from onestop_desk.domain.access import require_case_work, sees_all_cases
@@ -21,7 +21,7 @@ class InquiryService(Service):
         with self._ctx.transaction() as s:
             if data.crime_type and data.crime_type not in DirectoryRepository(s).crime_codes():
                 raise ValidationError([FieldError("inquiry.crime_type", "unknown_code")])
-            row = m.PhoneInquiry(
+            row = models.PhoneInquiry(
                 received_at=self._ctx.clock.now_utc()
                 if data.received_at is None
                 else to_utc_naive(data.received_at),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import builtins
 
-from onestop_desk.db import models as m
+from onestop_desk.db import models
 from onestop_desk.db.convert import need_record
 from onestop_desk.db.repositories import DirectoryRepository, NeedRepository
 from onestop_desk.domain.errors import FieldError, NotFoundError, ValidationError
@@ -53,7 +53,7 @@ class NeedService(Service):
                     s.delete(row)
             for key, need in wanted.items():
                 found = existing.get(key)
-                row = found or m.Need(
+                row = found or models.Need(
                     case_id=case_id, support_area=key[0], programme_id=key[1], created_at=now
                 )
                 if found is None:
@@ -62,7 +62,7 @@ class NeedService(Service):
                 row.note = need.note
                 row.updated_at = now
             s.add(
-                m.TimelineEvent(
+                models.TimelineEvent(
                     case_id=case_id,
                     at=now,
                     kind=TimelineKind.NEED.value,
@@ -79,7 +79,7 @@ class NeedService(Service):
     ) -> NeedRecord:
         now = self._ctx.clock.now_utc()
         with self._ctx.transaction() as s:
-            row = s.get(m.Need, need_id)
+            row = s.get(models.Need, need_id)
             if row is None:
                 raise NotFoundError("need not found", need_id=need_id)
             case = self._load_case(s, row.case_id)

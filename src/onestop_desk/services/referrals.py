@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
 
-from onestop_desk.db import models as m
+from onestop_desk.db import models
 from onestop_desk.db.convert import referral_record
 from onestop_desk.db.repositories import (
     ConsentRepository,
@@ -115,7 +115,7 @@ class ReferralService(Service):
         reason: str,
         urgency: Urgency,
         follow_up_due: date | None,
-    ) -> m.Referral:
+    ) -> models.Referral:
         case = self._load_case(s, case_id)
         directory = DirectoryRepository(s)
         agency = directory.agency_by_code(agency_code)
@@ -138,7 +138,7 @@ class ReferralService(Service):
             )
         now = self._ctx.clock.now_utc()
         seq = CounterRepository(s).next(f"referral:{today.year}")
-        row = m.Referral(
+        row = models.Referral(
             document_number=f"R{today.year}-{seq:06d}",
             case=case,
             agency=agency,
@@ -153,7 +153,7 @@ class ReferralService(Service):
         s.add(row)
         s.flush()
         s.add(
-            m.TimelineEvent(
+            models.TimelineEvent(
                 case_id=case_id,
                 at=now,
                 kind=TimelineKind.REFERRAL.value,
@@ -172,7 +172,7 @@ class ReferralService(Service):
             s.flush()
             return referral_record(row)
 
-    def _move(self, s: Session, row: m.Referral, to: ReferralStatus, note: str) -> None:
+    def _move(self, s: Session, row: models.Referral, to: ReferralStatus, note: str) -> None:
         current = ReferralStatus(row.status)
         if to not in REFERRAL_TRANSITIONS[current]:
             raise IllegalTransitionError(
@@ -192,7 +192,7 @@ class ReferralService(Service):
             f": {note}" if note else ""
         )
         s.add(
-            m.TimelineEvent(
+            models.TimelineEvent(
                 case_id=row.case_id,
                 at=now,
                 kind=TimelineKind.REFERRAL.value,
@@ -303,7 +303,7 @@ class ReferralService(Service):
         entries += [e for e in queues.listing(Queue.LATE_REPLY) if e.id not in seen]
         return [e.referral for e in entries]
 
-    def _load_referral(self, s: Session, referral_id: int) -> m.Referral:
+    def _load_referral(self, s: Session, referral_id: int) -> models.Referral:
         row = ReferralRepository(s).get(referral_id)
         if row is None:
             raise NotFoundError("referral not found", referral_id=referral_id)

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from sqlalchemy.orm import Session
 
-from onestop_desk.db import models as m
+from onestop_desk.db import models
 from onestop_desk.db.convert import user_record
 from onestop_desk.db.repositories import UserRepository
 from onestop_desk.domain.access import Permission, allowed, require
@@ -121,7 +121,7 @@ class UserService(Service):
         with self._keyring_change() as s:
             if UserRepository(s).by_username(username) is not None:
                 raise ConflictError("username taken", username=username)
-            row = m.User(
+            row = models.User(
                 username=username,
                 display_name=display_name.strip(),
                 role=role.value,
@@ -140,14 +140,14 @@ class UserService(Service):
             return user_record(row)
 
     @staticmethod
-    def _find(s: Session, username: str) -> m.User:
+    def _find(s: Session, username: str) -> models.User:
         row = UserRepository(s).by_username(username.strip())
         if row is None:
             raise NotFoundError("no such user", username=username)
         return row
 
     @staticmethod
-    def _other_active_admins(s: Session, row: m.User) -> int:
+    def _other_active_admins(s: Session, row: models.User) -> int:
         return sum(
             1
             for u in UserRepository(s).all()

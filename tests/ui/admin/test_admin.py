@@ -17,7 +17,7 @@ from sqlalchemy import text, update
 from helpers.korean_typing import type_text
 from helpers.qt import settle
 from onestop_desk.app import make_window_factory
-from onestop_desk.db import models as m
+from onestop_desk.db import models
 from onestop_desk.domain.records import CaseFilter
 from onestop_desk.domain.security import KdfParams
 from onestop_desk.domain.vocab import CaseStatus, Role
@@ -250,8 +250,8 @@ def test_retention_dry_run_then_purge_after_typing_the_word(
     world.new_case(name="김영희", phone="010-9999-0000")
     with world.store.sessions.begin() as s:
         s.execute(
-            update(m.Case)
-            .where(m.Case.id == old.id)
+            update(models.Case)
+            .where(models.Case.id == old.id)
             .values(status=CaseStatus.CLOSED.value, closed_on=date(2020, 1, 10), outcome="종결")
         )
     window = make_window(world.admin)

@@ -5,7 +5,7 @@ from sqlalchemy import select
 
 from helpers.korean_typing import type_text
 from helpers.qt import settle
-from onestop_desk.db import models as m
+from onestop_desk.db import models
 from onestop_desk.domain.vocab import AuditAction, CaseStatus
 from onestop_desk.ui.cases.case_list import PAGE_SIZE, CaseTableModel
 from onestop_desk.ui.kit.item_roles import CaseIdRole, StatusRole
@@ -139,7 +139,9 @@ def test_names_masked_until_revealed_and_reveal_is_logged(qtbot, world, make_win
     qtbot.waitUntil(lambda: name_index.data() == "홍길동")
     with store.sessions.begin() as s:
         logged = s.execute(
-            select(m.AuditEvent.case_number).where(m.AuditEvent.action == AuditAction.REVEAL.value)
+            select(models.AuditEvent.case_number).where(
+                models.AuditEvent.action == AuditAction.REVEAL.value
+            )
         ).all()
     assert [row[0] for row in logged] == [a.case_number]
 

@@ -5,7 +5,7 @@ from sqlalchemy import update
 from helpers.korean_typing import type_text
 from helpers.qt import settle
 from helpers.world import consent
-from onestop_desk.db import models as m
+from onestop_desk.db import models
 from onestop_desk.domain.records import NeedInput
 from onestop_desk.domain.vocab import CaseStatus, ConsentItem, ReferralStatus, Urgency
 from onestop_desk.ui.cases.case_dialogs import CloseCaseDialog, ConsentDialog, UrgencyDialog
@@ -180,7 +180,7 @@ def test_a_high_risk_case_shows_its_referrals_as_urgent(qtbot, world, window):
     table and the dialog say so too (the dialog would refuse 보통 anyway)."""
     case, _referral = _case_with_referral(world)
     with world.store.sessions.begin() as s:
-        s.execute(update(m.Case).where(m.Case.id == case.id).values(risk_level="high"))
+        s.execute(update(models.Case).where(models.Case.id == case.id).values(risk_level="high"))
     view = _open(qtbot, window, case.id)
     panel = view.ui.referrals_panel.ui
     assert panel.referral_table.item(0, 6).text() == "긴급"

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
 from helpers.korean_typing import type_text
-from onestop_desk.db import models as m
+from onestop_desk.db import models
 from onestop_desk.domain.vocab import AuditAction
 from onestop_desk.services import build_services
 from onestop_desk.services import export as export_module
@@ -68,7 +68,7 @@ def test_export_with_a_generated_passphrase_shown_once(qtbot, world, runner, usb
     assert pdf.name in dialog.ui.status_label.text()
     with world.store.sessions() as s:
         row = s.scalars(
-            select(m.AuditEvent).where(m.AuditEvent.action == AuditAction.EXPORT.value)
+            select(models.AuditEvent).where(models.AuditEvent.action == AuditAction.EXPORT.value)
         ).one()
     assert row.reason == "피해자 본인 요청"
 

@@ -14,7 +14,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from sqlalchemy import select
 
 from helpers.world import consent
-from onestop_desk.db import models as m
+from onestop_desk.db import models
 from onestop_desk.domain.vocab import ConsentItem
 from onestop_desk.services.documents import PacketPart
 from onestop_desk.ui.cases.packet_dialog import PacketDialog
@@ -44,7 +44,7 @@ def dialog(qtbot, world, case_with_referral):
 
 def audit_rows(store, action):
     with store.sessions.begin() as s:
-        return s.scalars(select(m.AuditEvent).where(m.AuditEvent.action == action)).all()
+        return s.scalars(select(models.AuditEvent).where(models.AuditEvent.action == action)).all()
 
 
 def test_preview_shows_every_page(dialog):

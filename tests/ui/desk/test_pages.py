@@ -8,7 +8,7 @@ from helpers.intake_steps import go_next, open_intake
 from helpers.korean_typing import press, type_text
 from helpers.qt import settle
 from helpers.world import consent
-from onestop_desk.db import models as m
+from onestop_desk.db import models
 from onestop_desk.domain.records import NeedInput, ReferralReply
 from onestop_desk.domain.vocab import ConsentItem, ReferralStatus, Urgency
 from onestop_desk.services.queues import Queue
@@ -231,7 +231,7 @@ def _sent(world, case, agency, urgency=Urgency.NORMAL):
 
 def _due(store, referral_id, day):
     with store.sessions.begin() as s:
-        s.get(m.Referral, referral_id).follow_up_due = day
+        s.get(models.Referral, referral_id).follow_up_due = day
 
 
 def _column(view, column):
@@ -255,7 +255,7 @@ def test_today_lists_open_unanswered_follow_ups_most_urgent_first(qtbot, world, 
         answered.id, ReferralReply(received_on=today, handler="", result="접수")
     )
     with store.sessions.begin() as s:
-        s.get(m.Case, closed.id).status = "closed"
+        s.get(models.Case, closed.id).status = "closed"
     page = window.today_page
     with qtbot.waitSignal(page.loaded):
         page.refresh()
