@@ -3,7 +3,7 @@
 The rules (applied to every exported count, in CSV, XLSX and PDF alike):
 
 1. **Primary suppression.** Every count under 5, **zero included**, is shown as ``"<5"``.
-   Zero is hidden too: the issue asks for every cell under 5, and in a small center a zero
+   Zero is hidden too: the rule covers every cell under 5, and in a small center a zero
    tells something (e.g. with the total it can show that everyone in a group shares an
    attribute, or that this month's one stalking case must be the person everyone knows
    about); showing it would also let "<5" be narrowed to 1–4.
