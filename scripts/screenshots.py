@@ -137,7 +137,7 @@ def main() -> int:
     pump(app, 1.0)
     view = window.case_view
     assert view is not None
-    view.tabs.setCurrentIndex(view.tabs.count() - 1)
+    view.ui.tabs.setCurrentIndex(view.ui.tabs.count() - 1)
     shoot(app, "case_view.png")
 
     window.nav_list.setCurrentRow(2)
@@ -199,9 +199,8 @@ def main() -> int:
     pump(app, 0.5)
 
     window.show_page(window.dashboard_page)
-    window.dashboard_page.from_date_edit.setDate(
-        window.dashboard_page.from_date_edit.date().addYears(-1)
-    )
+    # The last twelve months: the period is typed like every date in the app.
+    window.dashboard_page.from_date_edit.setText((NOW.date() - timedelta(days=365)).isoformat())
     window.dashboard_page.refresh()
     pump(app, 2.0)
     shoot(app, "dashboard.png")
