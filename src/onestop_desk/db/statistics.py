@@ -11,7 +11,10 @@ table page read costs a decryption, and those indexes are a tenth of the tables'
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 from typing import Any, NamedTuple
 
 from sqlalchemy import (
@@ -27,6 +30,8 @@ from sqlalchemy import (
     text,
     union_all,
 )
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, aliased
 
 from onestop_desk.db import models
@@ -43,6 +48,24 @@ AGE_BANDS = (
     ("65+", 65, 200),
 )
 KST_OFFSET = "+9 hours"  # Korea keeps no daylight saving time
+CACHE_FORMAT = 1
+"""The layout of a cached month's counts; a cache written by another layout is counted anew."""
+
+
+def _whole_months(start: date, end: date) -> list[tuple[str, date, date]]:
+    """('YYYY-MM', first day, last day) of each calendar month lying wholly in the period."""
+    months: list[tuple[str, date, date]] = []
+    first = start if start.day == 1 else _next_month(start)
+    while True:
+        last = _next_month(first) - timedelta(days=1)
+        if last > end:
+            return months
+        months.append((f"{first.year:04d}-{first.month:02d}", first, last))
+        first = _next_month(first)
+
+
+def _next_month(day: date) -> date:
+    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
 
 
 class CohortGroup(NamedTuple):
@@ -51,15 +74,79 @@ class CohortGroup(NamedTuple):
     intake_channel: str
     gender: str
     nationality: str
-    disability: str
-    age: int | None
+    disability: bool
+    age_band: str
     cases: int
 
-    @property
-    def age_band(self) -> str:
-        if self.age is None:
-            return UNKNOWN
-        return next((code for code, low, high in AGE_BANDS if low <= self.age <= high), UNKNOWN)
+
+def age_band_of(age: int | None) -> str:
+    if age is None:
+        return UNKNOWN
+    return next((code for code, low, high in AGE_BANDS if low <= age <= high), UNKNOWN)
+
+
+@dataclass
+class PeriodCounts:
+    """Every count of the statistics that adds up over consecutive periods.
+
+    Each count belongs to the cases received in the period (a case is counted in the month of
+    its ``intake_date``), so two periods' counts add up to their union's. ``new_persons``
+    counts the persons whose first consenting case was received in the period.
+    """
+
+    cohort: Counter[tuple[str, str, str, bool, str]] = field(default_factory=Counter)
+    crime_types: Counter[str] = field(default_factory=Counter)
+    crime_buckets: Counter[str] = field(default_factory=Counter)
+    areas: Counter[str] = field(default_factory=Counter)
+    programmes: Counter[int | None] = field(default_factory=Counter)
+    referrals: Counter[tuple[int, str]] = field(default_factory=Counter)
+    waits: Counter[int] = field(default_factory=Counter)
+    new_persons: int = 0
+
+    def add(self, other: PeriodCounts) -> None:
+        self.cohort.update(other.cohort)
+        self.crime_types.update(other.crime_types)
+        self.crime_buckets.update(other.crime_buckets)
+        self.areas.update(other.areas)
+        self.programmes.update(other.programmes)
+        self.referrals.update(other.referrals)
+        self.waits.update(other.waits)
+        self.new_persons += other.new_persons
+
+    def cohort_groups(self) -> list[CohortGroup]:
+        return [CohortGroup(*key, n) for key, n in self.cohort.items() if n]
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "cohort": [[*key, n] for key, n in self.cohort.items()],
+                "crime_types": dict(self.crime_types),
+                "crime_buckets": dict(self.crime_buckets),
+                "areas": dict(self.areas),
+                "programmes": [[pid, n] for pid, n in self.programmes.items()],
+                "referrals": [[aid, status, n] for (aid, status), n in self.referrals.items()],
+                "waits": [[days, n] for days, n in self.waits.items()],
+                "new_persons": self.new_persons,
+            },
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> PeriodCounts:
+        data = json.loads(text)
+        return cls(
+            cohort=Counter(
+                {(ch, g, nat, bool(dis), band): n for ch, g, nat, dis, band, n in data["cohort"]}
+            ),
+            crime_types=Counter(data["crime_types"]),
+            crime_buckets=Counter(data["crime_buckets"]),
+            areas=Counter(data["areas"]),
+            programmes=Counter({pid: n for pid, n in data["programmes"]}),
+            referrals=Counter({(aid, status): n for aid, status, n in data["referrals"]}),
+            waits=Counter({int(days): n for days, n in data["waits"]}),
+            new_persons=int(data["new_persons"]),
+        )
 
 
 def _consenting() -> Any:
@@ -75,7 +162,7 @@ _AGE = (
     " - (substr(c.intake_date, 6, 5) < substr(p.birth_date, 6, 5)) END"
 )
 _COHORT_SQL = f"""
-SELECT c.intake_channel, p.gender, p.nationality, trim(p.disability) AS disability,
+SELECT c.intake_channel, p.gender, p.nationality, trim(p.disability) <> '' AS disability,
        {_AGE} AS age, count(*) AS cases
 FROM cases AS c
 JOIN persons AS p INDEXED BY ix_persons_statistics ON p.id = c.person_id
@@ -97,7 +184,7 @@ class StatisticsRepository:
 
     # --- the cohort: consenting cases received in the period --------------------------------
 
-    def cohort_groups(self, start: date, end: date) -> list[CohortGroup]:
+    def _cohort(self, start: date, end: date) -> Counter[tuple[str, str, str, bool, str]]:
         """The cases received in the period, counted by channel and their person's facts.
 
         Written out for SQLite: the person facts must come from ``ix_persons_statistics``
@@ -107,13 +194,18 @@ class StatisticsRepository:
             column("intake_channel", String),
             column("gender", String),
             column("nationality", String),
-            column("disability", String),
+            column("disability", Integer),
             column("age", Integer),
             column("cases", Integer),
         )
         params = {"start": start.isoformat(), "end": end.isoformat()}
-        rows = self._s.execute(stmt, params)
-        return [CohortGroup(*row) for row in rows]
+        out: Counter[tuple[str, str, str, bool, str]] = Counter()
+        for channel, gender, nationality, disability, age, n in self._s.execute(stmt, params):
+            out[(channel, gender, nationality or "", bool(disability), age_band_of(age))] += n
+        return out
+
+    def cohort_groups(self, start: date, end: date) -> list[CohortGroup]:
+        return [CohortGroup(*key, n) for key, n in self._cohort(start, end).items()]
 
     def crime_type_counts(self, start: date, end: date) -> dict[str, int]:
         """Cases of the period per crime type (a case counts once for each type ticked)."""
@@ -217,6 +309,120 @@ class StatisticsRepository:
         served = self._s.scalar(select(person))
         new = self._s.scalar(select(person).where(~has_earlier))
         return int(served or 0), int(new or 0)
+
+    def new_persons(self, start: date, end: date) -> int:
+        """Persons whose first consenting case was received in the period."""
+        earlier = aliased(models.Case)
+        has_earlier = (
+            select(earlier.id)
+            .where(
+                earlier.person_id == models.Case.person_id,
+                earlier.statistics_consent == True,  # noqa: E712
+                earlier.intake_date < start,
+            )
+            .exists()
+        )
+        stmt = select(func.count(func.distinct(models.Case.person_id))).where(
+            self._in_period(start, end), ~has_earlier
+        )
+        return int(self._s.scalar(stmt) or 0)
+
+    def consenting_range(self) -> tuple[date, date] | None:
+        """The first and last intake date of the consenting cases (None: there are none)."""
+        first, last = self._s.execute(
+            select(func.min(models.Case.intake_date), func.max(models.Case.intake_date)).where(
+                _consenting()
+            )
+        ).one()
+        if first is None:
+            return None
+        return first, last
+
+    # --- the additive counts, whole months from the month cache -----------------------------
+
+    def period_counts(self, start: date, end: date) -> PeriodCounts:
+        """Every additive count of the period, counted now from the case tables."""
+        areas, programmes = self.need_counts(start, end)
+        return PeriodCounts(
+            cohort=self._cohort(start, end),
+            crime_types=Counter(self.crime_type_counts(start, end)),
+            crime_buckets=Counter(self.crime_bucket_counts(start, end)),
+            areas=Counter(areas),
+            programmes=Counter(programmes),
+            referrals=Counter({(aid, st): n for aid, st, n in self.referral_counts(start, end)}),
+            waits=Counter(self.first_referral_days(start, end)),
+            new_persons=self.new_persons(start, end),
+        )
+
+    def counts(self, start: date, end: date) -> PeriodCounts:
+        """``period_counts`` of the period, with each whole month inside it read from
+        ``stat_month_cache`` while its stamp is current (and counted and cached otherwise);
+        the partial months at the edges are counted now.
+
+        The period is first clipped to the consenting cases' intake dates: "all time" from
+        2000 does not visit 26 empty years.
+        """
+        total = PeriodCounts()
+        known = self.consenting_range()
+        if known is None:
+            return total
+        start, end = max(start, known[0]), min(end, known[1])
+        if start > end:
+            return total
+        months = _whole_months(start, end)
+        if not months:
+            return self.period_counts(start, end)
+        first_day, last_day = months[0][1], months[-1][2]
+        if start < first_day:
+            total.add(self.period_counts(start, first_day - timedelta(days=1)))
+        if last_day < end:
+            total.add(self.period_counts(last_day + timedelta(days=1), end))
+        for month_counts in self._months(months):
+            total.add(month_counts)
+        return total
+
+    def _months(self, months: list[tuple[str, date, date]]) -> list[PeriodCounts]:
+        names = [name for name, _first, _last in months]
+        stamps = {
+            month: stamp
+            for month, stamp in self._s.execute(
+                select(models.StatMonthStamp.month, models.StatMonthStamp.stamp).where(
+                    models.StatMonthStamp.month.in_(names)
+                )
+            )
+        }
+        cached = {
+            month: (stamp, fmt, counts)
+            for month, stamp, fmt, counts in self._s.execute(
+                select(
+                    models.StatMonthCache.month,
+                    models.StatMonthCache.stamp,
+                    models.StatMonthCache.format,
+                    models.StatMonthCache.counts,
+                ).where(models.StatMonthCache.month.in_(names))
+            )
+        }
+        out = []
+        for name, first, last in months:
+            # The stamp is read before counting: a change committed meanwhile by another
+            # writer bumps it past the one stored, and the month is counted again next time.
+            stamp = stamps.get(name, 0)
+            hit = cached.get(name)
+            if hit is not None and hit[0] == stamp and hit[1] == CACHE_FORMAT:
+                out.append(PeriodCounts.from_json(hit[2]))
+                continue
+            counted = self.period_counts(first, last)
+            self._store_month(name, stamp, counted)
+            out.append(counted)
+        return out
+
+    def _store_month(self, month: str, stamp: int, counted: PeriodCounts) -> None:
+        values = {"stamp": stamp, "format": CACHE_FORMAT, "counts": counted.to_json()}
+        dialect = self._s.get_bind().dialect.name
+        insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+        # An upsert: another PC of a center server may have cached the month a moment ago.
+        stmt = insert(models.StatMonthCache).values(month=month, **values)
+        self._s.execute(stmt.on_conflict_do_update(index_elements=["month"], set_=values))
 
     # --- inquiries --------------------------------------------------------------------------
 
