@@ -1956,44 +1956,244 @@ Anything entered after that will be kept only in a copy of the current database.
 <context>
     <name>EditCaseDialog</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="58"/>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="69"/>
         <source>사례 정보 수정</source>
         <translation>Edit case details</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="147"/>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="100"/>
+        <source>다른 PC에서 먼저 저장함</source>
+        <translation>Saved first on another PC</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="117"/>
+        <source>현재 값 불러오기(&amp;R)</source>
+        <translation>&amp;Reload the current values</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="121"/>
+        <source>내가 입력한 내용으로 다시 저장(&amp;M)</source>
+        <translation>Save &amp;my text again</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="198"/>
         <source>신고 여부 모름</source>
         <translation>Reported: unknown</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="148"/>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="199"/>
         <source>경찰에 신고함</source>
         <translation>Reported to police</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="149"/>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="200"/>
         <source>신고하지 않음</source>
         <translation>Not reported</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="193"/>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="247"/>
         <source>관계인 %1명은 이 화면에서 바뀌지 않습니다.</source>
         <translation>The %1 related person(s) are not changed here.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="199"/>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="253"/>
         <source>사례 정보 수정 – %1 (접수 %2)</source>
         <translation>Edit case details – %1 (intake %2)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="278"/>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="337"/>
         <source>사례 정보를 저장하는 중…</source>
         <translation>Saving the case details…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="285"/>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="344"/>
         <source>인쇄되지 않는 글자</source>
         <translation>Characters that will not print</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="366"/>
+        <source>다른 PC에서 바뀐 항목 (지금 저장된 값):</source>
+        <translation>Changed on the other PC (values now stored):</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="371"/>
+        <source>이 화면에 보이는 항목은 바뀌지 않았습니다.</source>
+        <translation>None of the fields on this form changed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="382"/>
+        <source>(없음)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="393"/>
+        <source>(비어 있음)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="438"/>
+        <source>이름</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="439"/>
+        <source>생년월일</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="440"/>
+        <source>성별</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="441"/>
+        <source>국적</source>
+        <translation>Nationality</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="442"/>
+        <source>사용 언어</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="443"/>
+        <source>통역 필요</source>
+        <translation>Interpreter needed</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="444"/>
+        <source>장애</source>
+        <translation>Disability</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="445"/>
+        <source>전화번호</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="446"/>
+        <source>다른 전화번호</source>
+        <translation>Other phone</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="447"/>
+        <source>이메일</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="448"/>
+        <source>주소</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="449"/>
+        <source>주소 비공개</source>
+        <translation>Address confidential</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="450"/>
+        <source>전화해도 됨</source>
+        <translation>May call</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="451"/>
+        <source>메시지 남겨도 됨</source>
+        <translation>May leave a message</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="452"/>
+        <source>우편 보내도 됨</source>
+        <translation>May send mail</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="453"/>
+        <source>연락 가능한 시간</source>
+        <translation>Safe hours to call</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="454"/>
+        <source>연락 시 주의</source>
+        <translation>Contact caution</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="455"/>
+        <source>접수 경로</source>
+        <translation>Intake channel</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="456"/>
+        <source>접수일</source>
+        <translation>Intake date</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="457"/>
+        <source>범죄 유형</source>
+        <translation>Crime types</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="458"/>
+        <source>사건 발생일</source>
+        <translation>Incident date</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="459"/>
+        <source>피해를 안 날</source>
+        <translation>Date harm became known</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="460"/>
+        <source>사건 장소</source>
+        <translation>Incident place</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="461"/>
+        <source>신고 여부</source>
+        <translation>Reported to police</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="462"/>
+        <source>경찰서</source>
+        <translation>Police station</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="463"/>
+        <source>검찰청</source>
+        <translation>Prosecution office</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="464"/>
+        <source>사건번호</source>
+        <translation>Case reference</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="465"/>
+        <source>가해자와의 관계</source>
+        <translation>Relation to offender</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="466"/>
+        <source>가해자가 친족</source>
+        <translation>Offender is kin</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="467"/>
+        <source>위험도</source>
+        <translation>Risk level</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="468"/>
+        <source>사건 요약</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="469"/>
+        <source>이미 받은 지원</source>
+        <translation>Support already received</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="470"/>
+        <source>통계 작성 동의</source>
+        <translation>Statistics consent</translation>
     </message>
 </context>
 <context>
