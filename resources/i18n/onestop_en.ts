@@ -211,42 +211,42 @@
 <context>
     <name>AuditEventModel</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="101"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="108"/>
         <source>번호</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="102"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="109"/>
         <source>일시</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="103"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="110"/>
         <source>사용자</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="104"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="111"/>
         <source>PC</source>
         <translation>PC</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="105"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="112"/>
         <source>사례번호</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="106"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="113"/>
         <source>작업</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="107"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="114"/>
         <source>내용</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="108"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="115"/>
         <source>사유</source>
         <translation>Reason</translation>
     </message>
@@ -254,144 +254,513 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="153"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="175"/>
         <source>접속기록</source>
         <translation>Access log</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="160"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="182"/>
         <source>사용자 아이디</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="163"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="185"/>
         <source>사례번호</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="166"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="188"/>
         <source>모든 작업</source>
         <translation>All actions</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="172"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="194"/>
         <source>조회</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="192"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="214"/>
         <source>체인 검증</source>
         <translation>Verify chain</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="201"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="223"/>
         <source>월간 점검</source>
         <translation>Monthly review</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="209"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="231"/>
         <source>점검표 보기</source>
         <translation>Show review</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="212"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="234"/>
         <source>점검할 달</source>
         <translation>Month to review</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="222"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="244"/>
         <source>사용자</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="223"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="245"/>
         <source>작업</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="224"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="246"/>
         <source>건수</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="242"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="264"/>
         <source>내보내는 사유(필수, 접속기록에 남습니다)</source>
         <translation>Reason for export (required, recorded in the access log)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="245"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="267"/>
         <source>CSV 내보내기…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="248"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="270"/>
         <source>점검표 CSV 내보내기…</source>
         <translation>Export review as CSV…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="313"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="335"/>
         <source>날짜는 2026-11-01 처럼 입력해 주세요.</source>
         <translation>Enter dates like 2026-11-01.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="347"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="374"/>
         <source>%1건</source>
         <translation>Entries: %1</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="349"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="376"/>
         <source>(가장 최근 %1건만 가져왔습니다. 기간을 좁혀 주세요.)</source>
         <translation>(only the latest %1 loaded; narrow the period)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="363"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="390"/>
         <source>검증하는 중…</source>
         <translation>Verifying…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="368"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="395"/>
         <source>접속기록을 검증하는 중입니다…</source>
         <translation>Verifying the access log…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="376"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="403"/>
         <source>기록 %1건의 사슬이 모두 온전합니다.</source>
         <translation>Chain intact: all entries checked (%1).</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="406"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="433"/>
         <source>월간 점검표를 만드는 중입니다…</source>
         <translation>Preparing the monthly review…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="417"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="444"/>
         <source>%1: 기록 %2건</source>
         <translation>Entries in %1: %2</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="420"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="447"/>
         <source>눈여겨볼 점이 없습니다.</source>
         <translation>Nothing needs attention.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="433"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="460"/>
         <source>내보내는 사유를 적어 주세요.</source>
         <translation>Please write the reason for the export.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="440"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="467"/>
         <source>CSV로 저장</source>
         <translation>Save as CSV</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="440"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="467"/>
         <source>CSV 파일 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="488"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_page.py" line="515"/>
         <source>저장했습니다: %1</source>
         <translation>Saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AuditWords</name>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="49"/>
+        <source>사용자 %1번</source>
+        <translation>user #%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="53"/>
+        <source>문서번호 없음</source>
+        <translation>no document number</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="58"/>
+        <source>안내문</source>
+        <translation>take-home sheet</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="59"/>
+        <source>연계 의뢰서</source>
+        <translation>referral letters</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="60"/>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="61"/>
+        <source>안내문과 연계 의뢰서</source>
+        <translation>take-home sheet and referral letters</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="73"/>
+        <source>사례를 등록했습니다.</source>
+        <translation>Case registered.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="74"/>
+        <source>사례를 열람했습니다.</source>
+        <translation>Case opened for viewing.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="75"/>
+        <source>사례 정보를 수정했습니다.</source>
+        <translation>Case details edited.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="77"/>
+        <source>단계를 바꿨습니다: %1 → %2</source>
+        <translation>Stage changed: %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="81"/>
+        <source>담당 상담원을 바꿨습니다: %1</source>
+        <translation>Counselor in charge changed to %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="83"/>
+        <source>메모를 추가했습니다.</source>
+        <translation>Note added.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="84"/>
+        <source>가려진 이름을 보았습니다.</source>
+        <translation>Masked name shown in full.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="85"/>
+        <source>욕구 체크리스트를 저장했습니다.</source>
+        <translation>Needs checklist saved.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="87"/>
+        <source>욕구 항목(%1번)의 상태를 바꿨습니다: %2</source>
+        <translation>Need item #%1 set to: %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="92"/>
+        <source>연계 의뢰 %1을(를) 작성했습니다.</source>
+        <translation>Referral %1 drafted.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="95"/>
+        <source>연계 의뢰 %1의 상태를 바꿨습니다: %2</source>
+        <translation>Referral %1 set to: %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="100"/>
+        <source>연계 의뢰 %1의 회신을 기록했습니다.</source>
+        <translation>Reply to referral %1 recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="103"/>
+        <source>연계 의뢰 %1의 긴급도를 바꿨습니다: %2</source>
+        <translation>Urgency of referral %1 set to: %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="109"/>
+        <source>연계 의뢰 %1의 후속 확인일을 정했습니다: %2</source>
+        <translation>Follow-up of referral %1 set for %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="115"/>
+        <source>연계 의뢰 %1의 후속 확인일을 지웠습니다.</source>
+        <translation>Follow-up date of referral %1 cleared.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="119"/>
+        <source>%1에 대한 정보 제공 동의를 기록했습니다 (%2).</source>
+        <translation>Consent to share with %1 recorded (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="121"/>
+        <source>항목 없음</source>
+        <translation>no items</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="124"/>
+        <source>%1에 대한 정보 제공 동의 철회를 기록했습니다.</source>
+        <translation>Consent to share with %1 withdrawn.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="128"/>
+        <source>%1을(를) 만들었습니다 (%2).</source>
+        <translation>Prepared the %1 (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="131"/>
+        <source>%1 (%2) → %3</source>
+        <translation>%1 (%2) → %3</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="134"/>
+        <source>사례 요약을 암호화한 파일로 내보냈습니다: %1</source>
+        <translation>Case summary exported as an encrypted file: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="136"/>
+        <source>사례 요약을 연계 의뢰서와 함께 암호화한 파일로 내보냈습니다: %1</source>
+        <translation>Case summary with referral letters exported as an encrypted file: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="142"/>
+        <source>사례 요약을 내보내지 못했습니다 (%1): %2</source>
+        <translation>Case summary export failed (%1): %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="145"/>
+        <source>%1 ~ %2 통계를 %3 파일로 내보냈습니다.</source>
+        <translation>Statistics %1 to %2 exported as a %3 file.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="150"/>
+        <source>접속기록을 CSV 파일로 내보냈습니다.</source>
+        <translation>Access log exported as a CSV file.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="154"/>
+        <source>%1 월간 점검표를 CSV 파일로 저장했습니다.</source>
+        <translation>Monthly review for %1 saved as a CSV file.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="156"/>
+        <source>복구 키 용지를 출력했습니다.</source>
+        <translation>Recovery key sheet printed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="160"/>
+        <source>명령줄에서 검색했습니다: %1건 표시</source>
+        <translation>Searched from the command line: %1 rows shown</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="163"/>
+        <source>센터를 설치했습니다 (첫 관리자: %1).</source>
+        <translation>Center set up (first administrator: %1).</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="166"/>
+        <source>계정 %1을(를) 만들었습니다 (역할: %2).</source>
+        <translation>Account %1 created (role: %2).</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="171"/>
+        <source>%1 님이 자신의 비밀번호를 바꿨습니다.</source>
+        <translation>%1 changed their own password.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="174"/>
+        <source>계정 %1의 비밀번호를 새로 정했습니다.</source>
+        <translation>Password of account %1 reset.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="177"/>
+        <source>계정 %1을(를) 다시 사용하게 했습니다.</source>
+        <translation>Account %1 enabled again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="180"/>
+        <source>계정 %1의 사용을 중지했습니다.</source>
+        <translation>Account %1 disabled.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="183"/>
+        <source>계정 %1의 역할을 바꿨습니다: %2 → %3</source>
+        <translation>Role of account %1 changed: %2 → %3</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="189"/>
+        <source>복구 키로 계정 %1의 비밀번호를 새로 정했습니다.</source>
+        <translation>Password of account %1 reset with the recovery key.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="191"/>
+        <source>데이터베이스가 키 파일보다 오래되어 저장된 비밀번호를 새로 맞췄습니다.</source>
+        <translation>The database was older than the key file: the stored password was brought up to date.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="195"/>
+        <source>잠금 규칙: 로그인 %1회 실패 시 %2분 잠금, %3분 입력이 없으면 화면 잠금</source>
+        <translation>Lock rules: %1 failed logins lock the account for %2 min; the screen locks after %3 min without input</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="200"/>
+        <source>비밀번호가 틀렸습니다.</source>
+        <translation>Wrong password.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="201"/>
+        <source>없는 아이디입니다.</source>
+        <translation>No such username.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="202"/>
+        <source>잠긴 계정으로 로그인하려 했습니다.</source>
+        <translation>Login tried while the account was locked.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="205"/>
+        <source>사용이 중지된 계정입니다.</source>
+        <translation>The account is disabled.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="206"/>
+        <source>이 데이터베이스에 없는 계정입니다 (더 오래된 백업에서 복원했을 수 있습니다).</source>
+        <translation>The account is not in this database (it may have been restored from an older backup).</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="209"/>
+        <source>복구 키가 틀렸습니다.</source>
+        <translation>Wrong recovery key.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="210"/>
+        <source>화면 잠금을 풀 때 비밀번호가 틀렸습니다.</source>
+        <translation>Wrong password at the lock screen.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="214"/>
+        <source>기록을 기다리던 로그인 실패 %1건은 대기열이 가득 차 남기지 못했습니다.</source>
+        <translation>%1 earlier failed logins could not be kept (the queue was full).</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="219"/>
+        <source>입력이 없어 화면이 잠겼습니다.</source>
+        <translation>Screen locked after a time without input.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="220"/>
+        <source>사용자가 화면을 잠갔습니다.</source>
+        <translation>Screen locked by the user.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="221"/>
+        <source>사용자가 로그아웃했습니다.</source>
+        <translation>Logged out by the user.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="222"/>
+        <source>다른 사용자로 바꿨습니다.</source>
+        <translation>Switched to another user.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="223"/>
+        <source>비밀번호를 바꾸지 않아 로그인을 끝냈습니다.</source>
+        <translation>Session ended: the password was not changed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="226"/>
+        <source>프로그램을 닫았습니다.</source>
+        <translation>Program closed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="227"/>
+        <source>잠금 화면에서 로그아웃했습니다.</source>
+        <translation>Logged out at the lock screen.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="230"/>
+        <source>백업에서 복원하려고 로그아웃했습니다.</source>
+        <translation>Logged out to restore from a backup.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="233"/>
+        <source>설치 점검을 마쳤습니다.</source>
+        <translation>Installation self-test finished.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="234"/>
+        <source>명령줄 작업을 마쳤습니다.</source>
+        <translation>Command-line task finished.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="235"/>
+        <source>센터 정보를 수정했습니다.</source>
+        <translation>Center details edited.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="237"/>
+        <source>기관 정보를 저장했습니다: %1</source>
+        <translation>Agency details saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="240"/>
+        <source>자동 백업을 %1일치 보관하도록 정했습니다.</source>
+        <translation>Automatic backups now kept for %1 days.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="243"/>
+        <source>종결 사례 보존 기간을 바꿨습니다: %1년 → %2년</source>
+        <translation>Retention of closed cases changed: %1 years → %2 years</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="246"/>
+        <source>데이터베이스를 백업했습니다: %1</source>
+        <translation>Database backed up: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="249"/>
+        <source>데이터베이스 점검에서 문제가 나왔습니다: %1</source>
+        <translation>The database check found a problem: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="252"/>
+        <source>백업 %1에서 데이터베이스를 복원했습니다 (이전 파일은 %2로 보관).</source>
+        <translation>Database restored from backup %1 (the previous file kept as %2).</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="257"/>
+        <source>파기 대상을 확인했습니다: %1건</source>
+        <translation>Cases due for destruction checked: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="260"/>
+        <source>%1에 종결된 사례를 보존 기간 %2년이 지나 파기했습니다.</source>
+        <translation>Case closed on %1 destroyed after its %2-year retention period.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="265"/>
+        <source>보존 기간이 지난 접속기록 %1건을 지웠습니다 (%2번부터 남음).</source>
+        <translation>%1 access-log rows past their retention removed (kept from row %2).</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="269"/>
+        <source>연습용 사례 %1건을 만들었습니다.</source>
+        <translation>%1 practice cases created.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/admin/audit_words.py" line="272"/>
+        <source>전화 상담을 기록했습니다 (%1번).</source>
+        <translation>Phone inquiry recorded (#%1).</translation>
     </message>
 </context>
 <context>
@@ -1587,44 +1956,244 @@ Anything entered after that will be kept only in a copy of the current database.
 <context>
     <name>EditCaseDialog</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="58"/>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="69"/>
         <source>사례 정보 수정</source>
         <translation>Edit case details</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="147"/>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="100"/>
+        <source>다른 PC에서 먼저 저장함</source>
+        <translation>Saved first on another PC</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="117"/>
+        <source>현재 값 불러오기(&amp;R)</source>
+        <translation>&amp;Reload the current values</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="121"/>
+        <source>내가 입력한 내용으로 다시 저장(&amp;M)</source>
+        <translation>Save &amp;my text again</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="198"/>
         <source>신고 여부 모름</source>
         <translation>Reported: unknown</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="148"/>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="199"/>
         <source>경찰에 신고함</source>
         <translation>Reported to police</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="149"/>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="200"/>
         <source>신고하지 않음</source>
         <translation>Not reported</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="193"/>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="247"/>
         <source>관계인 %1명은 이 화면에서 바뀌지 않습니다.</source>
         <translation>The %1 related person(s) are not changed here.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="199"/>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="253"/>
         <source>사례 정보 수정 – %1 (접수 %2)</source>
         <translation>Edit case details – %1 (intake %2)</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="278"/>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="337"/>
         <source>사례 정보를 저장하는 중…</source>
         <translation>Saving the case details…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="285"/>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="344"/>
         <source>인쇄되지 않는 글자</source>
         <translation>Characters that will not print</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="366"/>
+        <source>다른 PC에서 바뀐 항목 (지금 저장된 값):</source>
+        <translation>Changed on the other PC (values now stored):</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="371"/>
+        <source>이 화면에 보이는 항목은 바뀌지 않았습니다.</source>
+        <translation>None of the fields on this form changed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="382"/>
+        <source>(없음)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="393"/>
+        <source>(비어 있음)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="438"/>
+        <source>이름</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="439"/>
+        <source>생년월일</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="440"/>
+        <source>성별</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="441"/>
+        <source>국적</source>
+        <translation>Nationality</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="442"/>
+        <source>사용 언어</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="443"/>
+        <source>통역 필요</source>
+        <translation>Interpreter needed</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="444"/>
+        <source>장애</source>
+        <translation>Disability</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="445"/>
+        <source>전화번호</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="446"/>
+        <source>다른 전화번호</source>
+        <translation>Other phone</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="447"/>
+        <source>이메일</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="448"/>
+        <source>주소</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="449"/>
+        <source>주소 비공개</source>
+        <translation>Address confidential</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="450"/>
+        <source>전화해도 됨</source>
+        <translation>May call</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="451"/>
+        <source>메시지 남겨도 됨</source>
+        <translation>May leave a message</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="452"/>
+        <source>우편 보내도 됨</source>
+        <translation>May send mail</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="453"/>
+        <source>연락 가능한 시간</source>
+        <translation>Safe hours to call</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="454"/>
+        <source>연락 시 주의</source>
+        <translation>Contact caution</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="455"/>
+        <source>접수 경로</source>
+        <translation>Intake channel</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="456"/>
+        <source>접수일</source>
+        <translation>Intake date</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="457"/>
+        <source>범죄 유형</source>
+        <translation>Crime types</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="458"/>
+        <source>사건 발생일</source>
+        <translation>Incident date</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="459"/>
+        <source>피해를 안 날</source>
+        <translation>Date harm became known</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="460"/>
+        <source>사건 장소</source>
+        <translation>Incident place</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="461"/>
+        <source>신고 여부</source>
+        <translation>Reported to police</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="462"/>
+        <source>경찰서</source>
+        <translation>Police station</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="463"/>
+        <source>검찰청</source>
+        <translation>Prosecution office</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="464"/>
+        <source>사건번호</source>
+        <translation>Case reference</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="465"/>
+        <source>가해자와의 관계</source>
+        <translation>Relation to offender</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="466"/>
+        <source>가해자가 친족</source>
+        <translation>Offender is kin</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="467"/>
+        <source>위험도</source>
+        <translation>Risk level</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="468"/>
+        <source>사건 요약</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="469"/>
+        <source>이미 받은 지원</source>
+        <translation>Support already received</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/cases/edit_case_dialog.py" line="470"/>
+        <source>통계 작성 동의</source>
+        <translation>Statistics consent</translation>
     </message>
 </context>
 <context>

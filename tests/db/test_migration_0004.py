@@ -5,12 +5,11 @@ from __future__ import annotations
 import os
 from datetime import date
 
-from alembic import command
 from sqlalchemy import text
 
+from helpers.old_schema import database_at
 from helpers.world import NOW, World
 from onestop_desk.db import migrate
-from onestop_desk.db.engine import create_store_engine, make_sessions
 from onestop_desk.db.seed import load_seed_data
 from onestop_desk.db.store import Store, open_store
 from onestop_desk.domain.clock import fixed_clock
@@ -34,23 +33,16 @@ def _indexes(conn) -> set[str]:  # type: ignore[no-untyped-def]
 
 
 def make_0003_database(path) -> list[str]:  # type: ignore[no-untyped-def]
-    engine = create_store_engine(path, KEY)
-    with engine.connect() as connection:
-        driver = connection.connection.driver_connection
-        driver.execute("PRAGMA foreign_keys = OFF")
-        with connection.begin():
-            cfg = migrate._config()
-            cfg.attributes["connection"] = connection
-            command.upgrade(cfg, "0003")
-        driver.execute("PRAGMA foreign_keys = ON")
-        assert not INDEXES & _indexes(connection)
-    sessions = make_sessions(engine)
-    with sessions.begin() as s:
-        load_seed_data(s)
-    world = World(Store(path=path, engine=engine, sessions=sessions, key=KEY))
-    numbers = [world.new_case(name=f"이전사례{i}").case_number for i in range(3)]
-    engine.dispose()
-    return numbers
+    def write(store: Store) -> list[str]:
+        with store.engine.connect() as connection:
+            assert not INDEXES & _indexes(connection)
+        with store.sessions.begin() as s:
+            load_seed_data(s)
+        world = World(store)
+        return [world.new_case(name=f"이전사례{i}").case_number for i in range(3)]
+
+    # Today's models know later columns (cases.version): the helper writes around them.
+    return database_at(path, KEY, "0003", write)
 
 
 def test_0003_database_with_cases_gets_the_statistics_indexes(tmp_path):

@@ -11,6 +11,7 @@ from onestop_desk.domain.access import SYSTEM_ACTOR
 from onestop_desk.domain.clock import KST, fixed_clock
 from onestop_desk.domain.records import (
     Actor,
+    CaseDetail,
     CaseInput,
     ConsentInput,
     PersonInput,
@@ -104,3 +105,12 @@ def consent(agency: str, *items: ConsentItem, given: date | None = None) -> Cons
         given_on=given or NOW.date(),
         method=ConsentMethod.WRITTEN,
     )
+
+
+def edit_inputs(detail: CaseDetail) -> tuple[PersonInput, CaseInput]:
+    """What the edit form sends for ``detail`` left unchanged (related persons pass through)."""
+    person = PersonInput(**{f: getattr(detail.person, f) for f in PersonInput.__dataclass_fields__})
+    case = CaseInput(
+        **{f: getattr(detail, f) for f in CaseInput.__dataclass_fields__ if f != "related"}
+    )
+    return person, case

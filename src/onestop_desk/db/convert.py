@@ -113,6 +113,7 @@ def case_detail(c: models.Case) -> CaseDetail:
         statistics_consent=c.statistics_consent,
         counselor_id=c.counselor_id,
         counselor_name=c.counselor.display_name if c.counselor else "",
+        version=c.version,
         outcome=c.outcome,
         closed_on=c.closed_on,
         related=tuple(

@@ -222,6 +222,9 @@ class Case(Base):
     closed_on: Mapped[date | None] = mapped_column(Date, index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+    # The edit form's optimistic check (services/cases.py update_facts); not SQLAlchemy's
+    # version_id_col, which would only compare within one session.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     person: Mapped[Person] = relationship(lazy="joined")
     counselor: Mapped[User | None] = relationship(foreign_keys=[counselor_id])

@@ -19,6 +19,7 @@ from sqlalchemy import (
     or_,
     select,
     text,
+    update,
 )
 from sqlalchemy.orm import Session, selectinload
 
@@ -77,6 +78,22 @@ class CaseRepository:
 
     def id_by_number(self, case_number: str) -> int | None:
         return self._s.scalar(select(models.Case.id).where(models.Case.case_number == case_number))
+
+    def claim_version(self, case_id: int, expected: int) -> bool:
+        """Move the case from version ``expected`` to the next one in a single UPDATE; False
+        when it is no longer at ``expected`` (saved elsewhere since the form was loaded).
+
+        One conditional UPDATE, not a read then a write: on PostgreSQL a second writer
+        waits for the first one's row lock and then finds the version moved on, so two PCs
+        can never both pass the check.
+        """
+        result = self._s.execute(
+            update(models.Case)
+            .where(models.Case.id == case_id, models.Case.version == expected)
+            .values(version=expected + 1)
+            .execution_options(synchronize_session=False)
+        )
+        return bool(result.rowcount)  # type: ignore[attr-defined]
 
     def _filtered(
         self, stmt: Select[Any], flt: CaseFilter, *, owner_id: int | None, today: date

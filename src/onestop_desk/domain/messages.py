@@ -55,6 +55,12 @@ MESSAGES: dict[str, Words] = {
         "다른 곳에서 이미 처리된 기록입니다. 새로 불러와 주세요.",
         "This record was already changed elsewhere. Please reload it.",
     ),
+    "conflict.case_edited": (
+        "다른 PC에서 이 사례를 먼저 수정했습니다. 입력한 내용은 그대로 있습니다. 바뀐 항목을 "
+        "확인한 뒤 현재 값을 불러오거나, 입력한 내용으로 다시 저장해 주세요.",
+        "Someone else changed this case first. Everything you typed is still here. Check "
+        "the changed fields, then load the current values or save your text again.",
+    ),
     "conflict.username_taken": ("이미 쓰이는 아이디입니다.", "This username is already taken."),
     "conflict.last_administrator": (
         "마지막 관리자는 사용을 중지하거나 역할을 바꿀 수 없습니다.",

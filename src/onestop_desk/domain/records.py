@@ -160,6 +160,9 @@ class CaseDetail:
     print_warnings: tuple[FieldError, ...] = ()
     """Set by a save: texts just saved that hold characters no bundled font draws (they
     print as U+FFFD); ``unprintable`` field warnings, not errors."""
+    version: int = 1
+    """The case's edit version: an edit form saves against the version it was loaded with
+    (``CaseService.update_facts``)."""
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from onestop_desk.db import models
-from onestop_desk.db.repositories import AuditRepository
+from onestop_desk.db.repositories import AuditRepository, DirectoryRepository, UserRepository
 from onestop_desk.domain.access import Permission, require
 from onestop_desk.domain.clock import KST
 from onestop_desk.domain.errors import FieldError, ValidationError
@@ -68,6 +68,15 @@ class AuditEventRecord:
     action: str
     detail: str
     reason: str
+
+
+@dataclass(frozen=True)
+class AuditNames:
+    """What the viewer needs to put a row's detail into words: agency names (Korean,
+    English) by code and account names by user id (details store codes and ids)."""
+
+    agencies: dict[str, tuple[str, str]]
+    users: dict[int, str]
 
 
 @dataclass(frozen=True)
@@ -243,6 +252,15 @@ class AuditLogService(Service):
                 newest_first=newest_first,
             )
             return [_record(r) for r in rows]
+
+    def names(self) -> AuditNames:
+        """Agency and account names for the viewer's words; inactive agencies and
+        disabled accounts too, since old rows name them."""
+        require(self.actor, Permission.VIEW_ACCESS_LOG)
+        with self._ctx.transaction() as s:
+            agencies = {a.code: (a.name, a.name_en) for a in DirectoryRepository(s).agencies()}
+            users = {u.id: u.username for u in UserRepository(s).all()}
+        return AuditNames(agencies, users)
 
     def export_csv(self, reason: str, flt: AuditFilter = AuditFilter()) -> str:
         """The filtered log as CSV text; the export and its reason are logged first."""

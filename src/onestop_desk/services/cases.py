@@ -21,6 +21,12 @@ from onestop_desk.db.repositories import (
 )
 from onestop_desk.db.search import SearchRepository
 from onestop_desk.domain.access import Permission, require, require_case_work, sees_all_cases
+from onestop_desk.domain.case_edit import (
+    CaseEditConflictError,
+    changes_between,
+    detail_fields,
+    form_fields,
+)
 from onestop_desk.domain.errors import (
     ConflictError,
     FieldError,
@@ -235,7 +241,24 @@ class CaseService(Service):
             self._load_case(s, case_id)
             return case_id
 
-    def update_facts(self, case_id: int, person: PersonInput, case: CaseInput) -> CaseDetail:
+    def update_facts(
+        self,
+        case_id: int,
+        person: PersonInput,
+        case: CaseInput,
+        *,
+        version: int | None = None,
+        loaded: CaseDetail | None = None,
+    ) -> CaseDetail:
+        """Save the edit form: the person's details and the case facts.
+
+        ``version`` is the case version the form was loaded with (``CaseDetail.version``):
+        when the case was saved elsewhere since, nothing is written and
+        :class:`CaseEditConflictError` names the fields that changed with their stored
+        values. ``loaded`` (the record the form showed) lets it name only what the other PC
+        changed; without it, every field whose stored value differs from this save's is
+        named. ``version=None`` skips the check (callers holding no loaded form).
+        """
         today = self._ctx.clock.today()
         now = self._ctx.clock.now_utc()
         with self._ctx.transaction() as s:
@@ -245,6 +268,18 @@ class CaseService(Service):
             )
             if errors:
                 raise ValidationError(errors)
+            if version is not None:
+                repo = CaseRepository(s)
+                if not repo.claim_version(case_id, version):
+                    s.expire_all()  # another transaction's commit may postdate our read
+                    current = case_detail(self._load_case(s, case_id))
+                    before = detail_fields(loaded) if loaded else form_fields(person, case)
+                    raise CaseEditConflictError(
+                        current, changes_between(before, detail_fields(current))
+                    )
+                s.expire(row, ["version"])
+            else:
+                row.version = row.version + 1
             apply_person(row.person, person)
             row.person.updated_at = now
             self._apply_case_facts(row, case)

@@ -43,7 +43,13 @@ from PySide6.QtWidgets import (
 
 from onestop_desk.domain.text import csv_row
 from onestop_desk.domain.vocab import AuditAction
-from onestop_desk.services.access_log import AuditEventRecord, AuditFilter, AuditReview
+from onestop_desk.services.access_log import (
+    AuditEventRecord,
+    AuditFilter,
+    AuditNames,
+    AuditReview,
+)
+from onestop_desk.ui.admin.audit_words import NO_NAMES, audit_detail_text
 from onestop_desk.ui.kit.item_roles import AuditSeqRole
 from onestop_desk.ui.kit.messages import (
     audit_action_label,
@@ -96,6 +102,7 @@ class AuditEventModel(RecordTableModel[AuditEventRecord]):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._shown = 0
+        self._names = NO_NAMES
         self.declare(
             [
                 Column(self.tr("번호"), lambda e: str(e.seq), align_right=True),
@@ -104,14 +111,29 @@ class AuditEventModel(RecordTableModel[AuditEventRecord]):
                 Column(self.tr("PC"), lambda e: e.pc_name),
                 Column(self.tr("사례번호"), lambda e: e.case_number),
                 Column(self.tr("작업"), lambda e: audit_action_label(e.action)),
-                Column(self.tr("내용"), lambda e: e.detail, tooltip=lambda e: e.detail or None),
+                Column(self.tr("내용"), self._detail_text, tooltip=self._detail_tooltip),
                 Column(self.tr("사유"), lambda e: e.reason),
             ],
             {AuditSeqRole: lambda e: e.seq},
         )
 
-    def set_events(self, events: Sequence[AuditEventRecord]) -> None:
+    def set_events(
+        self, events: Sequence[AuditEventRecord], names: AuditNames | None = None
+    ) -> None:
+        """``names`` (agencies, accounts) word the details; without them codes and ids
+        stand in for names."""
+        self._names = names or NO_NAMES
         self.set_records(events)
+
+    def _detail_text(self, event: AuditEventRecord) -> str:
+        return audit_detail_text(event.action, event.detail, self._names)
+
+    def _detail_tooltip(self, event: AuditEventRecord) -> str | None:
+        """The sentence whole, and under it the row as stored (what the chain covers)."""
+        words = self._detail_text(event)
+        if words == event.detail:
+            return event.detail or None
+        return f"{words}\n\n{event.detail}"
 
     def _on_reset(self) -> None:
         self._shown = min(FETCH_STEP, len(self._records))
@@ -328,8 +350,11 @@ class AuditPage(QWidget):
         self.ui.status_label.clear()
         audit_log = self._account.audit_log
         self._runner.run(
-            lambda: audit_log.events(flt, limit=EVENT_LIMIT + 1, newest_first=True),
-            self._on_events_loaded,
+            lambda: (
+                audit_log.events(flt, limit=EVENT_LIMIT + 1, newest_first=True),
+                audit_log.names(),
+            ),
+            lambda loaded: self._on_events_loaded(*loaded),
             self._on_failed,
         )
 
@@ -337,9 +362,11 @@ class AuditPage(QWidget):
     def _on_search_button_clicked(self) -> None:
         self.refresh()
 
-    def _on_events_loaded(self, events: list[AuditEventRecord]) -> None:
+    def _on_events_loaded(
+        self, events: list[AuditEventRecord], names: AuditNames | None = None
+    ) -> None:
         more = len(events) > EVENT_LIMIT
-        self.model.set_events(events[:EVENT_LIMIT])  # newest first: they matter most
+        self.model.set_events(events[:EVENT_LIMIT], names)  # newest first: they matter most
         table = self.ui.event_table
         resize_to_contents(table)
         detail = AuditEventModel.DETAIL

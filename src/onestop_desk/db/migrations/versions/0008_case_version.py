@@ -1,0 +1,35 @@
+"""a version number on each case, for edits from two PCs
+
+Revision ID: 0008
+Revises: 0004
+Create Date: 2026-12-02 21:40:00
+
+Centers that share one PostgreSQL server can open the same case on two PCs. Saving the
+edit form checks that the case is still at the version the form was loaded with (and moves
+it on by one in the same UPDATE), so the second save is refused instead of silently
+overwriting the first. Existing cases start at 1.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0008"
+down_revision = "0004"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    # Batch mode: SQLite adds the column in place (ALTER TABLE ADD COLUMN with a constant
+    # default needs no table rebuild); on PostgreSQL it is a plain ALTER TABLE.
+    with op.batch_alter_table("cases") as batch:
+        batch.add_column(
+            sa.Column("version", sa.Integer(), nullable=False, server_default=sa.text("1"))
+        )
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("cases") as batch:
+        batch.drop_column("version")
