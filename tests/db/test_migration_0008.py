@@ -57,7 +57,7 @@ def test_cases_from_before_the_version_column_start_at_one(tmp_path):
         before = _counts(conn)
     store.close()
 
-    _to_revision(path, "0004")
+    _to_revision(path, _before_0008())
     engine = create_store_engine(path, KEY)
     with engine.connect() as conn:
         assert "version" not in _columns(conn)
@@ -79,6 +79,14 @@ def test_cases_from_before_the_version_column_start_at_one(tmp_path):
         assert saved.version == 2
     finally:
         store.close()
+
+
+def _before_0008() -> str:
+    from alembic.script import ScriptDirectory
+
+    previous = ScriptDirectory.from_config(migrate._config()).get_revision("0008").down_revision
+    assert isinstance(previous, str)
+    return previous
 
 
 def _counselor(store):  # type: ignore[no-untyped-def]
