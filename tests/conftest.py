@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers.pg_cluster import PgBinariesMissing, PgCluster, start_cluster
 from helpers.world import World
 from onestop_desk.db.store import Store, open_store
 
@@ -22,3 +23,20 @@ def store(tmp_path: Path) -> Iterator[Store]:
 @pytest.fixture
 def world(store: Store) -> World:
     return World(store)
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[PgCluster]:
+    """A throwaway TLS + SCRAM PostgreSQL cluster for the whole run (tests/helpers/pg_cluster.py).
+
+    Missing PostgreSQL binaries fail the test that asked for the cluster, never skip it: the
+    server store must not go untested in CI without anyone noticing.
+    """
+    try:
+        cluster = start_cluster()
+    except PgBinariesMissing as exc:
+        pytest.fail(str(exc), pytrace=False)
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
