@@ -19,7 +19,7 @@ def test_connects_over_verified_tls_with_scram(pg_cluster: PgCluster) -> None:
 
 
 def test_plain_connection_is_refused(pg_cluster: PgCluster) -> None:
-    with pytest.raises(psycopg.OperationalError, match="no pg_hba.conf entry|SSL off"):
+    with pytest.raises(psycopg.OperationalError, match=r"no pg_hba\.conf entry|SSL off"):
         psycopg.connect(
             f"host=127.0.0.1 port={pg_cluster.port} dbname=postgres user={SUPERUSER} "
             f"password={pg_cluster.password} sslmode=disable"
