@@ -23,6 +23,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session, selectinload
 
 from onestop_desk.db import models
+from onestop_desk.db.dialect import is_sqlite, unindexed
 from onestop_desk.domain.records import CaseFilter
 from onestop_desk.domain.vocab import OPEN_REFERRAL_STATES, CaseStatus
 
@@ -168,7 +169,11 @@ class CaseRepository:
             .where(models.Referral.case_id.in_(ids))
             # Unary + keeps SQLite off the status index: walking every open referral of
             # the center took 220 ms per page of 100 rows; the case_id index takes 0.3 ms.
-            .where(literal_column("+referrals.status").in_([s.value for s in OPEN_REFERRAL_STATES]))
+            .where(
+                unindexed(self._s, models.Referral.status).in_(
+                    [s.value for s in OPEN_REFERRAL_STATES]
+                )
+            )
             .group_by(models.Referral.case_id)
         )
         return {case_id: due for case_id, due in self._s.execute(stmt) if due is not None}
@@ -623,7 +628,8 @@ class BulkLoadRepository:
 
     def index_cases(self, rows: Sequence[dict[str, Any]]) -> None:
         """Search-index rows (``id``, ``names``, ``phones``, ``numbers``) for new cases."""
-        if rows:
+        # The FTS5 index is the embedded store's; the server store searches without it.
+        if rows and is_sqlite(self._s):
             self._s.execute(
                 text(
                     "INSERT INTO case_search (rowid, names, phones, numbers) "
