@@ -16,7 +16,7 @@ from onestop_desk.domain.errors import ServerLoginError
 from onestop_desk.domain.security import KdfParams
 from onestop_desk.domain.security.errors import AccountLockedError, InvalidCredentialsError
 from onestop_desk.services.auth import AuthService
-from onestop_desk.services.store_location import save_location
+from onestop_desk.services.auth.location import save_location
 
 ADMIN_PW = "center-admin-pass-2026"
 

@@ -63,10 +63,10 @@ from onestop_desk.services.auth.keyring import (
     QueuedFailure,
     user_aad,
 )
+from onestop_desk.services.auth.location import read_location, server_file
 from onestop_desk.services.auth.server_keyring import ServerKeyring
 from onestop_desk.services.auth.session import AuthSession
 from onestop_desk.services.center import CenterDetails, validate_center
-from onestop_desk.services.store_location import read_location, server_file
 from onestop_desk.services.users import validate_account
 
 BACKUP_DIR = "backups"
@@ -102,7 +102,7 @@ class AuthService:
         clock: Clock | None = None,
         pc_name: str | None = None,
         kdf_params: Callable[[], KdfParams] = KdfParams,
-        server_password: str | None = None,
+        server_password: str | Callable[[], str] | None = None,
     ) -> None:
         self.data_dir = Path(data_dir)
         self.clock = clock or Clock()
@@ -143,17 +143,24 @@ class AuthService:
             return server_file(self.data_dir)
         return self.data_dir / DATABASE_FILE
 
+    def connect_with(self, password: str | Callable[[], str]) -> None:
+        """The database role's password for a server folder (or where to ask for it, asked
+        only when the server is first needed). Does nothing for an embedded folder."""
+        self._server_password = password
+
     def _server_store(self) -> Store:
         """The connection to the center server this folder uses, migrated and seeded once
         per process; every session's store shares its engine."""
         assert self.server is not None
         if self._server_base is None:
-            if self._server_password is None:
+            source = self._server_password
+            password = source() if callable(source) else source
+            if password is None:
                 raise ServerLoginError("the center server's password was not given")
             name = f"server:{self.server.describe()}"
             self._server_base = open_server_store(
                 self.server,
-                self._server_password,
+                password,
                 folder=self.data_dir,
                 seed=name not in _SEEDED,
             )

@@ -43,7 +43,9 @@ class AccountGate(Protocol):
 
     pc_name: str
     clock: Clock
-    keyring: KeyringStore
+    @property
+    def keyring(self) -> KeyringStore: ...
+
     kdf_params: Callable[[], KdfParams]
 
     @property
