@@ -10,6 +10,7 @@ from sqlalchemy import delete, exists, or_, select, text
 from sqlalchemy.orm import Session
 
 from onestop_desk.db import models
+from onestop_desk.db.dialect import is_sqlite
 from onestop_desk.domain.vocab import CaseStatus
 
 
@@ -43,8 +44,9 @@ class RetentionRepository:
                 select(models.CasePerson.person_id).where(models.CasePerson.case_id.in_(ids))
             )
         )
-        for case_id in ids:
-            self._s.execute(text("DELETE FROM case_search WHERE rowid = :id"), {"id": case_id})
+        if is_sqlite(self._s):  # the FTS5 index exists on the embedded store only
+            for case_id in ids:
+                self._s.execute(text("DELETE FROM case_search WHERE rowid = :id"), {"id": case_id})
         self._s.execute(delete(models.SearchGram).where(models.SearchGram.case_id.in_(ids)))
         # A call about this case names the caller (often the victim): it goes with the case.
         self._s.execute(delete(models.PhoneInquiry).where(models.PhoneInquiry.case_id.in_(ids)))
