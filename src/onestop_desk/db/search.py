@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from sqlalchemy import delete, insert, select, text
+from sqlalchemy import delete, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from onestop_desk.db import models
@@ -54,7 +54,9 @@ class SearchRepository:
     def reindex(self, case_id: int) -> None:
         """Rewrite the case's row in the index from the current data."""
         case = self._s.get(models.Case, case_id)
-        self._s.execute(text("DELETE FROM case_search WHERE rowid = :id"), {"id": case_id})
+        fts = self._fts_table()
+        if fts:
+            self._s.execute(text("DELETE FROM case_search WHERE rowid = :id"), {"id": case_id})
         if case is None:
             return
         people = [case.person] + [r.person for r in case.related]
@@ -70,13 +72,18 @@ class SearchRepository:
             self._s.execute(
                 insert(models.SearchGram), [{"gram": g, "case_id": case_id} for g in grams]
             )
-        self._s.execute(
-            text(
-                "INSERT INTO case_search (rowid, names, phones, numbers) "
-                "VALUES (:id, :names, :phones, :numbers)"
-            ),
-            {"id": case_id, "names": names, "phones": phones, "numbers": numbers},
-        )
+        if fts:
+            self._s.execute(
+                text(
+                    "INSERT INTO case_search (rowid, names, phones, numbers) "
+                    "VALUES (:id, :names, :phones, :numbers)"
+                ),
+                {"id": case_id, "names": names, "phones": phones, "numbers": numbers},
+            )
+
+    def _fts_table(self) -> bool:
+        """The FTS5 index exists on the embedded (SQLite) store only."""
+        return self._s.get_bind().dialect.name == "sqlite"
 
     def search(self, query: str, limit: int = 200) -> list[int]:
         """Case ids matching ``query`` (name, 초성, phone digits, case or document number)."""
@@ -125,6 +132,8 @@ class SearchRepository:
     def _fts(self, column: str, term: str, limit: int) -> list[int]:
         if len(term) < 3:
             return []
+        if not self._fts_table():
+            return self._substring(column, term, limit)
         rows = self._s.execute(
             text(
                 "SELECT rowid FROM case_search WHERE case_search MATCH :q "
@@ -133,6 +142,38 @@ class SearchRepository:
             {"q": f"{column} : {_fts_phrase(term)}", "limit": limit},
         )
         return [row[0] for row in rows]
+
+    def _substring(self, column: str, term: str, limit: int) -> list[int]:
+        """The server store's substring match on the base tables (``strpos``: the term is
+        data, never a pattern), for the columns the FTS5 index holds on the embedded store."""
+        if column == "numbers":
+            doc = select(models.Referral.case_id).where(
+                func.strpos(models.Referral.document_number, term) > 0
+            )
+            own = select(models.Case.id).where(
+                (func.strpos(models.Case.case_number, term) > 0)
+                | (func.strpos(models.Case.police_case_number, term) > 0)
+            )
+            stmt = own.union(doc).order_by(text("1 DESC")).limit(limit)
+            return [row[0] for row in self._s.execute(stmt)]
+        if column == "phones":
+            match = func.strpos(models.Person.phone_digits, term) > 0
+        else:
+            match = (func.strpos(func.replace(models.Person.name, " ", ""), term) > 0) | (
+                func.strpos(models.Person.name_initials, term) > 0
+            )
+        primary = (
+            select(models.Case.id)
+            .join(models.Person, models.Person.id == models.Case.person_id)
+            .where(match)
+        )
+        related = (
+            select(models.CasePerson.case_id)
+            .join(models.Person, models.Person.id == models.CasePerson.person_id)
+            .where(match)
+        )
+        stmt = primary.union(related).order_by(text("1 DESC")).limit(limit)
+        return [row[0] for row in self._s.execute(stmt)]
 
     def _gram(self, gram: str, limit: int) -> list[int]:
         stmt = (

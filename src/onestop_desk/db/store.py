@@ -13,15 +13,30 @@ from sqlalchemy.orm import Session, sessionmaker
 from onestop_desk.db import migrate
 from onestop_desk.db.engine import create_store_engine, make_sessions
 from onestop_desk.db.seed import load_seed_data
+from onestop_desk.db.server import (
+    SERVER_FILE,
+    ServerLocation,
+    check_server,
+    create_server_engine,
+)
 from onestop_desk.domain.errors import StoreError, WrongKeyError
 
 
 @dataclass
 class Store:
+    """An open store. ``path`` is the database file of the embedded store; for a server
+    store it is the data folder's ``server.json`` (its folder still holds backups and the
+    draft), and ``server`` says where the database is."""
+
     path: Path
     engine: Engine
     sessions: sessionmaker[Session]
     key: bytes | None
+    server: ServerLocation | None = None
+
+    @property
+    def is_server(self) -> bool:
+        return self.server is not None
 
     def close(self) -> None:
         self.engine.dispose()
@@ -64,3 +79,35 @@ def open_store(
         engine.dispose()
         raise
     return Store(path=path, engine=engine, sessions=sessions, key=key)
+
+
+def open_server_store(
+    location: ServerLocation,
+    password: str,
+    *,
+    folder: Path | None = None,
+    key: bytes | None = None,
+    seed: bool = True,
+) -> Store:
+    """Connect to (and migrate) the center's PostgreSQL database.
+
+    ``folder`` is the PC's data folder (``Store.path`` becomes its ``server.json``); ``key``
+    is the center's data key when known (kept on the store as for the embedded one; the
+    server store is not encrypted by it as a whole). Raises the ``StoreError`` subclass that
+    names what failed: certificate, no TLS, password, nobody answering.
+    """
+    engine = create_server_engine(location, password)
+    try:
+        check_server(engine, location)
+        # PostgreSQL has transactional DDL: a failed migration rolls back whole, so no
+        # file backup is taken first (the server's own backups cover the database).
+        migrate.upgrade(engine)
+        sessions = make_sessions(engine)
+        if seed:
+            with sessions.begin() as session:
+                load_seed_data(session)
+    except BaseException:
+        engine.dispose()
+        raise
+    path = (folder or Path.cwd()) / SERVER_FILE
+    return Store(path=path, engine=engine, sessions=sessions, key=key, server=location)
