@@ -18,6 +18,7 @@ from datetime import date, datetime, timedelta
 from typing import Any, NamedTuple
 
 from sqlalchemy import (
+    Date,
     Integer,
     String,
     and_,
@@ -156,24 +157,40 @@ def _consenting() -> Any:
 
 # Age at intake in whole years, from the stored 'YYYY-MM-DD' text (substr is several times
 # cheaper than strftime, and this runs once per case); NULL without a plausible birth date.
-_AGE = (
+_AGE_SQLITE = (
     "CASE WHEN p.birth_date IS NULL OR p.birth_date > c.intake_date THEN NULL ELSE "
     "CAST(substr(c.intake_date, 1, 4) AS INTEGER) - CAST(substr(p.birth_date, 1, 4) AS INTEGER)"
     " - (substr(c.intake_date, 6, 5) < substr(p.birth_date, 6, 5)) END"
 )
-_COHORT_SQL = f"""
-SELECT c.intake_channel, p.gender, p.nationality, trim(p.disability) <> '' AS disability,
-       {_AGE} AS age, count(*) AS cases
+_AGE_POSTGRESQL = (
+    "CASE WHEN p.birth_date IS NULL OR p.birth_date > c.intake_date THEN NULL ELSE "
+    "CAST(extract(year FROM age(c.intake_date, p.birth_date)) AS INTEGER) END"
+)
+# Written out for SQLite: the person facts must come from ``ix_persons_statistics``
+# (``INDEXED BY``), or SQLite looks every person up by rowid and reads the wide table.
+# A disability counts as "yes" when its text is not empty (on the server store the text is
+# encrypted, and an empty one stays empty).
+_COHORT_SQL = """
+SELECT c.intake_channel, p.gender, p.nationality,
+       CASE WHEN trim(coalesce(p.disability, '')) = '' THEN 0 ELSE 1 END AS disability,
+       {age} AS age, count(*) AS cases
 FROM cases AS c
-JOIN persons AS p INDEXED BY ix_persons_statistics ON p.id = c.person_id
-WHERE c.statistics_consent = 1 AND c.intake_date >= :start AND c.intake_date <= :end
+JOIN persons AS p {indexed} ON p.id = c.person_id
+WHERE c.statistics_consent = {true} AND c.intake_date >= :start AND c.intake_date <= :end
 GROUP BY 1, 2, 3, 4, 5
 """
+_COHORT = {
+    "sqlite": _COHORT_SQL.format(
+        age=_AGE_SQLITE, indexed="INDEXED BY ix_persons_statistics", true="1"
+    ),
+    "postgresql": _COHORT_SQL.format(age=_AGE_POSTGRESQL, indexed="", true="true"),
+}
 
 
 class StatisticsRepository:
     def __init__(self, session: Session) -> None:
         self._s = session
+        self._dialect = session.get_bind().dialect.name
 
     def _in_period(self, start: date, end: date) -> Any:
         return and_(_consenting(), models.Case.intake_date >= start, models.Case.intake_date <= end)
@@ -185,12 +202,8 @@ class StatisticsRepository:
     # --- the cohort: consenting cases received in the period --------------------------------
 
     def _cohort(self, start: date, end: date) -> Counter[tuple[str, str, str, bool, str]]:
-        """The cases received in the period, counted by channel and their person's facts.
-
-        Written out for SQLite: the person facts must come from ``ix_persons_statistics``
-        (``INDEXED BY``), or SQLite looks every person up by rowid and reads the wide table.
-        """
-        stmt = text(_COHORT_SQL).columns(
+        """The cases received in the period, counted by channel and their person's facts."""
+        stmt = text(_COHORT[self._dialect]).columns(
             column("intake_channel", String),
             column("gender", String),
             column("nationality", String),
@@ -198,7 +211,9 @@ class StatisticsRepository:
             column("age", Integer),
             column("cases", Integer),
         )
-        params = {"start": start.isoformat(), "end": end.isoformat()}
+        params: dict[str, object] = {"start": start, "end": end}
+        if self._dialect == "sqlite":
+            params = {"start": start.isoformat(), "end": end.isoformat()}
         out: Counter[tuple[str, str, str, bool, str]] = Counter()
         for channel, gender, nationality, disability, age, n in self._s.execute(stmt, params):
             out[(channel, gender, nationality or "", bool(disability), age_band_of(age))] += n
@@ -263,12 +278,16 @@ class StatisticsRepository:
             .group_by(models.Case.id)
             .subquery()
         )
-        # SQLite's date arithmetic; the stored moment is UTC, the day counted is Korean.
-        days = cast(
-            func.julianday(func.date(first.c.sent_at, KST_OFFSET))
-            - func.julianday(first.c.intake_date),
-            Integer,
-        ).label("days")
+        # The stored moment is UTC, the day counted is Korean.
+        if self._dialect == "postgresql":
+            sent_day = cast(first.c.sent_at + text("interval '9 hours'"), Date)
+            days = cast(sent_day - first.c.intake_date, Integer).label("days")
+        else:
+            days = cast(
+                func.julianday(func.date(first.c.sent_at, KST_OFFSET))
+                - func.julianday(first.c.intake_date),
+                Integer,
+            ).label("days")
         stmt = select(days, func.count()).select_from(first).group_by(days)
         return {int(d): n for d, n in self._s.execute(stmt)}
 
@@ -287,10 +306,12 @@ class StatisticsRepository:
         """
         # Unary + keeps SQLite off ix_cases_statistics, which it would otherwise pick for
         # "consenting and received by the end": nearly every case of the center's history.
-        not_indexed = (
+        not_indexed: tuple[Any, ...] = (
             literal_column("+cases.statistics_consent") == 1,
             literal_column("+cases.intake_date") <= end.isoformat(),
         )
+        if self._dialect == "postgresql":
+            not_indexed = (_consenting(), models.Case.intake_date <= end)
         open_cases = union_all(
             select(models.Case.person_id).where(models.Case.closed_on.is_(None), *not_indexed),
             select(models.Case.person_id).where(models.Case.closed_on >= start, *not_indexed),
