@@ -20,7 +20,6 @@ from helpers.world import World
 from onestop_desk.db.server import parse_server_url
 from onestop_desk.db.store import Store, open_server_store, open_store
 
-
 # Test folders whose store tests run on both stores.
 BOTH_STORES = ("db", "services")
 
@@ -29,7 +28,9 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "store_kind" not in metafunc.fixturenames:
         return
     folder = Path(str(metafunc.definition.path)).parent.name
-    if folder in BOTH_STORES and not metafunc.definition.get_closest_marker("embedded_only"):
+    if metafunc.definition.get_closest_marker("server_only"):
+        metafunc.parametrize("store_kind", ["server"])
+    elif folder in BOTH_STORES and not metafunc.definition.get_closest_marker("embedded_only"):
         metafunc.parametrize("store_kind", ["embedded", "server"])
 
 
