@@ -10,7 +10,7 @@ server: while nothing changes, nothing is sent either way.
 from __future__ import annotations
 
 import contextlib
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Engine
 
@@ -22,12 +22,14 @@ class SignalListener:
     named by the signals that arrived."""
 
     def __init__(self, engine: Engine) -> None:
-        self._proxy: Any = engine.raw_connection()
+        self._proxy = engine.raw_connection()
         self._proxy.detach()
-        self._conn: Any = self._proxy.dbapi_connection
-        self._conn.rollback()
-        self._conn.autocommit = True
-        self._conn.execute(f"LISTEN {CHANNEL}")
+        # psycopg's own connection: ``notifies`` is not part of the DB-API.
+        conn = cast(Any, self._proxy.dbapi_connection)
+        conn.rollback()
+        conn.autocommit = True
+        conn.execute(f"LISTEN {CHANNEL}")
+        self._conn = conn
 
     def wait(self, timeout: float) -> set[str]:
         """Block up to ``timeout`` seconds for the first signal, then take what else is
