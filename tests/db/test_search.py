@@ -1,11 +1,29 @@
-"""Search correctness: 3+ characters through FTS5 trigram, shorter through LIKE fallbacks."""
+"""Search correctness: 3+ characters through FTS5 trigram, shorter through LIKE fallbacks.
 
+Every test runs on the embedded store and again with the victim's fields encrypted in the
+application, where the same queries go through the blind index (as on the center server).
+"""
+
+import os
 from datetime import date
 
 import pytest
 
 from helpers.world import consent
+from onestop_desk.db.store import open_store
 from onestop_desk.domain.text import initials, is_initials_query, mask_name
+
+
+@pytest.fixture(params=["embedded", "encrypted-fields"])
+def store(request, tmp_path):
+    s = open_store(
+        tmp_path / "onestop.db",
+        key=os.urandom(32),
+        backup_dir=tmp_path / "backups",
+        field_encryption=request.param == "encrypted-fields",
+    )
+    yield s
+    s.close()
 
 
 @pytest.fixture

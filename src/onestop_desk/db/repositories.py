@@ -23,6 +23,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session, selectinload
 
 from onestop_desk.db import models
+from onestop_desk.db.field_crypto import field_cipher
+from onestop_desk.db.search import IndexEntry, SearchRepository
 from onestop_desk.domain.records import CaseFilter
 from onestop_desk.domain.vocab import OPEN_REFERRAL_STATES, CaseStatus
 
@@ -182,15 +184,27 @@ class CaseRepository:
         exclude_person_ids: Sequence[int] = (),
         limit: int = 20,
     ) -> list[Any]:
-        """Cases whose primary person shares a birth date, a phone or the 초성 of the name."""
-        conditions = []
+        """Cases whose primary person shares a birth date, a phone or the 초성 of the name.
+
+        Where fields are encrypted the phone and 초성 conditions are blind-index lookups of
+        whole values (a phone equal to one of the person's, the same 초성) instead of the
+        substring test: the check only reports a phone that is equal anyway.
+        """
+        conditions: list[Any] = []
         if birth_date is not None:
             conditions.append(models.Person.birth_date == birth_date)
-        for number in phone_digits:
-            if len(number) >= 7:
-                conditions.append(models.Person.phone_digits.contains(number))
-        if len(name_initials) >= 2:
-            conditions.append(models.Person.name_initials == name_initials)
+        if field_cipher(self._s) is not None:
+            blind = SearchRepository(self._s).duplicate_case_ids(
+                phone_digits=phone_digits, name_initials=name_initials, limit=limit * 5
+            )
+            if blind:
+                conditions.append(models.Case.id.in_(blind))
+        else:
+            for number in phone_digits:
+                if len(number) >= 7:
+                    conditions.append(models.Person.phone_digits.contains(number))
+            if len(name_initials) >= 2:
+                conditions.append(models.Person.name_initials == name_initials)
         if not conditions:
             return []
         stmt = (
@@ -621,16 +635,10 @@ class BulkLoadRepository:
         if rows:
             self._s.execute(insert(model), list(rows))
 
-    def index_cases(self, rows: Sequence[dict[str, Any]]) -> None:
-        """Search-index rows (``id``, ``names``, ``phones``, ``numbers``) for new cases."""
-        if rows:
-            self._s.execute(
-                text(
-                    "INSERT INTO case_search (rowid, names, phones, numbers) "
-                    "VALUES (:id, :names, :phones, :numbers)"
-                ),
-                list(rows),
-            )
+    def index_cases(self, entries: Sequence[IndexEntry]) -> None:
+        """Search-index entries for new cases (FTS and name pieces on the embedded store,
+        the blind index where fields are encrypted)."""
+        SearchRepository(self._s).add(entries)
 
 
 @dataclass(frozen=True)

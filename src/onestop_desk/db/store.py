@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from onestop_desk.db import migrate
 from onestop_desk.db.engine import create_store_engine, make_sessions
+from onestop_desk.db.field_crypto import install_field_cipher
 from onestop_desk.db.seed import load_seed_data
 from onestop_desk.domain.errors import StoreError, WrongKeyError
 
@@ -28,15 +29,29 @@ class Store:
 
 
 def open_store(
-    path: Path, *, key: bytes | None = None, backup_dir: Path | None = None, seed: bool = True
+    path: Path,
+    *,
+    key: bytes | None = None,
+    backup_dir: Path | None = None,
+    seed: bool = True,
+    field_encryption: bool = False,
 ) -> Store:
     """Open (creating if needed) and migrate the database at ``path``.
+
+    With ``field_encryption`` the victim's fields are encrypted with ``key`` by the
+    application too, and searched through the blind index (``db.field_crypto``). The server
+    store always does this; the embedded store does not need it (SQLCipher encrypts the
+    whole file), and tests use it to run the server's code paths on a file.
 
     Raises ``StoreError`` when the file cannot be read with ``key`` (wrong key, not a
     database) and ``DatabaseTooNewError`` when a newer release wrote it.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
+    if field_encryption and key is None:
+        raise StoreError("field encryption needs the data key", path=str(path))
     engine = create_store_engine(path, key)
+    if field_encryption and key is not None:
+        install_field_cipher(engine, key)
     try:
         with engine.connect() as connection:
             connection.execute(text("SELECT count(*) FROM sqlite_master"))

@@ -19,6 +19,7 @@ from sqlalchemy import JSON, String, event, inspect
 from sqlalchemy.orm import Mapper, Session, sessionmaker
 
 from onestop_desk.db import models
+from onestop_desk.db.field_crypto import EncryptedText
 from onestop_desk.domain.text import clean_text
 
 _UNGUARDED: tuple[type, ...] = (models.AuditEvent,)
@@ -41,7 +42,7 @@ def _text_attributes(mapper: Mapper[Any]) -> tuple[str, ...]:
     return tuple(
         attr.key
         for attr in mapper.column_attrs
-        if any(isinstance(column.type, String | JSON) for column in attr.columns)
+        if any(isinstance(column.type, String | JSON | EncryptedText) for column in attr.columns)
     )
 
 
