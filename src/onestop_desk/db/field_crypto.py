@@ -29,7 +29,6 @@ import binascii
 import hashlib
 import hmac
 import os
-from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
@@ -107,9 +106,12 @@ def install_field_cipher(engine: Engine, data_key: bytes) -> FieldCipher:
 
 def field_cipher(bind: Dialect | Session | Engine) -> FieldCipher | None:
     """The cipher of the dialect, engine or session's bind; ``None`` when fields are plain."""
-    if isinstance(bind, Session):
-        bind = bind.get_bind()
-    dialect = bind if isinstance(bind, Dialect) else bind.dialect
+    if isinstance(bind, Dialect):
+        dialect = bind
+    elif isinstance(bind, Session):
+        dialect = bind.get_bind().dialect
+    else:
+        dialect = bind.dialect
     cipher = getattr(dialect, _DIALECT_ATTRIBUTE, None)
     return cipher if isinstance(cipher, FieldCipher) else None
 

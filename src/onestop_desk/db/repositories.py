@@ -18,7 +18,6 @@ from sqlalchemy import (
     literal_column,
     or_,
     select,
-    text,
 )
 from sqlalchemy.orm import Session, selectinload
 
