@@ -10,9 +10,10 @@ cd "$root"
 qt_libs=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 libcups2
          libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-image0 libxcb-randr0
          libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0)
-# What the tests drive for real: a virtual screen, a print queue, PDF and QR tools, FAT32.
+# What the tests drive for real: a virtual screen, a print queue, PDF and QR tools, FAT32,
+# and a PostgreSQL server (the tests start their own throwaway cluster from its binaries).
 dev_libs=(xvfb x11-utils imagemagick cups cups-bsd printer-driver-cups-pdf poppler-utils qpdf
-          libzbar0 dosfstools fusefat xdotool)
+          libzbar0 dosfstools fusefat xdotool postgresql)
 
 want=("${qt_libs[@]}")
 [ "$mode" = dev ] && want+=("${dev_libs[@]}")

@@ -4,6 +4,10 @@ Before touching an existing database a backup is taken; the migration runs with 
 off (a batch table rebuild with cascades on would delete child rows) inside one transaction,
 then ``PRAGMA foreign_key_check`` must come back empty or everything is rolled back. A database
 written by a newer release (a revision this build does not know) is refused, never touched.
+
+On PostgreSQL (the center server) the same chain runs in one transaction: DDL is
+transactional there, foreign keys are never off, and a failed step leaves the database as it
+was. A transaction-level advisory lock keeps two PCs starting at once from migrating twice.
 """
 
 from __future__ import annotations
@@ -48,6 +52,8 @@ def upgrade(engine: Engine, *, backup_dir: Path | None = None, key: bytes | None
         connection.rollback()
     if current == head:
         return False
+    if engine.dialect.name == "postgresql":
+        return _upgrade_postgresql(engine, cfg, head)
     if current is not None:
         try:
             script.get_revision(current)
@@ -75,4 +81,29 @@ def upgrade(engine: Engine, *, backup_dir: Path | None = None, key: bytes | None
                     raise StoreError(f"migration left broken references: {problems[:5]}")
         finally:
             driver.execute("PRAGMA foreign_keys = ON")
+    return True
+
+
+# Any constant shared by every OneStop Desk program: pg_advisory_xact_lock's key space is the
+# database's, and only migrations take this one.
+MIGRATION_LOCK = 0x0E5D_0001
+
+
+def _upgrade_postgresql(engine: Engine, cfg: Config, head: str) -> bool:
+    script = ScriptDirectory.from_config(cfg)
+    with engine.connect() as connection, connection.begin():
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
+        current = current_revision(connection)  # again, under the lock
+        if current == head:
+            return False
+        if current is not None:
+            try:
+                script.get_revision(current)
+            except Exception as exc:
+                raise DatabaseTooNewError(
+                    f"database revision {current} is newer than this program (knows up to {head})",
+                    revision=current,
+                ) from exc
+        cfg.attributes["connection"] = connection
+        command.upgrade(cfg, "head")
     return True

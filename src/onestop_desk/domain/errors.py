@@ -69,3 +69,34 @@ class WrongKeyError(StoreError):
     """The file is there but does not decrypt with this key (or is not a database at all)."""
 
     code = "store.wrong_key"
+
+
+class ServerUrlError(StoreError):
+    """A center-server address that is not PostgreSQL, or asks for less than verified TLS."""
+
+    code = "store.server_url"
+
+
+class ServerCertificateError(StoreError):
+    """The server's certificate does not verify against the center's CA (or names another
+    host): someone may be in between, so nothing is sent."""
+
+    code = "store.server_certificate"
+
+
+class ServerNoTlsError(StoreError):
+    """The server does not offer TLS (or refuses encrypted connections from here)."""
+
+    code = "store.server_no_tls"
+
+
+class ServerLoginError(StoreError):
+    """The server refused the database role's password."""
+
+    code = "store.server_login"
+
+
+class ServerUnreachableError(StoreError):
+    """Nothing answers at the server's address and port."""
+
+    code = "store.server_unreachable"

@@ -95,6 +95,31 @@ MESSAGES: dict[str, Words] = {
         "이 키로 열리지 않는 데이터베이스입니다(다른 센터의 파일이거나 손상됨).",
         "The database does not open with this key (another center's file, or damaged).",
     ),
+    "store.server_url": (
+        "센터 서버 주소가 올바르지 않습니다. postgresql:// 주소이어야 하고, 인증서를 확인하는 "
+        "암호화 연결(sslmode=verify-full)만 쓸 수 있습니다.",
+        "The center server address is not valid: it must be a postgresql:// address, and only "
+        "encrypted connections that verify the certificate (sslmode=verify-full) are allowed.",
+    ),
+    "store.server_certificate": (
+        "센터 서버의 인증서를 센터 CA 인증서로 확인할 수 없어 연결하지 않았습니다. 서버 주소와 "
+        "CA 인증서 파일을 확인하세요.",
+        "The center server's certificate does not match the center's CA certificate, so no "
+        "connection was made. Check the server address and the CA certificate file.",
+    ),
+    "store.server_no_tls": (
+        "센터 서버가 암호화 연결(TLS)을 받지 않습니다. 암호화 없이는 연결하지 않습니다.",
+        "The center server does not accept encrypted (TLS) connections. It will not be used "
+        "without encryption.",
+    ),
+    "store.server_login": (
+        "센터 서버가 데이터베이스 계정의 비밀번호를 받아들이지 않았습니다.",
+        "The center server did not accept the database account's password.",
+    ),
+    "store.server_unreachable": (
+        "센터 서버가 응답하지 않습니다. 네트워크와 서버 상태를 확인하세요.",
+        "The center server does not answer. Check the network and the server.",
+    ),
     # --- accounts and login (services/auth.py) ------------------------------------------------
     "auth": ("로그인하지 못했습니다.", "Could not log in."),
     "auth.invalid_credentials": (

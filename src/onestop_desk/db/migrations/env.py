@@ -13,7 +13,8 @@ if connection is None:  # pragma: no cover - the app always passes its connectio
 context.configure(
     connection=connection,
     target_metadata=Base.metadata,
-    render_as_batch=True,
+    # Batch mode (copy-and-move table rebuilds) is SQLite's way to ALTER; PostgreSQL alters.
+    render_as_batch=connection.dialect.name == "sqlite",
     transaction_per_migration=False,
 )
 with context.begin_transaction():

@@ -484,9 +484,12 @@ def upgrade() -> None:
     # Search index: one row per case (rowid = case id). Trigram finds any 3+ character
     # substring of names, 초성, phone digits and case / document numbers in well under a
     # millisecond; shorter queries fall back to LIKE on the base tables (see db/search.py).
-    op.execute(
-        "CREATE VIRTUAL TABLE case_search USING fts5(names, phones, numbers, tokenize = 'trigram')"
-    )
+    # SQLite only: the server store (PostgreSQL) searches through its own keyed gram index.
+    if op.get_context().dialect.name == "sqlite":
+        op.execute(
+            "CREATE VIRTUAL TABLE case_search USING fts5("
+            "names, phones, numbers, tokenize = 'trigram')"
+        )
 
 
 def downgrade() -> None:

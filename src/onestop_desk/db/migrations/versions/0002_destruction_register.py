@@ -36,6 +36,19 @@ def upgrade() -> None:
             batch_op.f("ix_destruction_register_destroyed_at"), ["destroyed_at"], unique=False
         )
     # The register is evidence of destruction: rows are added, never changed or removed.
+    if op.get_context().dialect.name == "postgresql":
+        op.execute(
+            "CREATE FUNCTION destruction_register_append_only() RETURNS trigger "
+            "LANGUAGE plpgsql AS $$ BEGIN "
+            "RAISE EXCEPTION 'destruction_register is append-only'; END $$"
+        )
+        for event in ("UPDATE", "DELETE"):
+            op.execute(
+                f"CREATE TRIGGER destruction_register_no_{event.lower()} "
+                f"BEFORE {event} ON destruction_register "
+                "FOR EACH ROW EXECUTE FUNCTION destruction_register_append_only()"
+            )
+        return
     for event in ("UPDATE", "DELETE"):
         op.execute(
             f"CREATE TRIGGER destruction_register_no_{event.lower()} "
