@@ -1,29 +1,18 @@
 """Search correctness: 3+ characters through FTS5 trigram, shorter through LIKE fallbacks.
 
-Every test runs on the embedded store and again with the victim's fields encrypted in the
-application, where the same queries go through the blind index (as on the center server).
+Every test runs on the embedded store, on the server store, and on a file whose victim
+fields are encrypted the server's way: there the same queries go through the blind index.
 """
 
-import os
 from datetime import date
 
 import pytest
 
 from helpers.world import consent
-from onestop_desk.db.store import open_store
 from onestop_desk.domain.text import initials, is_initials_query, mask_name
 
 
-@pytest.fixture(params=["embedded", "encrypted-fields"])
-def store(request, tmp_path):
-    s = open_store(
-        tmp_path / "onestop.db",
-        key=os.urandom(32),
-        backup_dir=tmp_path / "backups",
-        field_encryption=request.param == "encrypted-fields",
-    )
-    yield s
-    s.close()
+pytestmark = pytest.mark.encrypted_fields_too
 
 
 @pytest.fixture

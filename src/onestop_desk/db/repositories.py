@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -24,6 +25,8 @@ from sqlalchemy.orm import Session, selectinload
 from onestop_desk.db import models
 from onestop_desk.db.field_crypto import field_cipher
 from onestop_desk.db.search import IndexEntry, SearchRepository
+from onestop_desk.db.text_guard import cleaned
+from onestop_desk.domain.errors import StoreError
 from onestop_desk.domain.records import CaseFilter
 from onestop_desk.domain.vocab import OPEN_REFERRAL_STATES, CaseStatus
 
@@ -43,15 +46,34 @@ class CounterRepository:
         return row.value
 
 
+SEALED = "sealed"
+"""The one key of a setting value stored encrypted (see :meth:`SettingsRepository.set`)."""
+
+
 class SettingsRepository:
     def __init__(self, session: Session) -> None:
         self._s = session
 
     def get(self, key: str, default: Any = None) -> Any:
         row = self._s.get(models.Setting, key)
-        return default if row is None else row.value
+        if row is None:
+            return default
+        value = row.value
+        if isinstance(value, dict) and set(value) == {SEALED}:
+            cipher = field_cipher(self._s)
+            if cipher is None:
+                raise StoreError("a sealed setting needs the data key", key=key)
+            return json.loads(cipher.decrypt(value[SEALED]))
+        return value
 
-    def set(self, key: str, value: Any) -> None:
+    def set(self, key: str, value: Any, *, sealed: bool = False) -> None:
+        """Store ``value``; with ``sealed`` (a value that holds victim data, such as an
+        intake draft) it is encrypted as one JSON text where the store encrypts fields."""
+        cipher = field_cipher(self._s) if sealed and value is not None else None
+        if cipher is not None:
+            # The flush's text cleaning cannot see inside the sealed text: clean first.
+            plain = json.dumps(cleaned(value), ensure_ascii=False)
+            value = {SEALED: cipher.encrypt(plain)}
         row = self._s.get(models.Setting, key)
         if row is None:
             self._s.add(models.Setting(key=key, value=value))
