@@ -22,7 +22,6 @@ from helpers.world import World
 from onestop_desk.db.server import parse_server_url
 from onestop_desk.db.store import Store, open_server_store, open_store
 
-
 # Test folders whose store tests run on both stores.
 BOTH_STORES = ("db", "services")
 

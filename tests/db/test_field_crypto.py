@@ -93,7 +93,7 @@ def test_neither_the_data_key_nor_the_token_key_decrypts_a_field():
 
     cipher = FieldCipher(KEY)
     raw = base64.b64decode(cipher.encrypt("홍길동"))
-    for other in (KEY, cipher._index_key):  # noqa: SLF001
+    for other in (KEY, cipher._index_key):
         with pytest.raises(InvalidTag):
             AESGCM(other).decrypt(raw[1:13], raw[13:], raw[:1])
 

@@ -11,7 +11,6 @@ import pytest
 from helpers.world import consent
 from onestop_desk.domain.text import initials, is_initials_query, mask_name
 
-
 pytestmark = pytest.mark.encrypted_fields_too
 
 

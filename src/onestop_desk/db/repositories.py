@@ -20,6 +20,7 @@ from sqlalchemy import (
     or_,
     select,
 )
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session, selectinload
 
 from onestop_desk.db import models
@@ -653,8 +654,19 @@ class BulkLoadRepository:
             row.value = value
 
     def add(self, model: type[models.Base], rows: Sequence[dict[str, Any]]) -> None:
-        if rows:
-            self._s.execute(insert(model), list(rows))
+        if not rows:
+            return
+        self._s.execute(insert(model), list(rows))
+        table = model.__table__  # type: ignore[attr-defined]
+        if self._s.get_bind().dialect.name == "postgresql" and "id" in rows[0]:
+            # Ids were given (see next_ids): PostgreSQL's sequence does not see them, and
+            # the next row a counselor saves would be handed an id already taken.
+            self._s.execute(
+                sql_text(
+                    f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                    f"(SELECT max(id) FROM {table.name}))"
+                )
+            )
 
     def index_cases(self, entries: Sequence[IndexEntry]) -> None:
         """Search-index entries for new cases (FTS and name pieces on the embedded store,

@@ -117,8 +117,9 @@ def open_server_store(
 
     ``folder`` is the PC's data folder (``Store.path`` becomes its ``server.json``); ``key``
     is the center's data key when known: it encrypts the victim's fields on their way to
-    the server (:meth:`Store.use_data_key` gives it later, after a login). Raises the ``StoreError`` subclass that
-    names what failed: certificate, no TLS, password, nobody answering.
+    the server (:meth:`Store.use_data_key` gives it later, after a login). Raises the
+    ``StoreError`` subclass that names what failed: certificate, no TLS, password, nobody
+    answering.
     """
     engine = create_server_engine(location, password)
     try:

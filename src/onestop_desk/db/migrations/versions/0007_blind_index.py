@@ -43,6 +43,8 @@ ENCRYPTED_COLUMNS = {
     ),
     "cases": (
         "incident_place",
+        "police_office",
+        "prosecution_office",
         "police_case_number",
         "offender_relation",
         "summary",
