@@ -4,7 +4,8 @@ The ``store`` fixture is the embedded store (an encrypted SQLite file in tmp_pat
 test runs with ``store_kind == "server"``: then it is a fresh database on the session's
 throwaway PostgreSQL cluster (copied from a migrated, seeded template: fast). Tests under
 tests/db and tests/services run with both kinds (``pytest_generate_tests`` below); a test
-that is about the SQLite file itself carries ``@pytest.mark.embedded_only``; one marked
+that is about the SQLite file itself carries ``@pytest.mark.embedded_only``, one about the
+server alone (concurrent PCs, a dropped connection) ``@pytest.mark.server_only``; one marked
 ``encrypted_fields_too`` also runs on a file whose victim fields are encrypted the server's
 way (``open_store(field_encryption=True)``: the blind-index paths without a server).
 """
@@ -28,6 +29,9 @@ BOTH_STORES = ("db", "services")
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "store_kind" not in metafunc.fixturenames:
+        return
+    if metafunc.definition.get_closest_marker("server_only"):
+        metafunc.parametrize("store_kind", ["server"])
         return
     folder = Path(str(metafunc.definition.path)).parent.name
     if folder in BOTH_STORES and not metafunc.definition.get_closest_marker("embedded_only"):

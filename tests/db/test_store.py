@@ -152,6 +152,7 @@ def test_data_folder_is_private(tmp_path, monkeypatch):
     assert data_dir(tmp_path / "explicit") == (tmp_path / "explicit").resolve()
 
 
+@pytest.mark.embedded_only  # the SQLite file and its backup files
 def test_backup_is_encrypted_and_opens_with_the_key(tmp_path, world):
     from onestop_desk.db.backup import backup_database
 
@@ -165,6 +166,7 @@ def test_backup_is_encrypted_and_opens_with_the_key(tmp_path, world):
     assert not list(Path(target.parent).glob("*.partial"))
 
 
+@pytest.mark.embedded_only  # the SQLite file and its backup files
 @pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
 def test_database_and_backups_are_owner_only(tmp_path, world):
     from onestop_desk.db.backup import backup_database

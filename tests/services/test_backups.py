@@ -33,6 +33,9 @@ from onestop_desk.services.backups import (
 )
 from onestop_desk.services.base import ServiceContext
 
+# The embedded store's file backups (SQLite backup API, file copies, quick_check).
+pytestmark = pytest.mark.embedded_only
+
 PAGE = 4096
 
 

@@ -371,6 +371,7 @@ def test_export_to_a_real_fat32_stick_until_it_is_full(world, fat32):
         assert case.case_number in pdf_text(open_pdf(result.path, PASSWORD))
 
 
+@pytest.mark.embedded_only  # reads the SQLite file's bytes
 def test_store_text_is_not_in_the_exported_bytes(world, usb, store):
     """The database stays encrypted and the PDF is encrypted: the name is in neither file."""
     case = world.new_case(name="평문없음")

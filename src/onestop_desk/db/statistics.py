@@ -15,6 +15,7 @@ from datetime import date, datetime
 from typing import Any, NamedTuple
 
 from sqlalchemy import (
+    Date,
     Integer,
     String,
     and_,
@@ -25,11 +26,13 @@ from sqlalchemy import (
     or_,
     select,
     text,
+    type_coerce,
     union_all,
 )
 from sqlalchemy.orm import Session, aliased
 
 from onestop_desk.db import models
+from onestop_desk.db.dialect import is_sqlite
 
 UNKNOWN = "unknown"
 # (code, youngest, oldest), ages at intake in whole years; the labels live in the service.
@@ -84,6 +87,23 @@ GROUP BY 1, 2, 3, 4, 5
 """
 
 
+# The same counts on PostgreSQL, where dates are dates and the planner needs no hints. The
+# disability text is encrypted there (db/field_crypto.py; a blank one stays blank): the count
+# only asks whether there is one, so group by that, not by one ciphertext per person.
+_PG_COHORT_SQL = """
+SELECT c.intake_channel, p.gender, p.nationality,
+       CASE WHEN trim(p.disability) = '' THEN '' ELSE 'yes' END AS disability,
+       CASE WHEN p.birth_date IS NULL OR p.birth_date > c.intake_date THEN NULL
+            ELSE CAST(date_part('year', age(c.intake_date, p.birth_date)) AS INTEGER) END
+         AS age,
+       count(*) AS cases
+FROM cases AS c
+JOIN persons AS p ON p.id = c.person_id
+WHERE c.statistics_consent AND c.intake_date >= :start AND c.intake_date <= :end
+GROUP BY 1, 2, 3, 4, 5
+"""
+
+
 class StatisticsRepository:
     def __init__(self, session: Session) -> None:
         self._s = session
@@ -103,7 +123,8 @@ class StatisticsRepository:
         Written out for SQLite: the person facts must come from ``ix_persons_statistics``
         (``INDEXED BY``), or SQLite looks every person up by rowid and reads the wide table.
         """
-        stmt = text(_COHORT_SQL).columns(
+        sqlite = is_sqlite(self._s)
+        stmt = text(_COHORT_SQL if sqlite else _PG_COHORT_SQL).columns(
             column("intake_channel", String),
             column("gender", String),
             column("nationality", String),
@@ -111,7 +132,11 @@ class StatisticsRepository:
             column("age", Integer),
             column("cases", Integer),
         )
-        params = {"start": start.isoformat(), "end": end.isoformat()}
+        params: dict[str, Any] = (
+            {"start": start.isoformat(), "end": end.isoformat()}
+            if sqlite
+            else {"start": start, "end": end}
+        )
         rows = self._s.execute(stmt, params)
         return [CohortGroup(*row) for row in rows]
 
@@ -171,12 +196,19 @@ class StatisticsRepository:
             .group_by(models.Case.id)
             .subquery()
         )
-        # SQLite's date arithmetic; the stored moment is UTC, the day counted is Korean.
-        days = cast(
-            func.julianday(func.date(first.c.sent_at, KST_OFFSET))
-            - func.julianday(first.c.intake_date),
-            Integer,
-        ).label("days")
+        # The stored moment is UTC, the day counted is Korean.
+        if is_sqlite(self._s):
+            days = cast(
+                func.julianday(func.date(first.c.sent_at, KST_OFFSET))
+                - func.julianday(first.c.intake_date),
+                Integer,
+            ).label("days")
+        else:
+            # date - date is a whole number of days on PostgreSQL.
+            days = type_coerce(
+                cast(first.c.sent_at + text("interval '9 hours'"), Date) - first.c.intake_date,
+                Integer,
+            ).label("days")
         stmt = select(days, func.count()).select_from(first).group_by(days)
         return {int(d): n for d, n in self._s.execute(stmt)}
 
@@ -195,10 +227,13 @@ class StatisticsRepository:
         """
         # Unary + keeps SQLite off ix_cases_statistics, which it would otherwise pick for
         # "consenting and received by the end": nearly every case of the center's history.
-        not_indexed = (
-            literal_column("+cases.statistics_consent") == 1,
-            literal_column("+cases.intake_date") <= end.isoformat(),
-        )
+        if is_sqlite(self._s):
+            not_indexed: tuple[Any, ...] = (
+                literal_column("+cases.statistics_consent") == 1,
+                literal_column("+cases.intake_date") <= end.isoformat(),
+            )
+        else:
+            not_indexed = (_consenting(), models.Case.intake_date <= end)
         open_cases = union_all(
             select(models.Case.person_id).where(models.Case.closed_on.is_(None), *not_indexed),
             select(models.Case.person_id).where(models.Case.closed_on >= start, *not_indexed),
