@@ -101,6 +101,10 @@ def install_field_cipher(engine: Engine, data_key: bytes) -> FieldCipher:
     """
     cipher = FieldCipher(data_key)
     setattr(engine.dialect, _DIALECT_ATTRIBUTE, cipher)
+    # A plain SQLite engine gives these columns no processor at all (see EncryptedText);
+    # forget the processors and statements made before, so every one from now encrypts.
+    engine.dialect._type_memos.clear()  # noqa: SLF001
+    engine.clear_compiled_cache()
     return cipher
 
 
@@ -141,6 +145,16 @@ class EncryptedText(TypeDecorator[str]):
 
     impl = Text
     cache_ok = True
+
+    def bind_processor(self, dialect: Dialect) -> Any:
+        if dialect.name == "sqlite" and field_cipher(dialect) is None:
+            return None  # the embedded store: plain text, not one call more per value
+        return super().bind_processor(dialect)
+
+    def result_processor(self, dialect: Dialect, coltype: Any) -> Any:
+        if dialect.name == "sqlite" and field_cipher(dialect) is None:
+            return None
+        return super().result_processor(dialect, coltype)
 
     def process_bind_param(self, value: str | None, dialect: Dialect) -> str | None:
         if value is None or _blank(value):
