@@ -29,6 +29,7 @@ import binascii
 import hashlib
 import hmac
 import os
+from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
@@ -103,7 +104,7 @@ def install_field_cipher(engine: Engine, data_key: bytes) -> FieldCipher:
     setattr(engine.dialect, _DIALECT_ATTRIBUTE, cipher)
     # A plain SQLite engine gives these columns no processor at all (see EncryptedText);
     # forget the processors and statements made before, so every one from now encrypts.
-    engine.dialect._type_memos.clear()  # noqa: SLF001
+    engine.dialect._type_memos.clear()
     engine.clear_compiled_cache()
     return cipher
 

@@ -702,14 +702,14 @@ class BulkLoadRepository:
         if not rows:
             return
         self._s.execute(insert(model), list(rows))
-        table = model.__table__  # type: ignore[attr-defined]
+        table = str(model.__tablename__)
         if self._s.get_bind().dialect.name == "postgresql" and "id" in rows[0]:
             # Ids were given (see next_ids): PostgreSQL's sequence does not see them, and
             # the next row a counselor saves would be handed an id already taken.
             self._s.execute(
                 sql_text(
-                    f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
-                    f"(SELECT max(id) FROM {table.name}))"
+                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                    f"(SELECT max(id) FROM {table}))"
                 )
             )
 
