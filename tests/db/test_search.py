@@ -210,3 +210,21 @@ def test_a_search_of_cleaned_names_finds_what_was_stored_dirty(world):
     assert world.c1.cases.get(case.id).person.name == "나쁜이름"
     assert search(world, "나쁜이름") == {case.id}
     assert search(world, "쁜이") == {case.id}
+
+
+def test_a_destroyed_case_leaves_nothing_in_any_index(world, people):
+    from sqlalchemy import func, select
+
+    from onestop_desk.db import models
+    from onestop_desk.db.retention import RetentionRepository
+
+    gone = people["홍길동"]
+    with world.store.sessions.begin() as s:
+        RetentionRepository(s).destroy_cases([gone])
+    assert search(world, "홍길동") == set()
+    assert search(world, "길동") == {people["김길동"]}
+    assert search(world, "5678") == set()
+    with world.store.sessions() as s:
+        for model in (models.SearchGram, models.BlindToken, models.SearchDoc):
+            count = s.scalar(select(func.count()).select_from(model).where(model.case_id == gone))
+            assert count == 0, model.__tablename__
