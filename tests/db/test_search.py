@@ -228,3 +228,23 @@ def test_a_destroyed_case_leaves_nothing_in_any_index(world, people):
         for model in (models.SearchGram, models.BlindToken, models.SearchDoc):
             count = s.scalar(select(func.count()).select_from(model).where(model.case_id == gone))
             assert count == 0, model.__tablename__
+
+
+def test_long_queries_are_confirmed_page_by_page(world, monkeypatch):
+    """Trigrams present but apart ("가나다" … "라마바") do not make a match, and a page of
+    such candidates does not stop the search before ``limit`` true matches are found."""
+    from onestop_desk.db import search as search_module
+    from onestop_desk.db.search import SearchRepository, covering_trigrams
+
+    assert covering_trigrams("가나다라마바") == ["가나다", "라마바"]
+    assert covering_trigrams("0101234") == ["010", "123", "234"]
+    made = []
+    for i in range(4):
+        made.append(("true", world.new_case(name="가나다라마바").id))
+        made.append(("apart", world.new_case(name=f"가나다{i}라마바").id))
+    true_ids = sorted((case_id for kind, case_id in made if kind == "true"), reverse=True)
+    monkeypatch.setattr(search_module, "_CONFIRM_BATCH", 2)
+    with world.store.sessions() as s:
+        repo = SearchRepository(s)
+        assert repo.search("가나다라마바", limit=3) == true_ids[:3]
+        assert repo.search("가나다라마바") == true_ids

@@ -21,9 +21,8 @@ against the decrypted ``search_docs`` row of each candidate. The answers are the
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from sqlalchemy import delete, func, insert, select, text
 from sqlalchemy.orm import Session
@@ -111,6 +110,19 @@ def trigrams(text_: str) -> set[str]:
     """Every 3-character piece of ``text_`` as FTS5's trigram tokenizer folds it."""
     folded = text_.lower()
     return {folded[i : i + 3] for i in range(len(folded) - 2)}
+
+
+def covering_trigrams(text_: str) -> list[str]:
+    """Trigrams of ``text_`` (folded) that together cover every character of it: one every
+    three characters and the last one. Fewer lookups than every trigram; the confirmation
+    against the text does the rest."""
+    folded = text_.lower()
+    if len(folded) < 3:
+        return []
+    starts = list(range(0, len(folded) - 2, 3))
+    if starts[-1] != len(folded) - 3:
+        starts.append(len(folded) - 3)
+    return list(dict.fromkeys(folded[i : i + 3] for i in starts))
 
 
 def blind_grams(entry: IndexEntry) -> set[tuple[str, str]]:
@@ -316,9 +328,16 @@ class SearchRepository:
     # --- the blind index ---------------------------------------------------------------------
 
     def _blind_candidates(
-        self, cipher: FieldCipher, kind: str, grams: Iterable[str], limit: int | None
+        self,
+        cipher: FieldCipher,
+        kind: str,
+        grams: Iterable[str],
+        limit: int,
+        *,
+        below: int | None = None,
     ) -> list[int]:
-        """Cases holding every one of ``grams`` in index ``kind``, newest first."""
+        """Cases holding every one of ``grams`` in index ``kind``, newest first (only ids
+        below ``below`` when given: the next page)."""
         tokens = sorted({cipher.token(kind, g) for g in grams})
         if not tokens:
             return []
@@ -327,37 +346,46 @@ class SearchRepository:
         if len(tokens) == 1:
             stmt = stmt.where(token.token == tokens[0])
         else:
+            # Measured against one join per token on the primary key: at 20,000 cases the
+            # planner's join was slower for phone numbers (10 ms against 5 ms at p50).
             stmt = (
                 stmt.where(token.token.in_(tokens))
                 .group_by(token.case_id)
                 .having(func.count() == len(tokens))
             )
-        stmt = stmt.order_by(token.case_id.desc())
-        if limit is not None:
-            stmt = stmt.limit(limit)
+        if below is not None:
+            stmt = stmt.where(token.case_id < below)
+        stmt = stmt.order_by(token.case_id.desc()).limit(limit)
         return list(self._s.scalars(stmt))
 
     def _blind_substring(
         self, cipher: FieldCipher, column: str, term: str, limit: int
     ) -> list[int]:
-        """Cases whose FTS column ``column`` contains ``term``: the tokens of its trigrams
-        narrow the cases down, the decrypted text confirms the trigrams stand together."""
-        grams = trigrams(term)
-        if len(grams) == 1 and len(term) == 3:
-            return self._blind_candidates(cipher, _FTS_KINDS[column], grams, limit)
+        """Cases whose FTS column ``column`` contains ``term``: the tokens of trigrams that
+        cover it narrow the cases down, the decrypted text confirms they stand together.
+        Candidates come a page at a time, newest first, until ``limit`` are confirmed."""
+        kind = _FTS_KINDS[column]
+        grams = covering_trigrams(term)
+        if len(term) == 3:
+            return self._blind_candidates(cipher, kind, grams, limit)
         folded = term.lower()
-        candidates = self._blind_candidates(cipher, _FTS_KINDS[column], grams, None)
+        page = max(limit, _CONFIRM_BATCH)
         found: list[int] = []
-        for batch in _batches(candidates, _CONFIRM_BATCH):
+        below: int | None = None
+        while len(found) < limit:
+            candidates = self._blind_candidates(cipher, kind, grams, page, below=below)
+            if not candidates:
+                break
             rows = self._s.execute(
                 select(models.SearchDoc.case_id, getattr(models.SearchDoc, column)).where(
-                    models.SearchDoc.case_id.in_(batch)
+                    models.SearchDoc.case_id.in_(candidates)
                 )
             )
             docs = {case_id: doc for case_id, doc in rows}
-            found += [c for c in batch if folded in docs.get(c, "").lower()]
-            if len(found) >= limit:
+            found += [c for c in candidates if folded in docs.get(c, "").lower()]
+            if len(candidates) < page:
                 break
+            below = candidates[-1]
         return found[:limit]
 
     def duplicate_case_ids(
@@ -378,11 +406,6 @@ class SearchRepository:
                 self._blind_candidates(self._cipher, DUPLICATE_INITIALS, [name_initials], limit)
             )
         return sorted(ids, reverse=True)[:limit]
-
-
-def _batches(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
 
 
 def name_grams(names: Sequence[str]) -> set[str]:
