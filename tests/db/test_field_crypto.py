@@ -37,8 +37,9 @@ TEXTS = [
 def test_round_trip(plain):
     cipher = FieldCipher(KEY)
     sealed = cipher.encrypt(plain)
-    assert plain not in sealed
-    assert sealed.isascii()
+    assert sealed.isascii()  # base64: no Hangul, and a long text never shows through
+    if len(plain) >= 8:
+        assert plain not in sealed
     assert "\x00" not in sealed
     assert cipher.decrypt(sealed) == plain
 
