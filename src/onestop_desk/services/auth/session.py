@@ -13,6 +13,7 @@ from onestop_desk.db.repositories import UserRepository
 from onestop_desk.db.store import Store
 from onestop_desk.domain.access import SYSTEM_ACTOR, Permission, require
 from onestop_desk.domain.clock import Clock
+from onestop_desk.domain.errors import ServerUnsupportedError
 from onestop_desk.domain.records import Actor, UserRecord
 from onestop_desk.domain.security import KdfParams, WrongSecretError, audit_chain_key, unwrap_key
 from onestop_desk.domain.security.errors import AccountDisabledError, AccountLockedError
@@ -22,8 +23,8 @@ from onestop_desk.services.access_log import AuditLogService
 from onestop_desk.services.auth.keyring import (
     KeyCopies,
     Keyring,
-    KeyringFile,
     KeyringHeads,
+    KeyringStore,
     LockoutPolicy,
     user_aad,
 )
@@ -43,7 +44,10 @@ class AccountGate(Protocol):
 
     pc_name: str
     clock: Clock
-    keyring: KeyringFile
+
+    @property
+    def keyring(self) -> KeyringStore: ...
+
     kdf_params: Callable[[], KdfParams]
 
     @property
@@ -217,6 +221,9 @@ class AuthSession:
         :class:`AccountDisabledError` is raised: the caller shows the login.
         """
         require(self.actor, Permission.RESTORE)
+        if self.store.is_server:
+            # A backup file of an embedded store must never be switched in for server.json.
+            raise ServerUnsupportedError("restore a server store on the server")
         self.services.context.check_account_now()
         key = self._data_key
         verify_backup(Path(backup), key)
