@@ -1,7 +1,7 @@
 """blind search index; victim fields as unbounded text on the server store
 
 Revision ID: 0007
-Revises: 0004
+Revises: 0006
 Create Date: 2026-12-02 21:40:00
 
 On the center server the victim's fields are encrypted by the application
@@ -24,7 +24,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0007"
-down_revision = "0004"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
