@@ -5,7 +5,9 @@ test runs with ``store_kind == "server"``: then it is a fresh database on the se
 throwaway PostgreSQL cluster (copied from a migrated, seeded template: fast). Tests under
 tests/db and tests/services run with both kinds (``pytest_generate_tests`` below); a test
 that is about the SQLite file itself carries ``@pytest.mark.embedded_only``, one about the
-server alone (concurrent PCs, a dropped connection) ``@pytest.mark.server_only``.
+server alone (concurrent PCs, a dropped connection) ``@pytest.mark.server_only``; one marked
+``encrypted_fields_too`` also runs on a file whose victim fields are encrypted the server's
+way (``open_store(field_encryption=True)``: the blind-index paths without a server).
 """
 
 from __future__ import annotations
@@ -33,7 +35,10 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         return
     folder = Path(str(metafunc.definition.path)).parent.name
     if folder in BOTH_STORES and not metafunc.definition.get_closest_marker("embedded_only"):
-        metafunc.parametrize("store_kind", ["embedded", "server"])
+        kinds = ["embedded", "server"]
+        if metafunc.definition.get_closest_marker("encrypted_fields_too"):
+            kinds.append("encrypted-fields")
+        metafunc.parametrize("store_kind", kinds)
 
 
 @pytest.fixture
@@ -68,7 +73,12 @@ def store(tmp_path: Path, store_kind: str, request: pytest.FixtureRequest) -> It
         s.close()
         cluster.drop_database(url)
         return
-    s = open_store(tmp_path / "onestop.db", key=os.urandom(32), backup_dir=tmp_path / "backups")
+    s = open_store(
+        tmp_path / "onestop.db",
+        key=os.urandom(32),
+        backup_dir=tmp_path / "backups",
+        field_encryption=store_kind == "encrypted-fields",
+    )
     yield s
     s.close()
 

@@ -1,4 +1,8 @@
-"""Search correctness: 3+ characters through FTS5 trigram, shorter through LIKE fallbacks."""
+"""Search correctness: 3+ characters through FTS5 trigram, shorter through LIKE fallbacks.
+
+Every test runs on the embedded store, on the server store, and on a file whose victim
+fields are encrypted the server's way: there the same queries go through the blind index.
+"""
 
 from datetime import date
 
@@ -6,6 +10,8 @@ import pytest
 
 from helpers.world import consent
 from onestop_desk.domain.text import initials, is_initials_query, mask_name
+
+pytestmark = pytest.mark.encrypted_fields_too
 
 
 @pytest.fixture
@@ -204,3 +210,41 @@ def test_a_search_of_cleaned_names_finds_what_was_stored_dirty(world):
     assert world.c1.cases.get(case.id).person.name == "나쁜이름"
     assert search(world, "나쁜이름") == {case.id}
     assert search(world, "쁜이") == {case.id}
+
+
+def test_a_destroyed_case_leaves_nothing_in_any_index(world, people):
+    from sqlalchemy import func, select
+
+    from onestop_desk.db import models
+    from onestop_desk.db.retention import RetentionRepository
+
+    gone = people["홍길동"]
+    with world.store.sessions.begin() as s:
+        RetentionRepository(s).destroy_cases([gone])
+    assert search(world, "홍길동") == set()
+    assert search(world, "길동") == {people["김길동"]}
+    assert search(world, "5678") == set()
+    with world.store.sessions() as s:
+        for model in (models.SearchGram, models.BlindToken, models.SearchDoc):
+            count = s.scalar(select(func.count()).select_from(model).where(model.case_id == gone))
+            assert count == 0, model.__tablename__
+
+
+def test_long_queries_are_confirmed_page_by_page(world, monkeypatch):
+    """Trigrams present but apart ("가나다" … "라마바") do not make a match, and a page of
+    such candidates does not stop the search before ``limit`` true matches are found."""
+    from onestop_desk.db import search as search_module
+    from onestop_desk.db.search import SearchRepository, covering_trigrams
+
+    assert covering_trigrams("가나다라마바") == ["가나다", "라마바"]
+    assert covering_trigrams("0101234") == ["010", "123", "234"]
+    made = []
+    for i in range(4):
+        made.append(("true", world.new_case(name="가나다라마바").id))
+        made.append(("apart", world.new_case(name=f"가나다{i}라마바").id))
+    true_ids = sorted((case_id for kind, case_id in made if kind == "true"), reverse=True)
+    monkeypatch.setattr(search_module, "_CONFIRM_BATCH", 2)
+    with world.store.sessions() as s:
+        repo = SearchRepository(s)
+        assert repo.search("가나다라마바", limit=3) == true_ids[:3]
+        assert repo.search("가나다라마바") == true_ids

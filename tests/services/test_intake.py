@@ -63,6 +63,7 @@ def test_related_persons_are_saved_with_relationship(world):
     assert world.lead.cases.search_ids("홍부모") == [detail.id]
 
 
+@pytest.mark.encrypted_fields_too
 def test_duplicates_by_birth_date_and_similar_name_phone_and_initials(world):
     existing = world.new_case(name="김영희", birth=date(1985, 7, 7), phone="010-9876-5432")
     by_birth = world.c1.cases.find_duplicates("김영히", date(1985, 7, 7))
@@ -78,10 +79,33 @@ def test_duplicates_by_birth_date_and_similar_name_phone_and_initials(world):
     assert world.c1.cases.find_duplicates("박철수", date(1999, 1, 1), ["010-0000-1111"]) == []
 
 
+@pytest.mark.encrypted_fields_too
 def test_duplicates_only_show_cases_the_counselor_may_see(world):
     world.new_case(world.c2, name="김영희", birth=date(1985, 7, 7))
     assert world.c1.cases.find_duplicates("김영희", date(1985, 7, 7)) == []
     assert len(world.lead.cases.find_duplicates("김영희", date(1985, 7, 7))) == 1
+
+
+@pytest.mark.encrypted_fields_too
+def test_duplicates_by_second_phone_and_not_by_a_related_persons_phone(world):
+    guardian = RelatedPersonInput(
+        PersonInput(name="보호자", phone="010-4444-5555"), Relationship.GUARDIAN
+    )
+    existing = world.c1.cases.create_case(
+        PersonInput(name="박민지", phone="02-123-4567", phone2="010-7777-8888"),
+        CaseInput(
+            intake_channel=IntakeChannel.VISIT,
+            intake_date=NOW.date(),
+            crime_types=("assault",),
+            related=(guardian,),
+        ),
+    )
+    found = world.c1.cases.find_duplicates("다른이름", None, ["010 7777 8888"])
+    assert [(d.case_id, d.reasons) for d in found] == [(existing.id, ("phone",))]
+    # Only the case's own person is checked, as before: a guardian's phone is no duplicate.
+    assert world.c1.cases.find_duplicates("다른이름", None, ["010-4444-5555"]) == []
+    # A phone that merely contains the number is not the same phone.
+    assert world.c1.cases.find_duplicates("다른이름", None, ["7777888"]) == []
 
 
 def test_counselor_sees_only_own_cases_admin_sees_none(world):

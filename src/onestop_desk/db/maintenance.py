@@ -171,6 +171,8 @@ DESTROYED_TABLES = (
     "case_crime_types",
     "phone_inquiries",
     "search_grams",
+    "blind_tokens",
+    "search_docs",
 )
 
 

@@ -17,12 +17,15 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from onestop_desk.db.field_crypto import EncryptedText
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -166,27 +169,27 @@ class Programme(Base):
 class Person(Base):
     __tablename__ = "persons"
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(200), index=True)
+    name: Mapped[str] = mapped_column(EncryptedText(), index=True)
     # 초성 of the name (홍길동 -> ㅎㄱㄷ), kept for initial-consonant search.
-    name_initials: Mapped[str] = mapped_column(String(200), default="", index=True)
+    name_initials: Mapped[str] = mapped_column(EncryptedText(), default="", index=True)
     birth_date: Mapped[date | None] = mapped_column(Date, index=True)
     gender: Mapped[str] = mapped_column(String(20), default="unknown")
     nationality: Mapped[str] = mapped_column(String(100), default="")
     language: Mapped[str] = mapped_column(String(100), default="")
     interpreter_needed: Mapped[bool] = mapped_column(Boolean, default=False)
-    disability: Mapped[str] = mapped_column(String(200), default="")
-    phone: Mapped[str] = mapped_column(String(40), default="")
-    phone2: Mapped[str] = mapped_column(String(40), default="")
+    disability: Mapped[str] = mapped_column(EncryptedText(), default="")
+    phone: Mapped[str] = mapped_column(EncryptedText(), default="")
+    phone2: Mapped[str] = mapped_column(EncryptedText(), default="")
     # Digits of both phones, space-separated, for "any 4+ digits" search.
-    phone_digits: Mapped[str] = mapped_column(String(100), default="", index=True)
-    email: Mapped[str] = mapped_column(String(200), default="")
-    address: Mapped[str] = mapped_column(String(400), default="")
+    phone_digits: Mapped[str] = mapped_column(EncryptedText(), default="", index=True)
+    email: Mapped[str] = mapped_column(EncryptedText(), default="")
+    address: Mapped[str] = mapped_column(EncryptedText(), default="")
     confidential_address: Mapped[bool] = mapped_column(Boolean, default=False)
     may_call: Mapped[bool] = mapped_column(Boolean, default=True)
     may_leave_message: Mapped[bool] = mapped_column(Boolean, default=False)
     may_send_mail: Mapped[bool] = mapped_column(Boolean, default=False)
-    safe_hours: Mapped[str] = mapped_column(String(100), default="")
-    safe_contact_note: Mapped[str] = mapped_column(Text, default="")
+    safe_hours: Mapped[str] = mapped_column(EncryptedText(), default="")
+    safe_contact_note: Mapped[str] = mapped_column(EncryptedText(), default="")
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
 
@@ -202,23 +205,23 @@ class Case(Base):
     )
     incident_date: Mapped[date | None] = mapped_column(Date)
     harm_known_date: Mapped[date | None] = mapped_column(Date)
-    incident_place: Mapped[str] = mapped_column(String(300), default="")
+    incident_place: Mapped[str] = mapped_column(EncryptedText(), default="")
     reported_to_police: Mapped[bool | None] = mapped_column(Boolean)
-    police_office: Mapped[str] = mapped_column(String(200), default="")
-    prosecution_office: Mapped[str] = mapped_column(String(200), default="")
-    police_case_number: Mapped[str] = mapped_column(String(100), default="")
-    offender_relation: Mapped[str] = mapped_column(String(100), default="")
+    police_office: Mapped[str] = mapped_column(EncryptedText(), default="")
+    prosecution_office: Mapped[str] = mapped_column(EncryptedText(), default="")
+    police_case_number: Mapped[str] = mapped_column(EncryptedText(), default="")
+    offender_relation: Mapped[str] = mapped_column(EncryptedText(), default="")
     offender_is_kin: Mapped[bool] = mapped_column(Boolean, default=False)
     risk_level: Mapped[str] = mapped_column(String(20), default="medium")
     status: Mapped[str] = mapped_column(String(30), index=True)
-    summary: Mapped[str] = mapped_column(Text, default="")
-    support_received: Mapped[str] = mapped_column(Text, default="")
+    summary: Mapped[str] = mapped_column(EncryptedText(), default="")
+    support_received: Mapped[str] = mapped_column(EncryptedText(), default="")
     statistics_consent: Mapped[bool] = mapped_column(Boolean, default=True)
     counselor_id: Mapped[int | None] = mapped_column(
         ForeignKey("users.id", ondelete="SET NULL"), index=True
     )
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    outcome: Mapped[str] = mapped_column(Text, default="")
+    outcome: Mapped[str] = mapped_column(EncryptedText(), default="")
     closed_on: Mapped[date | None] = mapped_column(Date, index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
@@ -253,7 +256,7 @@ class CasePerson(Base):
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="RESTRICT"))
     relationship_code: Mapped[str] = mapped_column("relationship", String(30))
-    note: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(EncryptedText(), default="")
     person: Mapped[Person] = relationship(lazy="joined")
 
 
@@ -265,7 +268,7 @@ class StatusChangeRow(Base):
     to_status: Mapped[str] = mapped_column(String(30))
     changed_at: Mapped[datetime] = mapped_column(DateTime)
     changed_by: Mapped[str] = mapped_column(String(64), default="")
-    note: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(EncryptedText(), default="")
 
 
 class Need(Base):
@@ -276,7 +279,7 @@ class Need(Base):
     support_area: Mapped[str] = mapped_column(ForeignKey("support_areas.code"))
     programme_id: Mapped[int | None] = mapped_column(ForeignKey("programmes.id"))
     status: Mapped[str] = mapped_column(String(30), default="needed")
-    note: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(EncryptedText(), default="")
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     programme: Mapped[Programme | None] = relationship(lazy="joined")
@@ -293,7 +296,7 @@ class Consent(Base):
     share_contact: Mapped[bool] = mapped_column(Boolean, default=False)
     share_case_facts: Mapped[bool] = mapped_column(Boolean, default=False)
     share_sensitive: Mapped[bool] = mapped_column(Boolean, default=False)
-    purpose: Mapped[str] = mapped_column(Text, default="")
+    purpose: Mapped[str] = mapped_column(EncryptedText(), default="")
     retention: Mapped[str] = mapped_column(String(200), default="")
     given_on: Mapped[date] = mapped_column(Date)
     expires_on: Mapped[date | None] = mapped_column(Date)
@@ -320,7 +323,7 @@ class Referral(Base):
     agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"), index=True)
     status: Mapped[str] = mapped_column(String(30), index=True)
     urgency: Mapped[str] = mapped_column(String(20), default="normal")
-    reason: Mapped[str] = mapped_column(Text, default="")
+    reason: Mapped[str] = mapped_column(EncryptedText(), default="")
     created_by: Mapped[str] = mapped_column(String(64), default="")
     created_at: Mapped[datetime] = mapped_column(DateTime)
     sent_at: Mapped[datetime | None] = mapped_column(DateTime)
@@ -332,8 +335,8 @@ class Referral(Base):
     follow_up_due: Mapped[date | None] = mapped_column(Date, index=True)
     reply_received_on: Mapped[date | None] = mapped_column(Date)
     reply_handler: Mapped[str] = mapped_column(String(100), default="")
-    reply_result: Mapped[str] = mapped_column(Text, default="")
-    reply_note: Mapped[str] = mapped_column(Text, default="")
+    reply_result: Mapped[str] = mapped_column(EncryptedText(), default="")
+    reply_note: Mapped[str] = mapped_column(EncryptedText(), default="")
     agency: Mapped[Agency] = relationship(lazy="joined")
     case: Mapped[Case] = relationship()
     programmes: Mapped[list[Programme]] = relationship(
@@ -347,7 +350,7 @@ class TimelineEvent(Base):
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     at: Mapped[datetime] = mapped_column(DateTime)
     kind: Mapped[str] = mapped_column(String(20))
-    text: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(EncryptedText())
     author: Mapped[str] = mapped_column(String(64), default="")
 
 
@@ -356,11 +359,11 @@ class PhoneInquiry(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     received_at: Mapped[datetime] = mapped_column(DateTime, index=True)
     caller_type: Mapped[str] = mapped_column(String(20))
-    topic: Mapped[str] = mapped_column(String(300))
-    outcome: Mapped[str] = mapped_column(Text, default="")
-    note: Mapped[str] = mapped_column(Text, default="")
-    caller_name: Mapped[str] = mapped_column(String(200), default="")
-    caller_phone: Mapped[str] = mapped_column(String(40), default="")
+    topic: Mapped[str] = mapped_column(EncryptedText())
+    outcome: Mapped[str] = mapped_column(EncryptedText(), default="")
+    note: Mapped[str] = mapped_column(EncryptedText(), default="")
+    caller_name: Mapped[str] = mapped_column(EncryptedText(), default="")
+    caller_phone: Mapped[str] = mapped_column(EncryptedText(), default="")
     crime_type: Mapped[str | None] = mapped_column(ForeignKey("crime_types.code"))
     counselor: Mapped[str] = mapped_column(String(64), default="")
     case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id", ondelete="SET NULL"))
@@ -400,6 +403,37 @@ class SearchGram(Base):
 
 
 Index("ix_referrals_open_follow_up", Referral.status, Referral.follow_up_due)
+
+
+class BlindToken(Base):
+    """The search index of a store whose fields are encrypted (the center server): keyed
+    HMAC tokens (``FieldCipher.token``) of the grams ``db.search`` looks up, never the grams.
+
+    ``kind`` says which index a token belongs to (name trigrams, 2-character name pieces,
+    phone trigrams, first letters, the duplicate check's whole phones and 초성...): see
+    ``db.search.BLIND_KINDS``.
+    """
+
+    __tablename__ = "blind_tokens"
+    kind: Mapped[str] = mapped_column(String(2), primary_key=True)
+    token: Mapped[bytes] = mapped_column(LargeBinary(16), primary_key=True)
+    case_id: Mapped[int] = mapped_column(
+        ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class SearchDoc(Base):
+    """What the embedded store's ``case_search`` row holds, encrypted: the blind index can
+    only say that every gram of a query occurs in a case; these texts confirm the grams
+    stand together, so a search finds exactly what the embedded store finds."""
+
+    __tablename__ = "search_docs"
+    case_id: Mapped[int] = mapped_column(
+        ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True
+    )
+    names: Mapped[str] = mapped_column(EncryptedText(), default="")
+    phones: Mapped[str] = mapped_column(EncryptedText(), default="")
+    numbers: Mapped[str] = mapped_column(EncryptedText(), default="")
 
 
 class DestructionRecord(Base):

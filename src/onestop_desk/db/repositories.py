@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -17,14 +18,18 @@ from sqlalchemy import (
     insert,
     or_,
     select,
-    text,
     update,
 )
+from sqlalchemy import text as sql_text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session, selectinload
 
 from onestop_desk.db import models
 from onestop_desk.db.dialect import is_sqlite, unindexed
+from onestop_desk.db.field_crypto import field_cipher
+from onestop_desk.db.search import IndexEntry, SearchRepository
+from onestop_desk.db.text_guard import cleaned
+from onestop_desk.domain.errors import StoreError
 from onestop_desk.domain.records import CaseFilter
 from onestop_desk.domain.vocab import OPEN_REFERRAL_STATES, CaseStatus
 
@@ -69,15 +74,34 @@ class CounterRepository:
         return row.value
 
 
+SEALED = "sealed"
+"""The one key of a setting value stored encrypted (see :meth:`SettingsRepository.set`)."""
+
+
 class SettingsRepository:
     def __init__(self, session: Session) -> None:
         self._s = session
 
     def get(self, key: str, default: Any = None) -> Any:
         row = self._s.get(models.Setting, key)
-        return default if row is None else row.value
+        if row is None:
+            return default
+        value = row.value
+        if isinstance(value, dict) and set(value) == {SEALED}:
+            cipher = field_cipher(self._s)
+            if cipher is None:
+                raise StoreError("a sealed setting needs the data key", key=key)
+            return json.loads(cipher.decrypt(value[SEALED]))
+        return value
 
-    def set(self, key: str, value: Any) -> None:
+    def set(self, key: str, value: Any, *, sealed: bool = False) -> None:
+        """Store ``value``; with ``sealed`` (a value that holds victim data, such as an
+        intake draft) it is encrypted as one JSON text where the store encrypts fields."""
+        cipher = field_cipher(self._s) if sealed and value is not None else None
+        if cipher is not None:
+            # The flush's text cleaning cannot see inside the sealed text: clean first.
+            plain = json.dumps(cleaned(value), ensure_ascii=False)
+            value = {SEALED: cipher.encrypt(plain)}
         row = self._s.get(models.Setting, key)
         if row is None:
             self._s.add(models.Setting(key=key, value=value))
@@ -229,15 +253,27 @@ class CaseRepository:
         exclude_person_ids: Sequence[int] = (),
         limit: int = 20,
     ) -> list[Any]:
-        """Cases whose primary person shares a birth date, a phone or the 초성 of the name."""
-        conditions = []
+        """Cases whose primary person shares a birth date, a phone or the 초성 of the name.
+
+        Where fields are encrypted the phone and 초성 conditions are blind-index lookups of
+        whole values (a phone equal to one of the person's, the same 초성) instead of the
+        substring test: the check only reports a phone that is equal anyway.
+        """
+        conditions: list[Any] = []
         if birth_date is not None:
             conditions.append(models.Person.birth_date == birth_date)
-        for number in phone_digits:
-            if len(number) >= 7:
-                conditions.append(models.Person.phone_digits.contains(number))
-        if len(name_initials) >= 2:
-            conditions.append(models.Person.name_initials == name_initials)
+        if field_cipher(self._s) is not None:
+            blind = SearchRepository(self._s).duplicate_case_ids(
+                phone_digits=phone_digits, name_initials=name_initials, limit=limit * 5
+            )
+            if blind:
+                conditions.append(models.Case.id.in_(blind))
+        else:
+            for number in phone_digits:
+                if len(number) >= 7:
+                    conditions.append(models.Person.phone_digits.contains(number))
+            if len(name_initials) >= 2:
+                conditions.append(models.Person.name_initials == name_initials)
         if not conditions:
             return []
         stmt = (
@@ -680,20 +716,24 @@ class BulkLoadRepository:
             row.value = value
 
     def add(self, model: type[models.Base], rows: Sequence[dict[str, Any]]) -> None:
-        if rows:
-            self._s.execute(insert(model), list(rows))
-
-    def index_cases(self, rows: Sequence[dict[str, Any]]) -> None:
-        """Search-index rows (``id``, ``names``, ``phones``, ``numbers``) for new cases."""
-        # The FTS5 index is the embedded store's; the server store searches without it.
-        if rows and is_sqlite(self._s):
+        if not rows:
+            return
+        self._s.execute(insert(model), list(rows))
+        table = str(model.__tablename__)
+        if self._s.get_bind().dialect.name == "postgresql" and "id" in rows[0]:
+            # Ids were given (see next_ids): PostgreSQL's sequence does not see them, and
+            # the next row a counselor saves would be handed an id already taken.
             self._s.execute(
-                text(
-                    "INSERT INTO case_search (rowid, names, phones, numbers) "
-                    "VALUES (:id, :names, :phones, :numbers)"
-                ),
-                list(rows),
+                sql_text(
+                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                    f"(SELECT max(id) FROM {table}))"
+                )
             )
+
+    def index_cases(self, entries: Sequence[IndexEntry]) -> None:
+        """Search-index entries for new cases (FTS and name pieces on the embedded store,
+        the blind index where fields are encrypted)."""
+        SearchRepository(self._s).add(entries)
 
 
 @dataclass(frozen=True)

@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from sqlalchemy import delete, exists, or_, select, text
+from sqlalchemy import delete, exists, or_, select
 from sqlalchemy.orm import Session
 
 from onestop_desk.db import models
-from onestop_desk.db.dialect import is_sqlite
+from onestop_desk.db.search import SearchRepository
 from onestop_desk.domain.vocab import CaseStatus
 
 
@@ -44,10 +44,7 @@ class RetentionRepository:
                 select(models.CasePerson.person_id).where(models.CasePerson.case_id.in_(ids))
             )
         )
-        if is_sqlite(self._s):  # the FTS5 index exists on the embedded store only
-            for case_id in ids:
-                self._s.execute(text("DELETE FROM case_search WHERE rowid = :id"), {"id": case_id})
-        self._s.execute(delete(models.SearchGram).where(models.SearchGram.case_id.in_(ids)))
+        SearchRepository(self._s).remove(ids)
         # A call about this case names the caller (often the victim): it goes with the case.
         self._s.execute(delete(models.PhoneInquiry).where(models.PhoneInquiry.case_id.in_(ids)))
         # Children first, explicitly: the outcome must not depend on PRAGMA foreign_keys.

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from onestop_desk.db import migrate
 from onestop_desk.db.engine import create_store_engine, make_sessions
+from onestop_desk.db.field_crypto import install_field_cipher
 from onestop_desk.db.seed import load_seed_data
 from onestop_desk.db.server import (
     SERVER_FILE,
@@ -38,20 +39,43 @@ class Store:
     def is_server(self) -> bool:
         return self.server is not None
 
+    def use_data_key(self, key: bytes) -> None:
+        """The center's data key, once known (a server store is opened before anyone logs
+        in: the wrapped keys are in it). On the server store it is what encrypts and
+        decrypts the victim's fields (``db.field_crypto``); until then they can be neither
+        written nor read there."""
+        self.key = key
+        if self.is_server:
+            install_field_cipher(self.engine, key)
+
     def close(self) -> None:
         self.engine.dispose()
 
 
 def open_store(
-    path: Path, *, key: bytes | None = None, backup_dir: Path | None = None, seed: bool = True
+    path: Path,
+    *,
+    key: bytes | None = None,
+    backup_dir: Path | None = None,
+    seed: bool = True,
+    field_encryption: bool = False,
 ) -> Store:
     """Open (creating if needed) and migrate the database at ``path``.
+
+    With ``field_encryption`` the victim's fields are encrypted with ``key`` by the
+    application too, and searched through the blind index (``db.field_crypto``). The server
+    store always does this; the embedded store does not need it (SQLCipher encrypts the
+    whole file), and tests use it to run the server's code paths on a file.
 
     Raises ``StoreError`` when the file cannot be read with ``key`` (wrong key, not a
     database) and ``DatabaseTooNewError`` when a newer release wrote it.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
+    if field_encryption and key is None:
+        raise StoreError("field encryption needs the data key", path=str(path))
     engine = create_store_engine(path, key)
+    if field_encryption and key is not None:
+        install_field_cipher(engine, key)
     try:
         with engine.connect() as connection:
             connection.execute(text("SELECT count(*) FROM sqlite_master"))
@@ -92,9 +116,10 @@ def open_server_store(
     """Connect to (and migrate) the center's PostgreSQL database.
 
     ``folder`` is the PC's data folder (``Store.path`` becomes its ``server.json``); ``key``
-    is the center's data key when known (kept on the store as for the embedded one; the
-    server store is not encrypted by it as a whole). Raises the ``StoreError`` subclass that
-    names what failed: certificate, no TLS, password, nobody answering.
+    is the center's data key when known: it encrypts the victim's fields on their way to
+    the server (:meth:`Store.use_data_key` gives it later, after a login). Raises the
+    ``StoreError`` subclass that names what failed: certificate, no TLS, password, nobody
+    answering.
     """
     engine = create_server_engine(location, password)
     try:
@@ -110,4 +135,7 @@ def open_server_store(
         engine.dispose()
         raise
     path = (folder or Path.cwd()) / SERVER_FILE
-    return Store(path=path, engine=engine, sessions=sessions, key=key, server=location)
+    store = Store(path=path, engine=engine, sessions=sessions, key=None, server=location)
+    if key is not None:
+        store.use_data_key(key)
+    return store

@@ -19,18 +19,20 @@ from sqlalchemy import JSON, String, event, inspect
 from sqlalchemy.orm import Mapper, Session, sessionmaker
 
 from onestop_desk.db import models
+from onestop_desk.db.field_crypto import EncryptedText
 from onestop_desk.domain.text import clean_text
 
 _UNGUARDED: tuple[type, ...] = (models.AuditEvent,)
 
 
-def _cleaned(value: Any) -> Any:
+def cleaned(value: Any) -> Any:
+    """``value`` with every string in it cleaned (lists and dicts walked)."""
     if isinstance(value, str):
         return clean_text(value)
     if isinstance(value, list):
-        return [_cleaned(item) for item in value]
+        return [cleaned(item) for item in value]
     if isinstance(value, dict):
-        return {key: _cleaned(item) for key, item in value.items()}
+        return {key: cleaned(item) for key, item in value.items()}
     return value
 
 
@@ -41,7 +43,7 @@ def _text_attributes(mapper: Mapper[Any]) -> tuple[str, ...]:
     return tuple(
         attr.key
         for attr in mapper.column_attrs
-        if any(isinstance(column.type, String | JSON) for column in attr.columns)
+        if any(isinstance(column.type, String | JSON | EncryptedText) for column in attr.columns)
     )
 
 
@@ -55,9 +57,9 @@ def _clean_pending(session: Session, _context: Any, _instances: Any) -> None:
             if key not in state.dict:
                 continue
             value = state.dict[key]
-            cleaned = _cleaned(value)
-            if cleaned != value:
-                setattr(obj, key, cleaned)
+            clean = cleaned(value)
+            if clean != value:
+                setattr(obj, key, clean)
 
 
 def guard_text(sessions: sessionmaker[Session]) -> None:

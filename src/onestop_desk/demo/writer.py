@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from onestop_desk.db import models
 from onestop_desk.db.repositories import BulkLoadRepository
-from onestop_desk.db.search import name_grams
+from onestop_desk.db.search import IndexedPerson, IndexEntry
 from onestop_desk.demo.people import CaseFacts, PersonFacts
 from onestop_desk.demo.story import CaseStory, ReferralStory
 from onestop_desk.domain.clock import KST, to_utc_naive
@@ -53,10 +53,9 @@ class Batch:
                 models.Referral,
                 models.ReferralProgramme,
                 models.TimelineEvent,
-                models.SearchGram,
             )
         }
-        self.index: list[Row] = []
+        self.index: list[IndexEntry] = []
 
     def _next(self, name: str) -> int:
         if name not in self._counters:
@@ -179,16 +178,12 @@ class Batch:
             for agency_id, programme_id, ref in referrals
         ]
         self.index.append(
-            dict(
-                id=case_id,
-                names=f"{person.name} {initials(person.name)}",
-                phones=phone_digits,
-                numbers=" ".join([case_number, facts.police_case_number, *doc_numbers]),
+            IndexEntry(
+                case_id=case_id,
+                people=[IndexedPerson(person.name, initials(person.name), phone_digits)],
+                numbers=[case_number, facts.police_case_number, *doc_numbers],
             )
         )
-        self.tables[models.SearchGram] += [
-            {"gram": g, "case_id": case_id} for g in name_grams([person.name])
-        ]
         self.tables[models.TimelineEvent].append(
             dict(
                 case_id=case_id,

@@ -45,6 +45,8 @@ class Setting(Generic[T]):
     type: type
     check: Check = _always_valid
     description: str = ""
+    sealed: bool = False
+    """Holds victim data: encrypted where the store encrypts fields (the server store)."""
 
     def valid(self, value: Any) -> bool:
         # bool is an int subclass: True must not pass as a count of years.
@@ -65,7 +67,7 @@ class Setting(Generic[T]):
         if problem is not None:
             code, params = problem
             raise ValidationError([FieldError(self.key, code, params)])
-        SettingsRepository(session).set(self.key, value)
+        SettingsRepository(session).set(self.key, value, sealed=self.sealed)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -89,9 +91,16 @@ class SettingFamily:
     prefix: str
     type: type
     description: str = ""
+    sealed: bool = False
 
     def of(self, owner: object) -> Setting[Any]:
-        return Setting(f"{self.prefix}{owner}", None, self.type, description=self.description)
+        return Setting(
+            f"{self.prefix}{owner}",
+            None,
+            self.type,
+            description=self.description,
+            sealed=self.sealed,
+        )
 
     def clear(self, session: Session, owner: object) -> None:
         """Forget the owner's row (kept as a null value: the table has no delete here)."""
@@ -112,7 +121,10 @@ DEMO_DATABASE = Setting[bool](
     "demo.database", False, bool, description="set by the demo loader; never on a real center"
 )
 INTAKE_DRAFTS = SettingFamily(
-    "draft:intake:", dict, "an account's unfinished intake form (victim data: stays in the db)"
+    "draft:intake:",
+    dict,
+    "an account's unfinished intake form (victim data: stays in the db, sealed on a server)",
+    sealed=True,
 )
 
 REGISTRY: tuple[Setting[Any] | SettingFamily, ...] = (

@@ -195,9 +195,11 @@ class AuthService:
                 path=base.path,
                 engine=base.engine,
                 sessions=make_sessions(base.engine),
-                key=data_key,
+                key=None,
                 server=self.server,
             )
+            # The data key encrypts the victim's fields on their way to the server.
+            store.use_data_key(data_key)
             keep_head(store.sessions, self.audit_heads)
             return store
         # Seed data only changes with a new release, i.e. between program starts: load it at

@@ -1,7 +1,7 @@
 """a version number on each case, for edits from two PCs
 
 Revision ID: 0008
-Revises: 0006
+Revises: 0007
 Create Date: 2026-12-02 21:40:00
 
 Centers that share one PostgreSQL server can open the same case on two PCs. Saving the
@@ -18,7 +18,7 @@ from alembic import op
 from onestop_desk.db.migrations import stat_triggers
 
 revision = "0008"
-down_revision = "0006"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
