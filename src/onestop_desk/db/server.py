@@ -155,8 +155,10 @@ def connection_error(exc: DBAPIError | Exception, location: ServerLocation) -> S
     text = str(getattr(exc, "orig", None) or exc)
     lowered = text.lower()
     where = {"server": location.describe()}
-    if "certificate verify failed" in lowered or "does not match host name" in lowered or (
-        "server certificate" in lowered
+    if (
+        "certificate verify failed" in lowered
+        or "does not match host name" in lowered
+        or ("server certificate" in lowered)
     ):
         return ServerCertificateError("the server certificate does not verify", **where)
     if (
