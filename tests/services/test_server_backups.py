@@ -257,7 +257,8 @@ def test_a_restore_that_fails_its_checks_switches_nothing(world, server_store):
     with store.engine.begin() as conn:
         conn.execute(
             text(
-                "UPDATE audit_events SET detail = 'edited' WHERE seq = (SELECT min(seq) FROM audit_events)"
+                "UPDATE audit_events SET detail = 'edited' "
+                "WHERE seq = (SELECT min(seq) FROM audit_events)"
             )
         )
     info = backups_for(world, world.admin).backup_now()
