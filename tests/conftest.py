@@ -4,7 +4,8 @@ The ``store`` fixture is the embedded store (an encrypted SQLite file in tmp_pat
 test runs with ``store_kind == "server"``: then it is a fresh database on the session's
 throwaway PostgreSQL cluster (copied from a migrated, seeded template: fast). Tests under
 tests/db and tests/services run with both kinds (``pytest_generate_tests`` below); a test
-that is about the SQLite file itself carries ``@pytest.mark.embedded_only``.
+that is about the SQLite file itself carries ``@pytest.mark.embedded_only``, one about the
+server alone (concurrent PCs, a dropped connection) ``@pytest.mark.server_only``.
 """
 
 from __future__ import annotations
@@ -20,13 +21,15 @@ from helpers.world import World
 from onestop_desk.db.server import parse_server_url
 from onestop_desk.db.store import Store, open_server_store, open_store
 
-
 # Test folders whose store tests run on both stores.
 BOTH_STORES = ("db", "services")
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "store_kind" not in metafunc.fixturenames:
+        return
+    if metafunc.definition.get_closest_marker("server_only"):
+        metafunc.parametrize("store_kind", ["server"])
         return
     folder = Path(str(metafunc.definition.path)).parent.name
     if folder in BOTH_STORES and not metafunc.definition.get_closest_marker("embedded_only"):

@@ -24,6 +24,8 @@ from onestop_desk.services.auth import AuthService, AuthSession
 
 PASSWORD_ENV = "ONESTOP_DESK_PASSWORD"
 NEW_PASSWORD_ENV = "ONESTOP_DESK_NEW_PASSWORD"
+SERVER_PASSWORD_ENV = "ONESTOP_DESK_SERVER_PASSWORD"
+"""The center server's database role password, for a data folder connected to a server."""
 
 PASSWORD_CHANGE_REQUIRED = "auth.password_change_required"
 """Its line names the command that lifts it (``password``)."""
@@ -130,6 +132,14 @@ class Secrets:
     def recovery_key(self) -> str:
         return self._line("복구 키 / recovery key: ")
 
+    def server_password(self) -> str:
+        """The center server's database role password (asked only when the server is
+        first needed, after the account's password)."""
+        value = self._environ.get(SERVER_PASSWORD_ENV)
+        if value:
+            return value
+        return self._line("센터 서버 비밀번호 / center server password: ", "secret.server_missing")
+
 
 class Context:
     """What a command gets: the data folder's :class:`AuthService`, the secrets, the output."""
@@ -146,7 +156,15 @@ class Context:
         self.out = out
         self.err = err or sys.stderr
         self.secrets = secrets
-        self.auth = auth_factory(paths.data_dir(data_dir))
+        self._auth_factory = auth_factory
+        self._folder = paths.data_dir(data_dir)
+        self.auth = auth_factory(self._folder)
+        self.auth.connect_with(secrets.server_password)
+
+    def reopen(self, *, server_password: str) -> None:
+        """A fresh account service for the folder, after ``server.json`` was written."""
+        self.auth = self._auth_factory(self._folder)
+        self.auth.connect_with(server_password)
 
     def print(self, text: str = "") -> None:
         self.out.write(text + "\n")

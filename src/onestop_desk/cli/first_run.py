@@ -12,7 +12,9 @@ from onestop_desk.cli.table import Command, Login, arg
 from onestop_desk.domain.vocab import AuditAction
 
 
-def cmd_init(args: argparse.Namespace, ctx: Context) -> int:
+def cmd_init(args: argparse.Namespace, ctx: Context, *, password: str | None = None) -> int:
+    """``password``: the administrator's, when the caller has read it already
+    (``server init``)."""
     # Imported here: reportlab costs every other command's start-up time for nothing.
     from onestop_desk.reports.recovery_sheet import render_recovery_sheet
 
@@ -20,7 +22,7 @@ def cmd_init(args: argparse.Namespace, ctx: Context) -> int:
         args.center,
         args.username,
         args.display_name,
-        ctx.secrets.password(),
+        password if password is not None else ctx.secrets.password(),
         address=args.address,
         phone=args.phone,
     )

@@ -3,7 +3,9 @@
 Every command takes ``--data-dir``. Commands that touch the database need ``--user NAME``; the
 password comes from ``ONESTOP_DESK_PASSWORD`` or the first line of standard input (a terminal
 asks without echo). A second secret (a new account's password, a reset) comes from
-``ONESTOP_DESK_NEW_PASSWORD`` or the next line. Secrets are never taken as arguments: those
+``ONESTOP_DESK_NEW_PASSWORD`` or the next line. A data folder connected to the center's server
+(``server connect``) also needs the server's database role password: from
+``ONESTOP_DESK_SERVER_PASSWORD`` or the next line. Secrets are never taken as arguments: those
 end up in shell history and in the process list.
 
 Errors print one line, Korean then English, to standard error: exit status 2 for a usage
@@ -17,13 +19,24 @@ import sys
 from collections.abc import Mapping, Sequence
 from typing import TextIO
 
-from onestop_desk.cli import audit, cases, demo, first_run, intake, maintenance, stats, users
+from onestop_desk.cli import (
+    audit,
+    cases,
+    demo,
+    first_run,
+    intake,
+    maintenance,
+    server,
+    stats,
+    users,
+)
 from onestop_desk.cli.base import EXIT_FAILED, EXIT_OK, AuthFactory, Context, Secrets, error_line
 from onestop_desk.cli.table import Command, build_parser, run
 from onestop_desk.services.auth import AuthService
 
 COMMANDS: tuple[Command, ...] = (
     *first_run.COMMANDS,
+    *server.COMMANDS,
     *demo.COMMANDS,
     *cases.COMMANDS,
     *intake.COMMANDS,
@@ -38,6 +51,7 @@ GROUP_HELP = {
     "agencies": "the partner directory",
     "users": "accounts and roles (administrators)",
     "audit": "the access log (administrators)",
+    "server": "the center's PostgreSQL server (several PCs, one store)",
 }
 
 

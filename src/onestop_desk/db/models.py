@@ -434,3 +434,38 @@ Index(
     Referral.status,
     Referral.sent_at,
 )
+
+
+class KeyringMeta(Base):
+    """The server store's keyring, one row (``id`` 1): the recovery copy of the data key,
+    the lockout policy and the access log's sealed head (migration 0006). Locking this row
+    (``FOR UPDATE``) serialises every keyring change between PCs."""
+
+    __tablename__ = "keyring_meta"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    recovery: Mapped[Any] = mapped_column(JSON)
+    policy: Mapped[Any] = mapped_column(JSON)
+    dropped_failures: Mapped[int] = mapped_column(Integer, default=0)
+    audit_head: Mapped[Any] = mapped_column(JSON, nullable=True)
+
+
+class KeyringAccount(Base):
+    """One account's wrapped copy of the data key and its lockout counters."""
+
+    __tablename__ = "keyring_accounts"
+    username: Mapped[str] = mapped_column(String(64), primary_key=True)
+    wrapped: Mapped[Any] = mapped_column(JSON)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class KeyringFailure(Base):
+    """A failed login waiting for the next successful one to write it into the access log."""
+
+    __tablename__ = "keyring_failures"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    username: Mapped[str] = mapped_column(String(64))
+    pc_name: Mapped[str] = mapped_column(String(100))
+    detail: Mapped[str] = mapped_column(String(200))

@@ -15,11 +15,11 @@ from sqlalchemy import (
     exists,
     func,
     insert,
-    literal_column,
     or_,
     select,
     text,
 )
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session, selectinload
 
 from onestop_desk.db import models
@@ -33,11 +33,36 @@ class CounterRepository:
         self._s = session
 
     def next(self, name: str) -> int:
-        """Increment and return; inside the caller's (IMMEDIATE) transaction, so no gaps race."""
+        """Increment and return inside the caller's transaction, so numbers are unique and
+        gap-free: a failed transaction gives its number back with the rollback.
+
+        SQLite: the transaction is IMMEDIATE, so it holds the write lock already. PostgreSQL:
+        the counter row is created if missing (``ON CONFLICT DO NOTHING``, so two first
+        intakes of a year do not collide) and locked (``FOR UPDATE``) until the commit; a
+        second PC's intake waits for it and then reads the committed value.
+        """
+        if not is_sqlite(self._s):
+            return self._next_locked(name)
         row = self._s.get(models.Counter, name)
         if row is None:
             row = models.Counter(name=name, value=0)
             self._s.add(row)
+        row.value += 1
+        self._s.flush()
+        return row.value
+
+    def _next_locked(self, name: str) -> int:
+        self._s.execute(
+            pg_insert(models.Counter)
+            .values(name=name, value=0)
+            .on_conflict_do_nothing(index_elements=[models.Counter.name])
+        )
+        row = self._s.execute(
+            select(models.Counter)
+            .where(models.Counter.name == name)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        ).scalar_one()
         row.value += 1
         self._s.flush()
         return row.value
@@ -437,9 +462,24 @@ class UserRepository:
         return self._s.scalar(select(func.count()).select_from(models.User)) or 0
 
 
+# The advisory-lock key of the access-log chain (migrations use 0x0E5D0001, db/migrate.py).
+AUDIT_CHAIN_LOCK = 0x0E5D_0002
+
+
 class AuditRepository:
     def __init__(self, session: Session) -> None:
         self._s = session
+
+    def lock_chain(self) -> None:
+        """Serialise appends to the hash chain until this transaction ends.
+
+        SQLite's IMMEDIATE transaction already holds the only write lock. On PostgreSQL two
+        PCs would both read the same last row and fork the chain: a transaction-level
+        advisory lock (released by the commit or rollback, re-entrant within it) makes the
+        second wait and then read the first one's row.
+        """
+        if not is_sqlite(self._s):
+            self._s.execute(select(func.pg_advisory_xact_lock(AUDIT_CHAIN_LOCK)))
 
     def last(self) -> models.AuditEvent | None:
         return self._s.scalars(

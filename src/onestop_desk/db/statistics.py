@@ -26,6 +26,7 @@ from sqlalchemy import (
     or_,
     select,
     text,
+    type_coerce,
     union_all,
 )
 from sqlalchemy.orm import Session, aliased
@@ -201,8 +202,9 @@ class StatisticsRepository:
             ).label("days")
         else:
             # date - date is a whole number of days on PostgreSQL.
-            days = (
-                cast(first.c.sent_at + text("interval '9 hours'"), Date) - first.c.intake_date
+            days = type_coerce(
+                cast(first.c.sent_at + text("interval '9 hours'"), Date) - first.c.intake_date,
+                Integer,
             ).label("days")
         stmt = select(days, func.count()).select_from(first).group_by(days)
         return {int(d): n for d, n in self._s.execute(stmt)}

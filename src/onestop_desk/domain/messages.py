@@ -437,6 +437,10 @@ MESSAGES: dict[str, Words] = {
         "another database.",
     ),
     # --- the administration command (cli/) ----------------------------------------------------
+    "secret.server_missing": (
+        "센터 서버 비밀번호가 없습니다(ONESTOP_DESK_SERVER_PASSWORD 또는 표준 입력).",
+        "No center server password given (ONESTOP_DESK_SERVER_PASSWORD or standard input).",
+    ),
     "secret.missing": (
         "비밀번호가 없습니다(ONESTOP_DESK_PASSWORD 또는 표준 입력).",
         "No password given (ONESTOP_DESK_PASSWORD or standard input).",

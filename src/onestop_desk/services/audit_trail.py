@@ -180,6 +180,7 @@ class AuditTrail:
         reason: str = "",
     ) -> None:
         repo = AuditRepository(session)
+        repo.lock_chain()
         last = repo.last()
         seq = 1 if last is None else last.seq + 1
         prev = GENESIS if last is None else last.row_hash

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from onestop_desk.domain.errors import FieldError
 from onestop_desk.domain.security import (
@@ -213,6 +213,23 @@ class Keyring:
             self.dropped_failures += overflow
 
 
+class KeyringStore(Protocol):
+    """Where a keyring is kept: :class:`KeyringFile` beside an embedded store, or
+    :class:`.server_keyring.ServerKeyring` in a center server's database."""
+
+    path: Path
+
+    def exists(self) -> bool: ...
+
+    def load(self) -> Keyring: ...
+
+    def save(self, ring: Keyring) -> None: ...
+
+    def updating(self) -> contextlib.AbstractContextManager[Keyring]: ...
+
+    def restored_on_error(self) -> contextlib.AbstractContextManager[None]: ...
+
+
 class KeyringFile:
     """``keyring.json`` in one data folder: read it, change it under the file lock, or put
     the bytes of an earlier moment back when the database change it went with failed."""
@@ -265,7 +282,7 @@ class KeyCopies:
     """
 
     def __init__(
-        self, file: KeyringFile, data_key: bytes, kdf_params: Callable[[], KdfParams]
+        self, file: KeyringStore, data_key: bytes, kdf_params: Callable[[], KdfParams]
     ) -> None:
         self._file = file
         self._data_key = data_key
@@ -302,7 +319,7 @@ class KeyringHeads:
     cannot rewrite this with it, and the seal needs the data key.
     """
 
-    def __init__(self, file: KeyringFile) -> None:
+    def __init__(self, file: KeyringStore) -> None:
         self._file = file
 
     def load(self) -> AuditHead | None:

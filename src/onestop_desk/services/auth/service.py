@@ -13,11 +13,18 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import NoReturn
 
+from onestop_desk.db.engine import make_sessions
+from onestop_desk.db.keyring import forget_unfinished_center
 from onestop_desk.db.repositories import UserRepository
-from onestop_desk.db.store import Store, open_store
+from onestop_desk.db.store import Store, open_server_store, open_store
 from onestop_desk.domain.access import SYSTEM_ACTOR
 from onestop_desk.domain.clock import Clock, fixed_clock
-from onestop_desk.domain.errors import FieldError, NotFoundError, ValidationError
+from onestop_desk.domain.errors import (
+    FieldError,
+    NotFoundError,
+    ServerLoginError,
+    ValidationError,
+)
 from onestop_desk.domain.records import Actor
 from onestop_desk.domain.security import (
     KdfParams,
@@ -51,10 +58,13 @@ from onestop_desk.services.auth.keyring import (
     Keyring,
     KeyringFile,
     KeyringHeads,
+    KeyringStore,
     LockoutPolicy,
     QueuedFailure,
     user_aad,
 )
+from onestop_desk.services.auth.location import read_location, server_file
+from onestop_desk.services.auth.server_keyring import ServerKeyring
 from onestop_desk.services.auth.session import AuthSession
 from onestop_desk.services.center import CenterDetails, validate_center
 from onestop_desk.services.users import validate_account
@@ -92,12 +102,20 @@ class AuthService:
         clock: Clock | None = None,
         pc_name: str | None = None,
         kdf_params: Callable[[], KdfParams] = KdfParams,
+        server_password: str | Callable[[], str] | None = None,
     ) -> None:
         self.data_dir = Path(data_dir)
         self.clock = clock or Clock()
         self.pc_name = pc_name if pc_name is not None else socket.gethostname()
         self.kdf_params = kdf_params
-        self.keyring = KeyringFile(self.data_dir)
+        # A folder connected to the center server (server.json) keeps its keyring in the
+        # server's database, reached with the database role's password given here.
+        self.server = read_location(self.data_dir)
+        self._server_password = server_password
+        self._server_base: Store | None = None
+        self._keyring: KeyringStore | None = (
+            None if self.server is not None else KeyringFile(self.data_dir)
+        )
         # Counters for names that are no account, in memory only (the names are never
         # written down): a wrong name counts down and locks like a real one, so the login
         # window's "n tries left" does not tell which names exist.
@@ -107,12 +125,47 @@ class AuthService:
     # --- the folder -------------------------------------------------------------------------
 
     @property
+    def keyring(self) -> KeyringStore:
+        """``keyring.json`` beside an embedded store; the keyring tables of a server store
+        (connecting to the server on first use)."""
+        if self._keyring is None:
+            base = self._server_store()
+            self._keyring = ServerKeyring(base.sessions, server_file(self.data_dir))
+        return self._keyring
+
+    @property
     def keyring_path(self) -> Path:
         return self.keyring.path
 
     @property
     def database_path(self) -> Path:
+        if self.server is not None:
+            return server_file(self.data_dir)
         return self.data_dir / DATABASE_FILE
+
+    def connect_with(self, password: str | Callable[[], str]) -> None:
+        """The database role's password for a server folder (or where to ask for it, asked
+        only when the server is first needed). Does nothing for an embedded folder."""
+        self._server_password = password
+
+    def _server_store(self) -> Store:
+        """The connection to the center server this folder uses, migrated and seeded once
+        per process; every session's store shares its engine."""
+        assert self.server is not None
+        if self._server_base is None:
+            source = self._server_password
+            password = source() if callable(source) else source
+            if password is None:
+                raise ServerLoginError("the center server's password was not given")
+            name = f"server:{self.server.describe()}"
+            self._server_base = open_server_store(
+                self.server,
+                password,
+                folder=self.data_dir,
+                seed=name not in _SEEDED,
+            )
+            _SEEDED.add(name)
+        return self._server_base
 
     @property
     def backup_dir(self) -> Path:
@@ -136,6 +189,17 @@ class AuthService:
 
     def open_store(self, data_key: bytes) -> Store:
         """Open (and migrate) the database with the data key."""
+        if self.server is not None:
+            base = self._server_store()
+            store = Store(
+                path=base.path,
+                engine=base.engine,
+                sessions=make_sessions(base.engine),
+                key=data_key,
+                server=self.server,
+            )
+            keep_head(store.sessions, self.audit_heads)
+            return store
         # Seed data only changes with a new release, i.e. between program starts: load it at
         # the first open in this process, not at every login and user switch (~80 ms each).
         path = str(self.database_path.resolve())
@@ -173,7 +237,7 @@ class AuthService:
         Everything is checked before anything is written; if a step fails, what was created
         is removed again so the next attempt starts clean.
         """
-        if self.is_set_up() or self.database_path.exists():
+        if self.is_set_up() or (self.server is None and self.database_path.exists()):
             raise AlreadySetUpError("this data folder already holds a center")
         center = replace(CenterDetails(), name=center_name, address=address, phone=phone)
         errors = validate_account(username, display_name, Role.ADMIN, password)
@@ -209,6 +273,12 @@ class AuthService:
             self.keyring.save(ring)
         except BaseException:
             store.close()
+            if self.server is not None:
+                # The server's database stays (it is the center's); what this attempt
+                # wrote into it goes, so the next attempt starts clean.
+                with store.sessions.begin() as s:
+                    forget_unfinished_center(s)
+                raise
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{self.database_path}{suffix}").unlink(missing_ok=True)
             self.keyring_path.unlink(missing_ok=True)

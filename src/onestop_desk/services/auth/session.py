@@ -22,8 +22,8 @@ from onestop_desk.services.access_log import AuditLogService
 from onestop_desk.services.auth.keyring import (
     KeyCopies,
     Keyring,
-    KeyringFile,
     KeyringHeads,
+    KeyringStore,
     LockoutPolicy,
     user_aad,
 )
@@ -46,7 +46,9 @@ class AccountGate(Protocol):
 
     pc_name: str
     clock: Clock
-    keyring: KeyringFile
+    @property
+    def keyring(self) -> KeyringStore: ...
+
     kdf_params: Callable[[], KdfParams]
 
     @property
