@@ -1,83 +1,64 @@
-"""``backup`` and ``restore`` on a data folder whose store is the center server.
-
-The account service here opens the server store for the folder; it stands in for the
-folder's own choice of store (``server.json``), which the login gets elsewhere. Everything
-from the session on (the services, the restore protocol, the CLI) is the real one.
-"""
+"""``backup`` and ``restore`` on a data folder connected to the center server (``server
+init``): the same commands as on a single PC, a PostgreSQL dump encrypted on the PC, and a
+restore that goes into a new database and is renamed in, keeping the old one."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from helpers.cli_runner import ADMIN_PW, C1_PW
+from helpers.cli_runner import ADMIN_PW, C1_PW, Cli, cheap_auth
 from helpers.pg_cluster import PgCluster
-from onestop_desk.cli import main
-from onestop_desk.db.server import SERVER_FILE, ServerLocation, parse_server_url
-from onestop_desk.db.store import Store, open_server_store
 from onestop_desk.domain.records import CaseInput, PersonInput
-from onestop_desk.domain.security import KdfParams
 from onestop_desk.domain.vocab import IntakeChannel
-from onestop_desk.services.auth import AuthService
 
 VICTIM = "남궁서린"
 
 
-class ServerFolderAuth(AuthService):
-    def __init__(self, folder: Path, location: ServerLocation, password: str) -> None:
-        super().__init__(
-            folder, kdf_params=lambda: KdfParams(time_cost=1, memory_cost=64, parallelism=1)
-        )
-        self.location = location
-        self.password = password
-
-    @property
-    def database_path(self) -> Path:
-        return self.data_dir / SERVER_FILE
-
-    def open_store(self, data_key: bytes) -> Store:
-        return open_server_store(
-            self.location, self.password, folder=self.data_dir, key=data_key, seed=False
-        )
-
-
 @pytest.fixture
-def server_folder(
-    tmp_path: Path, pg_cluster: PgCluster, pg_template: str
-) -> Iterator[tuple[Path, ServerLocation, str, PgCluster]]:
-    url = pg_cluster.create_database(template=pg_template)
-    plain = url.split("?", 1)[0].replace("postgresql+psycopg://", "postgresql://", 1)
-    location, password = parse_server_url(plain, pg_cluster.ca_file)
-    folder = tmp_path / "data"
-    folder.mkdir()
-    yield folder, location, password or "", pg_cluster
+def center(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], pg_cluster: PgCluster
+) -> Iterator[tuple[Cli, str, str]]:
+    """A center set up on a fresh server database: admin, and counselor c1 (the CLI, the
+    role's password and the database's name)."""
+    url = pg_cluster.create_database()
+    name = pg_cluster.database_name(url)
+    plain = f"postgresql://onestop_test@127.0.0.1:{pg_cluster.port}/{name}"
+    password = pg_cluster.password
+    cli = Cli(tmp_path / "desk-1", capsys)
+    code = cli(
+        *("server", "init", "--url", plain, "--ca", str(pg_cluster.ca_file)),
+        *("--center", "서울 원스톱 솔루션센터", "--username", "admin", "--display-name", "최관리"),
+        stdin=f"{ADMIN_PW}\n{password}\n",
+    )
+    assert code == 0, cli.err
+    add = ("users", "add", "--display-name", "이상담", "c1", "--role", "counselor")
+    code = cli.as_user("admin", ADMIN_PW, *add, stdin=f"{password}\n{C1_PW}\n")
+    assert code == 0, cli.err
+    auth = cheap_auth(cli.folder)
+    auth.connect_with(password)
+    with auth.keyring.updating() as ring:
+        ring.accounts["c1"].must_change_password = False
+    # A logout closes the folder's server connections: none may stay open for a restore.
+    auth.login("c1", C1_PW).logout()
+    yield cli, password, name
     with pg_cluster.connect_admin() as conn:
         rows = conn.execute(
             "SELECT datname FROM pg_database WHERE datname = %s "
-            "OR datname LIKE 'onestop\\_before\\_restore\\_%%'",
-            (location.database,),
+            "OR datname LIKE 'onestop\\_before\\_restore\\_%%' "
+            "OR datname LIKE 'onestop\\_restore\\_%%'",
+            (name,),
         ).fetchall()
-        for (name,) in rows:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        for (db,) in rows:
+            conn.execute(f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)')
 
 
-def run(folder: Path, location: ServerLocation, password: str, *argv: str, stdin: str = ""):
-    out = io.StringIO()
-    code = main(
-        [*argv, "--data-dir", str(folder)],
-        stdin=io.StringIO(stdin),
-        stdout=out,
-        environ={},
-        auth_factory=lambda f: ServerFolderAuth(f, location, password),
-    )
-    return code, out.getvalue()
-
-
-def new_case(auth: AuthService, name: str) -> str:
+def new_case(cli: Cli, password: str, name: str) -> str:
+    auth = cheap_auth(cli.folder)
+    auth.connect_with(password)
     session = auth.login("c1", C1_PW)
     try:
         person = PersonInput(name=name, birth_date=date(1990, 3, 1))
@@ -96,80 +77,82 @@ def cases_in(cluster: PgCluster, database: str) -> list[str]:
         return [r[0] for r in conn.execute("SELECT case_number FROM cases ORDER BY id")]
 
 
-def test_backup_and_restore_commands_on_a_server_store(server_folder, capsys):
-    folder, location, password, cluster = server_folder
-    code, _ = run(
-        folder,
-        location,
-        password,
-        *("init", "--center", "서울 원스톱 솔루션센터", "--username", "admin"),
-        *("--display-name", "최관리", "--recovery-sheet", str(folder.parent / "r.pdf")),
-        stdin=ADMIN_PW + "\n",
-    )
-    assert code == 0, capsys.readouterr().err
-    add = ("users", "add", "--display-name", "이상담", "c1", "--role", "counselor")
-    code, _ = run(folder, location, password, *add, "--user", "admin", stdin=f"{ADMIN_PW}\n{C1_PW}")
-    assert code == 0, capsys.readouterr().err
-    auth = ServerFolderAuth(folder, location, password)
-    with auth.keyring.updating() as ring:
-        ring.accounts["c1"].must_change_password = False
-    first = new_case(auth, VICTIM)
+def database_names(cluster: PgCluster) -> set[str]:
+    with cluster.connect_admin() as conn:
+        return {r[0] for r in conn.execute("SELECT datname FROM pg_database")}
 
-    code, out = run(folder, location, password, "backup", "--user", "admin", stdin=ADMIN_PW)
-    assert code == 0, capsys.readouterr().err
-    backup = Path(out.split("backed up: ", 1)[1].split(" (", 1)[0])
-    assert backup.parent == folder / "backups" and backup.name.endswith("-KST.pgdump.enc")
+
+def backed_up(cli: Cli) -> Path:
+    return Path(cli.out.split("backed up: ", 1)[1].split(" (", 1)[0])
+
+
+def test_backup_and_restore_commands_on_a_server_store(center, pg_cluster):
+    cli, password, live = center
+    first = new_case(cli, password, VICTIM)
+
+    assert cli.as_user("admin", ADMIN_PW, "backup", stdin=f"{password}\n") == 0, cli.err
+    backup = backed_up(cli)
+    assert backup.parent == cli.folder / "backups" and backup.name.endswith("-KST.pgdump.enc")
     assert VICTIM.encode() not in backup.read_bytes()
+    assert password.encode() not in backup.read_bytes()
 
-    later = new_case(auth, "나중사람")
-    assert cases_in(cluster, location.database) == [first, later]
+    later = new_case(cli, password, "나중사람")
+    assert cases_in(pg_cluster, live) == [first, later]
 
-    code, out = run(
-        folder, location, password, "restore", str(backup), "--user", "admin", stdin=ADMIN_PW
-    )
-    assert code == 0, capsys.readouterr().err
-    assert "restored: 1 cases" in out
-    kept = out.split("previous database kept as: ", 1)[1].strip()
+    code = cli.as_user("admin", ADMIN_PW, "restore", str(backup), stdin=f"{password}\n")
+    assert code == 0, cli.err
+    assert "restored: 1 cases" in cli.out
+    kept = cli.out.split("previous database kept as: ", 1)[1].strip()
     assert kept.startswith("onestop_before_restore_")
-    assert cases_in(cluster, location.database) == [first]
-    assert cases_in(cluster, kept) == [first, later]
+    assert cases_in(pg_cluster, live) == [first]
+    assert cases_in(pg_cluster, kept) == [first, later]
+    assert not any(n.startswith("onestop_restore_") for n in database_names(pg_cluster))
 
-    # The restore is in the restored database's log, and its chain verifies.
-    with cluster.connect_admin(location.database) as conn:
+    # The restore is in the restored database's log, the chain verifies, and the counselor
+    # still logs in from the same folder (its server.json was not touched).
+    with pg_cluster.connect_admin(live) as conn:
         details = [r[0] for r in conn.execute("SELECT detail FROM audit_events")]
     assert any(f"previous kept as {kept}" in d for d in details)
-    code, out = run(
-        folder, location, password, "audit", "verify", "--user", "admin", stdin=ADMIN_PW
-    )
-    assert code == 0, (out, capsys.readouterr().err)
+    assert cli.as_user("admin", ADMIN_PW, "audit", "verify", stdin=f"{password}\n") == 0, cli.err
+    assert new_case(cli, password, "복원뒤사람")
 
 
-def test_restore_of_a_damaged_server_backup_changes_nothing(server_folder, capsys):
-    folder, location, password, cluster = server_folder
-    code, _ = run(
-        folder,
-        location,
-        password,
-        *("init", "--center", "서울 원스톱 솔루션센터", "--username", "admin"),
-        *("--display-name", "최관리", "--recovery-sheet", str(folder.parent / "r.pdf")),
-        stdin=ADMIN_PW + "\n",
-    )
-    assert code == 0
-    code, out = run(folder, location, password, "backup", "--user", "admin", stdin=ADMIN_PW)
-    backup = Path(out.split("backed up: ", 1)[1].split(" (", 1)[0])
+def test_restore_of_a_damaged_server_backup_changes_nothing(center, pg_cluster):
+    cli, password, live = center
+    first = new_case(cli, password, VICTIM)
+    assert cli.as_user("admin", ADMIN_PW, "backup", stdin=f"{password}\n") == 0, cli.err
+    backup = backed_up(cli)
     data = bytearray(backup.read_bytes())
     data[-100] ^= 0xFF
     backup.write_bytes(bytes(data))
-    capsys.readouterr()
-    code, _ = run(
-        folder, location, password, "restore", str(backup), "--user", "admin", stdin=ADMIN_PW
-    )
-    err = capsys.readouterr().err
-    assert code != 0
-    assert err.startswith("오류: ") and "damaged" in err
-    with cluster.connect_admin() as conn:
-        names = {r[0] for r in conn.execute("SELECT datname FROM pg_database")}
-    assert location.database in names
+    code = cli.as_user("admin", ADMIN_PW, "restore", str(backup), stdin=f"{password}\n")
+    assert code == 1
+    cli.assert_one_line_error()
+    assert "damaged" in cli.err
+    names = database_names(pg_cluster)
+    assert live in names
     assert not any(n.startswith(("onestop_restore_", "onestop_before_restore_")) for n in names)
-    with cluster.connect_admin(location.database) as conn:
-        assert conn.execute("SELECT count(*) FROM users").fetchone() == (1,)
+    assert cases_in(pg_cluster, live) == [first]
+
+
+def test_into_is_refused_on_a_single_pc_store(cli_single):
+    cli = cli_single
+    code = cli.as_user("admin", ADMIN_PW, "backup")
+    assert code == 0, cli.err
+    backup = backed_up(cli)
+    code = cli.as_user("admin", ADMIN_PW, "restore", str(backup), "--into", "onestop_x")
+    assert code == 1
+    cli.assert_one_line_error()
+    assert "other kind of store" in cli.err
+
+
+@pytest.fixture
+def cli_single(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
+    cli = Cli(tmp_path / "single", capsys)
+    code = cli(
+        *("init", "--center", "서울 원스톱 솔루션센터", "--username", "admin"),
+        *("--display-name", "최관리", "--recovery-sheet", str(tmp_path / "r.pdf")),
+        stdin=ADMIN_PW + "\n",
+    )
+    assert code == 0, cli.err
+    return cli
