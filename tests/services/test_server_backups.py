@@ -344,3 +344,62 @@ def test_the_password_reaches_pg_dump_only_in_its_environment(world, monkeypatch
         assert env["PGPASSWORD"] == password
         assert env["PGSSLMODE"] == "verify-full"
         assert env["PGSSLROOTCERT"] == str(world.store.server.ca_file)
+
+
+def test_an_ordinary_role_needs_createdb_and_then_restores(tmp_path, pg_cluster):
+    """The center's role as the admin guide makes it: no superuser, owner of its database;
+    without CREATEDB the restore is refused with a clear code and nothing changes."""
+    role = f"onestop_app_{os.getpid()}"
+    secret = "app-" + os.urandom(8).hex()
+    database = f"{role}_db"
+    with pg_cluster.connect_admin() as conn:
+        conn.execute(f"CREATE ROLE {role} LOGIN NOCREATEDB PASSWORD '{secret}'")
+        conn.execute(f"CREATE DATABASE {database} OWNER {role}")
+    url = f"postgresql://{role}:{secret}@127.0.0.1:{pg_cluster.port}/{database}"
+    location, _ = parse_server_url(url, pg_cluster.ca_file)
+    store = open_server_store(location, secret, folder=tmp_path, key=os.urandom(32))
+    try:
+        world = World(store)
+        first = world.new_case(name=VICTIM)
+        info = backups_for(world, world.admin).backup_now()
+        world.new_case(name="나중사람", phone="010-1111-2222")
+        key = store.key
+        store.close()
+        with pytest.raises(BackupError) as caught:
+            restore_server_backup(
+                info.path,
+                location,
+                secret,
+                key,
+                live_file=store.path,
+                clock=fixed_clock(NOW),
+                audit_key=None,
+            )
+        assert caught.value.code == "backup.no_createdb"
+        assert database in database_names(pg_cluster)
+        with pg_cluster.connect_admin() as conn:
+            conn.execute(f"ALTER ROLE {role} CREATEDB")
+        outcome = restore_server_backup(
+            info.path,
+            location,
+            secret,
+            key,
+            live_file=store.path,
+            clock=fixed_clock(NOW),
+            audit_key=None,
+        )
+        live = create_server_engine(location, secret)
+        try:
+            assert [r[1] for r in table_rows(live, "cases")] == [first.case_number]
+        finally:
+            live.dispose()
+        assert outcome.kept_database in database_names(pg_cluster)
+    finally:
+        store.close()
+        with pg_cluster.connect_admin() as conn:
+            for name in database_names(pg_cluster):
+                if name == database or name.startswith(
+                    ("onestop_before_restore_", "onestop_restore_")
+                ):
+                    conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            conn.execute(f"DROP ROLE IF EXISTS {role}")
