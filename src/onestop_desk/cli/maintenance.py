@@ -70,10 +70,11 @@ def cmd_backup(args: argparse.Namespace, ctx: Context, session: AuthSession) -> 
 def cmd_restore(args: argparse.Namespace, ctx: Context, session: AuthSession) -> int:
     """Verify, close the store, restore, reopen and log the restore: ``AuthSession.restore``
     does all of it (and refuses before closing anything if the backup does not verify)."""
-    restored, outcome = session.restore(Path(args.file))
+    restored, outcome = session.restore(Path(args.file), into=args.into)
     restored.logout("cli restore done")
     ctx.print(f"복원했습니다 / restored: {outcome.cases} cases from {outcome.restored_from}")
-    ctx.print(f"이전 데이터베이스 / previous database kept as: {outcome.kept_copy}")
+    kept = outcome.kept_database or outcome.kept_copy
+    ctx.print(f"이전 데이터베이스 / previous database kept as: {kept}")
     return EXIT_OK
 
 
@@ -154,7 +155,15 @@ COMMANDS = (
         ("restore",),
         "restore a backup (admin)",
         cmd_restore,
-        args=(arg("file", metavar="FILE"),),
+        args=(
+            arg("file", metavar="FILE"),
+            arg(
+                "--into",
+                metavar="DATABASE",
+                help="center server: the new database to restore into "
+                "(default onestop_restore_<stamp>)",
+            ),
+        ),
     ),
     Command(("check",), "database integrity check", cmd_check, Login.HANDLER),
     Command(

@@ -83,6 +83,11 @@ def _known(revision: str | None) -> bool:
         return False
 
 
+def is_known_revision(revision: str | None) -> bool:
+    """Whether this program's migrations know ``revision`` (a backup it can restore)."""
+    return _known(revision)
+
+
 def check_file(path: Path, key: bytes | None, *, quick: bool = False) -> FileCheck:
     """``PRAGMA integrity_check`` (or ``quick_check``) plus the schema revision.
 

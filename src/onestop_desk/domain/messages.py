@@ -367,6 +367,58 @@ MESSAGES: dict[str, Words] = {
         "이 위치에는 백업을 저장할 수 없습니다.",
         "Backups cannot be saved in this location.",
     ),
+    # --- backups of the center server (services/backups.py, db/server_backup.py) -----------
+    "backup.wrong_store": (
+        "이 백업은 다른 종류의 저장소(이 PC만 사용 / 센터 서버)의 백업입니다.",
+        "This backup belongs to the other kind of store (this PC only / center server).",
+    ),
+    "backup.pg_tool_missing": (
+        "PostgreSQL 클라이언트 프로그램({tool})을 찾을 수 없습니다. "
+        "postgresql-client를 설치해 주세요.",
+        "The PostgreSQL client program ({tool}) cannot be found. Install postgresql-client.",
+    ),
+    "backup.pg_tool_too_old": (
+        "{tool} 버전({tool_version})이 센터 서버의 PostgreSQL 버전({server_version})보다 "
+        "낮습니다. 서버와 같거나 새 버전의 postgresql-client를 설치해 주세요.",
+        "{tool} version {tool_version} is older than the center server's PostgreSQL "
+        "({server_version}). Install postgresql-client of the server's version or newer.",
+    ),
+    "backup.dump_failed": (
+        "센터 서버 데이터베이스를 내보내지 못했습니다(pg_dump). 백업은 만들어지지 않았습니다.",
+        "The center server's database could not be dumped (pg_dump): no backup was made.",
+    ),
+    "backup.restore_failed": (
+        "백업을 새 데이터베이스에 복원하지 못했습니다. 사용 중인 데이터베이스는 그대로입니다.",
+        "The backup could not be restored into a new database. The database in use is unchanged.",
+    ),
+    "backup.restore_unverified": (
+        "복원한 데이터베이스가 확인을 통과하지 못해 전환하지 않았습니다. "
+        "사용 중인 데이터베이스는 그대로입니다.",
+        "The restored database did not pass its checks, so nothing was switched. The "
+        "database in use is unchanged.",
+    ),
+    "backup.in_use": (
+        "다른 연결({connections}개)이 아직 센터 서버 데이터베이스를 쓰고 있어 전환하지 "
+        "않았습니다. 모든 PC에서 프로그램을 닫고 다시 시도해 주세요. 사용 중인 "
+        "데이터베이스는 그대로입니다.",
+        "Other connections ({connections}) still use the center server's database, so "
+        "nothing was switched. Close the program on every PC and try again. The database in "
+        "use is unchanged.",
+    ),
+    "backup.no_createdb": (
+        "데이터베이스 역할에 새 데이터베이스를 만들거나 이름을 바꿀 권한이 없습니다"
+        "(CREATEDB, 데이터베이스 소유자). 관리자 안내서의 센터 서버 백업을 보세요.",
+        "The database role may not create or rename databases (CREATEDB, database owner). "
+        "See the admin guide on center server backups.",
+    ),
+    "backup.database_exists": (
+        "복원할 데이터베이스 {database}이(가) 이미 있습니다. 다른 이름을 정해 주세요.",
+        "A database named {database} already exists. Choose another name to restore into.",
+    ),
+    "backup.bad_database_name": (
+        "데이터베이스 이름 {database}은(는) 쓸 수 없습니다(영문 소문자, 숫자, _만).",
+        "The database name {database} cannot be used (lower-case letters, digits and _ only).",
+    ),
     # --- why the access log's chain does not verify (services/access_log.py) ------------------
     "audit": ("기록 사슬이 맞지 않습니다.", "The log chain does not match."),
     "audit.row_edited": (

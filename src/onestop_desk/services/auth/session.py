@@ -29,10 +29,13 @@ from onestop_desk.services.auth.keyring import (
     user_aad,
 )
 from onestop_desk.services.backups import (
+    BackupError,
     BackupService,
     RestoreOutcome,
     restore_backup,
+    restore_server_backup,
     verify_backup,
+    verify_server_backup,
 )
 
 
@@ -210,7 +213,9 @@ class AuthSession:
 
     # --- restore ----------------------------------------------------------------------------
 
-    def restore(self, backup: Path) -> tuple[AuthSession, RestoreOutcome]:
+    def restore(
+        self, backup: Path, *, into: str | None = None
+    ) -> tuple[AuthSession, RestoreOutcome]:
         """Replace the database with ``backup`` and go on as the same administrator.
 
         The protocol of :mod:`.backups`: verify first (nothing is closed if the backup is
@@ -219,6 +224,11 @@ class AuthSession:
         restore. Returns the new session; this one is closed. If the restored file has no
         active administrator of this name, the restore is logged by the system and
         :class:`AccountDisabledError` is raised: the caller shows the login.
+
+        On the center server the backup is restored into a new database (``into``, or
+        ``onestop_restore_<stamp>``), checked, and renamed in under the live database's name
+        (:func:`.backups.restore_server_backup`); ``into`` means nothing to the embedded
+        store and is refused there.
         """
         require(self.actor, Permission.RESTORE)
         if self.store.is_server:
@@ -226,9 +236,27 @@ class AuthSession:
             raise ServerUnsupportedError("restore a server store on the server")
         self.services.context.check_account_now()
         key = self._data_key
-        verify_backup(Path(backup), key)
-        self.logout("restore from backup")
-        outcome = restore_backup(Path(backup), self._auth.database_path, key)
+        location = self.store.server
+        if location is None:
+            if into is not None:
+                raise BackupError("backup.wrong_store", "--into is for the center server")
+            verify_backup(Path(backup), key)
+            self.logout("restore from backup")
+            outcome = restore_backup(Path(backup), self._auth.database_path, key)
+        else:
+            password = self.store.engine.url.password or ""
+            verify_server_backup(Path(backup), key)
+            self.logout("restore from backup")
+            outcome = restore_server_backup(
+                Path(backup),
+                location,
+                password,
+                key,
+                live_file=self._auth.database_path,
+                clock=self._auth.clock,
+                audit_key=audit_chain_key(key),
+                into=into,
+            )
         # The restored log ends where the backup did; the next row starts a new head.
         self._auth.audit_heads.forget()
         store = self._auth.open_store(key)
