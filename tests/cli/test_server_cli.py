@@ -140,17 +140,3 @@ def test_audit_verify_checks_the_chain_on_the_server_and_sees_a_cut(
         )
     assert desk1.as_user("admin", ADMIN_PW, "audit", "verify", stdin=f"{password}\n") == 1
     assert "missing" in desk1.err
-
-
-def test_file_backups_and_restore_are_refused_on_the_server_store(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], server
-) -> None:
-    url, password, ca = server
-    desk = Cli(tmp_path / "desk", capsys)
-    assert _init(desk, url, password, ca) == 0, desk.err
-    for argv in (("backup",), ("restore", str(tmp_path / "old.db"))):
-        assert desk.as_user("admin", ADMIN_PW, *argv, stdin=f"{password}\n") == 1
-        desk.assert_one_line_error()
-        assert "center server" in desk.err
-    assert (desk.folder / "server.json").exists()
-    assert not (desk.folder / "onestop.db").exists()

@@ -403,3 +403,12 @@ def test_an_ordinary_role_needs_createdb_and_then_restores(tmp_path, pg_cluster)
                 ):
                     conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
             conn.execute(f"DROP ROLE IF EXISTS {role}")
+
+
+def test_desk_pcs_of_a_center_server_make_no_automatic_backups(world):
+    """Every PC would otherwise dump the whole center into its own folder at every close."""
+    backups = backups_for(world, world.c1)
+    assert not backups.automatic
+    assert backups.backup_if_due() is None
+    assert backups.backup_at_close() is None
+    assert backups_for(world, world.admin).list_backups() == []

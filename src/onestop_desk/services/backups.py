@@ -501,19 +501,33 @@ class BackupService(Service):
         self._ctx.check_account_now()
         return next((b for b in self._listed() if b.automatic), None)
 
+    @property
+    def automatic(self) -> bool:
+        """Whether the desk program backs up by itself. Not on a center server: every PC
+        would dump the whole center into its own folder at every close. The server is
+        backed up by ``onestop-desk-admin backup`` scheduled on one machine
+        (docs/server-guide.ko.md), and 지금 백업 still works from a PC."""
+        return not self._store.is_server
+
     def backup_if_due(self) -> BackupInfo | None:
-        """A backup when the newest automatic one is a day old or missing; else ``None``.
-        Any account's session runs it (it cannot remove an earlier day's backup)."""
+        """A backup when the newest automatic one is a day old or missing; else ``None``
+        (always ``None`` on a center server, see :attr:`automatic`). Any account's session
+        runs it (it cannot remove an earlier day's backup)."""
         self._ctx.check_account_now()
+        if not self.automatic:
+            return None
         last = next((b for b in self._listed() if b.automatic), None)
         now = self._ctx.clock.now().astimezone(UTC)
         if last is not None and now - last.created_at < INTERVAL:
             return None
         return self._automatic()
 
-    def backup_at_close(self) -> BackupInfo:
-        """The backup taken when the program closes, whoever was logged in."""
+    def backup_at_close(self) -> BackupInfo | None:
+        """The backup taken when the program closes, whoever was logged in (``None`` on a
+        center server, see :attr:`automatic`)."""
         self._ctx.check_account_now()
+        if not self.automatic:
+            return None
         return self._automatic()
 
     def backup_now(self) -> BackupInfo:

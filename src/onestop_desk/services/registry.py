@@ -113,6 +113,5 @@ def build_services(
         ),
         queues=QueueService(ctx),
         demo=DemoService(ctx),
-        # The embedded store's file backups; a server store is backed up on the server.
-        backups=BackupService(ctx, store) if store is not None and not store.is_server else None,
+        backups=BackupService(ctx, store) if store is not None else None,
     )
