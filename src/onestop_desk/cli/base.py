@@ -24,6 +24,8 @@ from onestop_desk.services.auth import AuthService, AuthSession
 
 PASSWORD_ENV = "ONESTOP_DESK_PASSWORD"
 NEW_PASSWORD_ENV = "ONESTOP_DESK_NEW_PASSWORD"
+SOURCE_PASSWORD_ENV = "ONESTOP_DESK_SOURCE_PASSWORD"
+"""``server import``: the password of an administrator of the store being imported."""
 
 PASSWORD_CHANGE_REQUIRED = "auth.password_change_required"
 """Its line names the command that lifts it (``password``)."""
@@ -129,6 +131,12 @@ class Secrets:
 
     def recovery_key(self) -> str:
         return self._line("복구 키 / recovery key: ")
+
+    def source_password(self) -> str:
+        """The password of the store ``server import`` reads (the next secret after one's
+        own)."""
+        value = self._environ.get(SOURCE_PASSWORD_ENV)
+        return value if value else self._line("가져올 PC의 비밀번호 / source store password: ")
 
 
 class Context:

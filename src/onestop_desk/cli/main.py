@@ -17,7 +17,17 @@ import sys
 from collections.abc import Mapping, Sequence
 from typing import TextIO
 
-from onestop_desk.cli import audit, cases, demo, first_run, intake, maintenance, stats, users
+from onestop_desk.cli import (
+    audit,
+    cases,
+    demo,
+    first_run,
+    intake,
+    maintenance,
+    server_import,
+    stats,
+    users,
+)
 from onestop_desk.cli.base import EXIT_FAILED, EXIT_OK, AuthFactory, Context, Secrets, error_line
 from onestop_desk.cli.table import Command, build_parser, run
 from onestop_desk.services.auth import AuthService
@@ -31,6 +41,7 @@ COMMANDS: tuple[Command, ...] = (
     *audit.COMMANDS,
     *maintenance.COMMANDS,
     *stats.COMMANDS,
+    *server_import.COMMANDS,
 )
 
 GROUP_HELP = {
@@ -38,6 +49,7 @@ GROUP_HELP = {
     "agencies": "the partner directory",
     "users": "accounts and roles (administrators)",
     "audit": "the access log (administrators)",
+    "server": "the center server store",
 }
 
 
