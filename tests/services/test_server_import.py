@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from helpers.single_pc import SOURCE_ADMIN, SOURCE_ADMIN_PW, SinglePc, make_single_pc
 from helpers.world import World, consent
 from onestop_desk.db import maintenance, models
+from onestop_desk.db.retention import RetentionRepository
 from onestop_desk.db.transfer import StoreTransfer
 from onestop_desk.domain.errors import PermissionDeniedError
 from onestop_desk.domain.security import normalize_recovery_key, unwrap_key
@@ -219,3 +220,37 @@ def test_a_damaged_source_is_refused(world: World, pc_b: SinglePc) -> None:
     with pytest.raises(StoreImportError) as damaged:
         open_source(pc_b.folder, username=SOURCE_ADMIN, password=SOURCE_ADMIN_PW)
     assert damaged.value.code == "import.source_damaged"
+
+
+def test_the_destruction_register_comes_along_and_its_numbers_are_never_given_again(
+    world: World, pc_b: SinglePc
+) -> None:
+    own = world.new_case(name="서버사례")
+    ring = AuthService(pc_b.folder).load_keyring()
+    key = unwrap_key(ring.recovery, normalize_recovery_key(pc_b.recovery_key), aad=RECOVERY_AAD)
+    with maintenance.opened(pc_b.database, key) as conn:
+        conn.execute(
+            "INSERT INTO destruction_register (case_number, closed_on, destroyed_at, "
+            "destroyed_by, legal_basis, retention_years) VALUES "
+            "('2026-00003', '2026-01-05', '2026-11-20 01:00:00', 'srcadmin', '보존기간 경과', 3)"
+        )
+    report = _import(world, pc_b)
+    changed = {n.old: n.new for n in report.renumbered if n.kind == "case"}
+    # 2026-00001 is the server's; 2026-00003 is named by the source's register.
+    assert changed == {"2026-00001": "2026-00004"}
+    assert report.counts["destruction_register"] == 1
+    assert world.new_case(name="다음사례").case_number == "2026-00005"
+    # Destroying an imported case takes its renumbering record with it.
+    [imported] = [h for h in world.lead.cases.search_ids("2026-00001") if h != own.id]
+    with world.store.sessions.begin() as s:
+        RetentionRepository(s).destroy_cases([imported])
+    with world.store.sessions() as s:
+        assert s.scalar(select(func.count()).select_from(models.ImportedNumber)) == 0
+        assert (
+            s.scalar(
+                select(func.count())
+                .select_from(models.DestructionRecord)
+                .where(models.DestructionRecord.case_number == "2026-00003")
+            )
+            == 1
+        )

@@ -169,6 +169,7 @@ DESTROYED_TABLES = (
     "timeline_events",
     "status_changes",
     "case_crime_types",
+    "imported_numbers",
     "phone_inquiries",
     "search_grams",
 )

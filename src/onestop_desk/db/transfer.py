@@ -341,6 +341,14 @@ class StoreTransfer:
         cases = _ordered(self._src, models.Case, models.Case.case_number)
         used = set(self._dst.scalars(select(models.Case.case_number)))
         used.update(self._dst.scalars(select(models.DestructionRecord.case_number)))
+        # The source's register comes along and names its numbers: neither a renumbered case
+        # nor a later intake on the server may take one.
+        for number in self._src.scalars(select(models.DestructionRecord.case_number)):
+            used.add(number)
+            parts = _number_parts(CASE, number)
+            if parts is not None:
+                row = self._counters.row(_counter_name(CASE, parts[0]))
+                row.value = max(row.value, parts[1])
         changes = plan_numbers(
             CASE, [c.case_number for c in cases], used, self._counters, self._now.year
         )
