@@ -86,7 +86,7 @@ def make_single_pc(
             name=name,
             birth_date=date(1985, 5, 5),
             gender=Gender.FEMALE,
-            phone=f"010-77{index:02d}-12{index:02d}",
+            phone=f"010-{7000 + index:04d}-{1000 + index:04d}",
             address="서울특별시 동작구 여의대방로 54",
             safe_contact=SafeContact(may_call=True),
         )
