@@ -26,6 +26,8 @@ PASSWORD_ENV = "ONESTOP_DESK_PASSWORD"
 NEW_PASSWORD_ENV = "ONESTOP_DESK_NEW_PASSWORD"
 SERVER_PASSWORD_ENV = "ONESTOP_DESK_SERVER_PASSWORD"
 """The center server's database role password, for a data folder connected to a server."""
+SOURCE_PASSWORD_ENV = "ONESTOP_DESK_SOURCE_PASSWORD"
+"""``server import``: the password of an administrator of the store being imported."""
 
 PASSWORD_CHANGE_REQUIRED = "auth.password_change_required"
 """Its line names the command that lifts it (``password``)."""
@@ -139,6 +141,12 @@ class Secrets:
         if value:
             return value
         return self._line("센터 서버 비밀번호 / center server password: ", "secret.server_missing")
+
+    def source_password(self) -> str:
+        """The password of the store ``server import`` reads (the next secret after one's
+        own)."""
+        value = self._environ.get(SOURCE_PASSWORD_ENV)
+        return value if value else self._line("가져올 PC의 비밀번호 / source store password: ")
 
 
 class Context:

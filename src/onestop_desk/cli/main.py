@@ -27,6 +27,7 @@ from onestop_desk.cli import (
     intake,
     maintenance,
     server,
+    server_import,
     stats,
     users,
 )
@@ -44,6 +45,7 @@ COMMANDS: tuple[Command, ...] = (
     *audit.COMMANDS,
     *maintenance.COMMANDS,
     *stats.COMMANDS,
+    *server_import.COMMANDS,
 )
 
 GROUP_HELP = {

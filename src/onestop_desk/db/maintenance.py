@@ -174,6 +174,7 @@ DESTROYED_TABLES = (
     "timeline_events",
     "status_changes",
     "case_crime_types",
+    "imported_numbers",
     "phone_inquiries",
     "search_grams",
     "blind_tokens",

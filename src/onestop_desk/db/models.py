@@ -525,3 +525,34 @@ class KeyringFailure(Base):
     username: Mapped[str] = mapped_column(String(64))
     pc_name: Mapped[str] = mapped_column(String(100))
     detail: Mapped[str] = mapped_column(String(200))
+
+
+class StoreImport(Base):
+    """One single-PC store moved into this (server) store by ``server import``. The
+    fingerprint names the source store (derived from its data key) so the same store is
+    never imported twice; the counts say what came in. No personal data."""
+
+    __tablename__ = "store_imports"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String(64), unique=True)
+    source: Mapped[str] = mapped_column(String(300), default="")
+    imported_at: Mapped[datetime] = mapped_column(DateTime)
+    imported_by: Mapped[str] = mapped_column(String(64))
+    counts: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class ImportedNumber(Base):
+    """A case or document number an import had to change because this store already used
+    it. Paper handed out earlier carries ``old_number``: search looks it up here. Deleted
+    with its case (destruction)."""
+
+    __tablename__ = "imported_numbers"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    import_id: Mapped[int] = mapped_column(
+        ForeignKey("store_imports.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(10))
+    """``case`` or ``document``."""
+    old_number: Mapped[str] = mapped_column(String(30), index=True)
+    new_number: Mapped[str] = mapped_column(String(30))
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)

@@ -62,6 +62,8 @@ class RetentionRepository:
             models.StatusChangeRow,
             models.CaseCrimeType,
             models.CasePerson,
+            # A number an import changed names the case: it goes with it.
+            models.ImportedNumber,
         ):
             self._s.execute(delete(model).where(model.case_id.in_(ids)))  # type: ignore[attr-defined]
         self._s.execute(delete(models.Case).where(models.Case.id.in_(ids)))

@@ -244,9 +244,9 @@ class SearchRepository:
         if _CASE_NUMBER.match(query) or _DOCUMENT_NUMBER.match(query):
             # A whole number typed or scanned means that one case; R2026-000012 also
             # contains "2026-00001", so the substring index alone would list neighbours.
-            exact = self._exact_number(query.upper())
-            if exact is not None:
-                return [exact]
+            exact = self._exact_numbers(query.upper())
+            if exact:
+                return exact[:limit]
             hits = self._fts("numbers", query.upper(), limit)
             # "2222-3333" looks like a case number but is usually the end of a phone number.
             hits += [h for h in self._fts("phones", digits(query), limit) if h not in hits]
@@ -272,13 +272,22 @@ class SearchRepository:
             return self._prefix(models.Person.name_initials, compact, limit)
         return self._prefix(models.Person.name, compact, limit)
 
-    def _exact_number(self, number: str) -> int | None:
+    def _exact_numbers(self, number: str) -> list[int]:
         case_id = self._s.scalar(select(models.Case.id).where(models.Case.case_number == number))
         if case_id is None:
             case_id = self._s.scalar(
                 select(models.Referral.case_id).where(models.Referral.document_number == number)
             )
-        return case_id
+        found = [] if case_id is None else [case_id]
+        # Numbers ``server import`` changed: letters handed out earlier carry the old one,
+        # which another case may hold now (both are listed, the holder first).
+        renamed = self._s.scalars(
+            select(models.ImportedNumber.case_id)
+            .where(models.ImportedNumber.old_number == number)
+            .order_by(models.ImportedNumber.id)
+        )
+        found += [i for i in renamed if i not in found]
+        return found
 
     def _fts(self, column: str, term: str, limit: int) -> list[int]:
         if len(term) < 3:

@@ -31,6 +31,7 @@ class Permission(StrEnum):
     RESTORE = "restore"
     SET_BACKUP_POLICY = "set_backup_policy"
     LOAD_DEMO_DATA = "load_demo_data"
+    IMPORT_STORE = "import_store"  # move a single-PC store into the center server
 
 
 _C, _L, _A = Role.COUNSELOR, Role.TEAM_LEAD, Role.ADMIN
@@ -51,6 +52,7 @@ GRANTS: dict[Permission, frozenset[Role]] = {
     Permission.RESTORE: frozenset({_A}),
     Permission.SET_BACKUP_POLICY: frozenset({_A}),
     Permission.LOAD_DEMO_DATA: frozenset({_L, _A}),
+    Permission.IMPORT_STORE: frozenset({_A}),
 }
 
 

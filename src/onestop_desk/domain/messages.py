@@ -414,6 +414,55 @@ MESSAGES: dict[str, Words] = {
         "데이터베이스 이름 {database}은(는) 쓸 수 없습니다(영문 소문자, 숫자, _만).",
         "The database name {database} cannot be used (lower-case letters, digits and _ only).",
     ),
+    # --- moving a single-PC store into the center server (services/server_import.py) -------
+    "import": (
+        "PC 자료를 센터 서버로 가져오지 못했습니다. 서버에는 아무것도 바뀌지 않았습니다.",
+        "The PC's data could not be imported into the center server. Nothing changed on the "
+        "server.",
+    ),
+    "import.source_missing": (
+        "가져올 데이터베이스(onestop.db)와 그 옆의 keyring.json을 찾을 수 없습니다.",
+        "The database to import (onestop.db) and the keyring.json beside it were not found.",
+    ),
+    "import.source_keyring": (
+        "가져올 PC의 keyring.json을 읽을 수 없습니다(손상되었거나 다른 파일).",
+        "The source PC's keyring.json cannot be read (damaged, or another file).",
+    ),
+    "import.source_wrong_secret": (
+        "가져올 PC의 관리자 계정·비밀번호 또는 복구 키가 맞지 않습니다.",
+        "The source PC's administrator name and password, or its recovery key, do not match.",
+    ),
+    "import.source_not_admin": (
+        "가져올 PC에서 관리자인 활성 계정으로만 가져올 수 있습니다.",
+        "Only an active administrator account of the source PC can import it.",
+    ),
+    "import.source_damaged": (
+        "가져올 데이터베이스가 손상되어 있어 가져오지 않았습니다. 그 PC의 백업을 확인하세요.",
+        "The database to import is damaged, so it was not imported. Check that PC's backups.",
+    ),
+    "import.source_tampered": (
+        "가져올 PC의 접속기록이 변조되었거나 일부가 없어 가져오지 않았습니다.",
+        "The source PC's access log has been altered or is missing rows, so it was not imported.",
+    ),
+    "import.source_too_new": (
+        "가져올 데이터베이스를 더 새 버전의 프로그램이 만들었습니다. 프로그램을 업데이트하세요.",
+        "The database to import was made by a newer version of the program. Please update.",
+    ),
+    "import.already_imported": (
+        "이 PC의 자료는 이미 센터 서버로 가져왔습니다. 두 번 가져오지 않습니다.",
+        "This PC's data has already been imported into the center server; it is not imported "
+        "twice.",
+    ),
+    "import.numbers_full": (
+        "{year}년의 사례번호 또는 문서번호가 모두 쓰여 가져올 수 없습니다.",
+        "No case or document number is left in {year}, so the data cannot be imported.",
+    ),
+    "import.not_server": (
+        "이 데이터 폴더는 센터 서버에 연결되어 있지 않습니다. 서버에 연결된 데이터 폴더에서 "
+        "가져오세요.",
+        "This data folder is not connected to the center server. Import from a data folder "
+        "connected to the server.",
+    ),
     # --- why the access log's chain does not verify (services/access_log.py) ------------------
     "audit": ("기록 사슬이 맞지 않습니다.", "The log chain does not match."),
     "audit.row_edited": (

@@ -173,3 +173,4 @@ class AuditAction(StrEnum):
     UNLOCK = "unlock"
     ACCOUNT = "account"  # grant, change or revocation of an account or role
     PURGE = "purge"
+    IMPORT = "import"  # a single-PC store moved into the server, and its copied log rows

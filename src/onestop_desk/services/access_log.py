@@ -364,7 +364,8 @@ class AuditLogService(Service):
             keep_from = repo.first_seq_to_keep(
                 moment - timedelta(days=ACCESS_RETENTION_DAYS),
                 moment - timedelta(days=ACCOUNT_RETENTION_DAYS),
-                [AuditAction.ACCOUNT.value, AuditAction.PURGE.value],
+                # Copied rows of an imported store may be account changes: kept as long.
+                [AuditAction.ACCOUNT.value, AuditAction.PURGE.value, AuditAction.IMPORT.value],
             )
             first = repo.first()
             if keep_from is None:

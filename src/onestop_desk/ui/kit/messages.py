@@ -338,6 +338,7 @@ def audit_action_label(action: str) -> str:
         "unlock": translate("Vocab", "잠금 해제"),
         "account": translate("Vocab", "계정·권한"),
         "purge": translate("Vocab", "파기·삭제"),
+        "import": translate("Vocab", "PC 자료 가져오기"),
     }.get(action, action)
 
 
