@@ -11,7 +11,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from onestop_desk.db.store import Store, open_store
+from onestop_desk.db.server import ServerLocation
+from onestop_desk.db.store import Store, open_server_store, open_store
 from onestop_desk.demo import generate_demo
 
 GENERATOR_VERSION = 2
@@ -19,7 +20,20 @@ GENERATOR_VERSION = 2
 BENCH_KEY = bytes.fromhex("6f6e6573746f702d6465736b2d62656e63682d6b65792d3130306b2d64656d6f")
 
 
+_SERVER: tuple[ServerLocation, str, bytes] | None = None
+
+
+def use_server(location: ServerLocation, password: str, key: bytes) -> None:
+    """From now on :func:`demo_store` opens this center server store (``bench_server.py``
+    loads the demo cases into it first) instead of the cached SQLite file."""
+    global _SERVER
+    _SERVER = (location, password, key)
+
+
 def demo_store(n_cases: int = 100_000) -> Store:
+    if _SERVER is not None:
+        location, password, key = _SERVER
+        return open_server_store(location, password, key=key, seed=False)
     folder = Path(
         os.environ.get("ONESTOP_BENCH_DIR", Path(tempfile.gettempdir()) / "onestop-bench")
     )
