@@ -32,7 +32,9 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         metafunc.parametrize("store_kind", ["server"])
         return
     folder = Path(str(metafunc.definition.path)).parent.name
-    if folder in BOTH_STORES and not metafunc.definition.get_closest_marker("embedded_only"):
+    if metafunc.definition.get_closest_marker("server_only"):
+        metafunc.parametrize("store_kind", ["server"])
+    elif folder in BOTH_STORES and not metafunc.definition.get_closest_marker("embedded_only"):
         metafunc.parametrize("store_kind", ["embedded", "server"])
 
 

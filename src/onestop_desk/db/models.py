@@ -51,6 +51,25 @@ class Counter(Base):
     value: Mapped[int] = mapped_column(Integer, default=0)
 
 
+class StatMonthStamp(Base):
+    """How often the rows a month's statistics count have changed (bumped by triggers, 0005)."""
+
+    __tablename__ = "stat_month_stamp"
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)
+    stamp: Mapped[int] = mapped_column(Integer)
+
+
+class StatMonthCache(Base):
+    """A month's statistics counts (codes and numbers only), valid while ``stamp`` is the
+    month's current stamp and ``format`` the code's."""
+
+    __tablename__ = "stat_month_cache"
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)
+    stamp: Mapped[int] = mapped_column(Integer)
+    format: Mapped[int] = mapped_column(Integer)
+    counts: Mapped[str] = mapped_column(Text)
+
+
 class User(Base):
     __tablename__ = "users"
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -11,7 +11,10 @@ table page read costs a decryption, and those indexes are a tenth of the tables'
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 from typing import Any, NamedTuple
 
 from sqlalchemy import (
@@ -26,13 +29,13 @@ from sqlalchemy import (
     or_,
     select,
     text,
-    type_coerce,
     union_all,
 )
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, aliased
 
 from onestop_desk.db import models
-from onestop_desk.db.dialect import is_sqlite
 
 UNKNOWN = "unknown"
 # (code, youngest, oldest), ages at intake in whole years; the labels live in the service.
@@ -46,6 +49,24 @@ AGE_BANDS = (
     ("65+", 65, 200),
 )
 KST_OFFSET = "+9 hours"  # Korea keeps no daylight saving time
+CACHE_FORMAT = 1
+"""The layout of a cached month's counts; a cache written by another layout is counted anew."""
+
+
+def _whole_months(start: date, end: date) -> list[tuple[str, date, date]]:
+    """('YYYY-MM', first day, last day) of each calendar month lying wholly in the period."""
+    months: list[tuple[str, date, date]] = []
+    first = start if start.day == 1 else _next_month(start)
+    while True:
+        last = _next_month(first) - timedelta(days=1)
+        if last > end:
+            return months
+        months.append((f"{first.year:04d}-{first.month:02d}", first, last))
+        first = _next_month(first)
+
+
+def _next_month(day: date) -> date:
+    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
 
 
 class CohortGroup(NamedTuple):
@@ -54,15 +75,79 @@ class CohortGroup(NamedTuple):
     intake_channel: str
     gender: str
     nationality: str
-    disability: str
-    age: int | None
+    disability: bool
+    age_band: str
     cases: int
 
-    @property
-    def age_band(self) -> str:
-        if self.age is None:
-            return UNKNOWN
-        return next((code for code, low, high in AGE_BANDS if low <= self.age <= high), UNKNOWN)
+
+def age_band_of(age: int | None) -> str:
+    if age is None:
+        return UNKNOWN
+    return next((code for code, low, high in AGE_BANDS if low <= age <= high), UNKNOWN)
+
+
+@dataclass
+class PeriodCounts:
+    """Every count of the statistics that adds up over consecutive periods.
+
+    Each count belongs to the cases received in the period (a case is counted in the month of
+    its ``intake_date``), so two periods' counts add up to their union's. ``new_persons``
+    counts the persons whose first consenting case was received in the period.
+    """
+
+    cohort: Counter[tuple[str, str, str, bool, str]] = field(default_factory=Counter)
+    crime_types: Counter[str] = field(default_factory=Counter)
+    crime_buckets: Counter[str] = field(default_factory=Counter)
+    areas: Counter[str] = field(default_factory=Counter)
+    programmes: Counter[int | None] = field(default_factory=Counter)
+    referrals: Counter[tuple[int, str]] = field(default_factory=Counter)
+    waits: Counter[int] = field(default_factory=Counter)
+    new_persons: int = 0
+
+    def add(self, other: PeriodCounts) -> None:
+        self.cohort.update(other.cohort)
+        self.crime_types.update(other.crime_types)
+        self.crime_buckets.update(other.crime_buckets)
+        self.areas.update(other.areas)
+        self.programmes.update(other.programmes)
+        self.referrals.update(other.referrals)
+        self.waits.update(other.waits)
+        self.new_persons += other.new_persons
+
+    def cohort_groups(self) -> list[CohortGroup]:
+        return [CohortGroup(*key, n) for key, n in self.cohort.items() if n]
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "cohort": [[*key, n] for key, n in self.cohort.items()],
+                "crime_types": dict(self.crime_types),
+                "crime_buckets": dict(self.crime_buckets),
+                "areas": dict(self.areas),
+                "programmes": [[pid, n] for pid, n in self.programmes.items()],
+                "referrals": [[aid, status, n] for (aid, status), n in self.referrals.items()],
+                "waits": [[days, n] for days, n in self.waits.items()],
+                "new_persons": self.new_persons,
+            },
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> PeriodCounts:
+        data = json.loads(text)
+        return cls(
+            cohort=Counter(
+                {(ch, g, nat, bool(dis), band): n for ch, g, nat, dis, band, n in data["cohort"]}
+            ),
+            crime_types=Counter(data["crime_types"]),
+            crime_buckets=Counter(data["crime_buckets"]),
+            areas=Counter(data["areas"]),
+            programmes=Counter({pid: n for pid, n in data["programmes"]}),
+            referrals=Counter({(aid, status): n for aid, status, n in data["referrals"]}),
+            waits=Counter({int(days): n for days, n in data["waits"]}),
+            new_persons=int(data["new_persons"]),
+        )
 
 
 def _consenting() -> Any:
@@ -72,38 +157,40 @@ def _consenting() -> Any:
 
 # Age at intake in whole years, from the stored 'YYYY-MM-DD' text (substr is several times
 # cheaper than strftime, and this runs once per case); NULL without a plausible birth date.
-_AGE = (
+_AGE_SQLITE = (
     "CASE WHEN p.birth_date IS NULL OR p.birth_date > c.intake_date THEN NULL ELSE "
     "CAST(substr(c.intake_date, 1, 4) AS INTEGER) - CAST(substr(p.birth_date, 1, 4) AS INTEGER)"
     " - (substr(c.intake_date, 6, 5) < substr(p.birth_date, 6, 5)) END"
 )
-_COHORT_SQL = f"""
-SELECT c.intake_channel, p.gender, p.nationality, trim(p.disability) AS disability,
-       {_AGE} AS age, count(*) AS cases
+_AGE_POSTGRESQL = (
+    "CASE WHEN p.birth_date IS NULL OR p.birth_date > c.intake_date THEN NULL ELSE "
+    "CAST(extract(year FROM age(c.intake_date, p.birth_date)) AS INTEGER) END"
+)
+# Written out for SQLite: the person facts must come from ``ix_persons_statistics``
+# (``INDEXED BY``), or SQLite looks every person up by rowid and reads the wide table.
+# A disability counts as "yes" when its text is not empty (on the server store the text is
+# encrypted, and an empty one stays empty).
+_COHORT_SQL = """
+SELECT c.intake_channel, p.gender, p.nationality,
+       CASE WHEN trim(coalesce(p.disability, '')) = '' THEN 0 ELSE 1 END AS disability,
+       {age} AS age, count(*) AS cases
 FROM cases AS c
-JOIN persons AS p INDEXED BY ix_persons_statistics ON p.id = c.person_id
-WHERE c.statistics_consent = 1 AND c.intake_date >= :start AND c.intake_date <= :end
+JOIN persons AS p {indexed} ON p.id = c.person_id
+WHERE c.statistics_consent = {true} AND c.intake_date >= :start AND c.intake_date <= :end
 GROUP BY 1, 2, 3, 4, 5
 """
-
-
-# The same counts on PostgreSQL, where dates are dates and the planner needs no hints.
-_PG_COHORT_SQL = """
-SELECT c.intake_channel, p.gender, p.nationality, trim(p.disability) AS disability,
-       CASE WHEN p.birth_date IS NULL OR p.birth_date > c.intake_date THEN NULL
-            ELSE CAST(date_part('year', age(c.intake_date, p.birth_date)) AS INTEGER) END
-         AS age,
-       count(*) AS cases
-FROM cases AS c
-JOIN persons AS p ON p.id = c.person_id
-WHERE c.statistics_consent AND c.intake_date >= :start AND c.intake_date <= :end
-GROUP BY 1, 2, 3, 4, 5
-"""
+_COHORT = {
+    "sqlite": _COHORT_SQL.format(
+        age=_AGE_SQLITE, indexed="INDEXED BY ix_persons_statistics", true="1"
+    ),
+    "postgresql": _COHORT_SQL.format(age=_AGE_POSTGRESQL, indexed="", true="true"),
+}
 
 
 class StatisticsRepository:
     def __init__(self, session: Session) -> None:
         self._s = session
+        self._dialect = session.get_bind().dialect.name
 
     def _in_period(self, start: date, end: date) -> Any:
         return and_(_consenting(), models.Case.intake_date >= start, models.Case.intake_date <= end)
@@ -114,28 +201,26 @@ class StatisticsRepository:
 
     # --- the cohort: consenting cases received in the period --------------------------------
 
-    def cohort_groups(self, start: date, end: date) -> list[CohortGroup]:
-        """The cases received in the period, counted by channel and their person's facts.
-
-        Written out for SQLite: the person facts must come from ``ix_persons_statistics``
-        (``INDEXED BY``), or SQLite looks every person up by rowid and reads the wide table.
-        """
-        sqlite = is_sqlite(self._s)
-        stmt = text(_COHORT_SQL if sqlite else _PG_COHORT_SQL).columns(
+    def _cohort(self, start: date, end: date) -> Counter[tuple[str, str, str, bool, str]]:
+        """The cases received in the period, counted by channel and their person's facts."""
+        stmt = text(_COHORT[self._dialect]).columns(
             column("intake_channel", String),
             column("gender", String),
             column("nationality", String),
-            column("disability", String),
+            column("disability", Integer),
             column("age", Integer),
             column("cases", Integer),
         )
-        params: dict[str, Any] = (
-            {"start": start.isoformat(), "end": end.isoformat()}
-            if sqlite
-            else {"start": start, "end": end}
-        )
-        rows = self._s.execute(stmt, params)
-        return [CohortGroup(*row) for row in rows]
+        params: dict[str, object] = {"start": start, "end": end}
+        if self._dialect == "sqlite":
+            params = {"start": start.isoformat(), "end": end.isoformat()}
+        out: Counter[tuple[str, str, str, bool, str]] = Counter()
+        for channel, gender, nationality, disability, age, n in self._s.execute(stmt, params):
+            out[(channel, gender, nationality or "", bool(disability), age_band_of(age))] += n
+        return out
+
+    def cohort_groups(self, start: date, end: date) -> list[CohortGroup]:
+        return [CohortGroup(*key, n) for key, n in self._cohort(start, end).items()]
 
     def crime_type_counts(self, start: date, end: date) -> dict[str, int]:
         """Cases of the period per crime type (a case counts once for each type ticked)."""
@@ -194,16 +279,13 @@ class StatisticsRepository:
             .subquery()
         )
         # The stored moment is UTC, the day counted is Korean.
-        if is_sqlite(self._s):
+        if self._dialect == "postgresql":
+            sent_day = cast(first.c.sent_at + text("interval '9 hours'"), Date)
+            days = cast(sent_day - first.c.intake_date, Integer).label("days")
+        else:
             days = cast(
                 func.julianday(func.date(first.c.sent_at, KST_OFFSET))
                 - func.julianday(first.c.intake_date),
-                Integer,
-            ).label("days")
-        else:
-            # date - date is a whole number of days on PostgreSQL.
-            days = type_coerce(
-                cast(first.c.sent_at + text("interval '9 hours'"), Date) - first.c.intake_date,
                 Integer,
             ).label("days")
         stmt = select(days, func.count()).select_from(first).group_by(days)
@@ -224,12 +306,11 @@ class StatisticsRepository:
         """
         # Unary + keeps SQLite off ix_cases_statistics, which it would otherwise pick for
         # "consenting and received by the end": nearly every case of the center's history.
-        if is_sqlite(self._s):
-            not_indexed: tuple[Any, ...] = (
-                literal_column("+cases.statistics_consent") == 1,
-                literal_column("+cases.intake_date") <= end.isoformat(),
-            )
-        else:
+        not_indexed: tuple[Any, ...] = (
+            literal_column("+cases.statistics_consent") == 1,
+            literal_column("+cases.intake_date") <= end.isoformat(),
+        )
+        if self._dialect == "postgresql":
             not_indexed = (_consenting(), models.Case.intake_date <= end)
         open_cases = union_all(
             select(models.Case.person_id).where(models.Case.closed_on.is_(None), *not_indexed),
@@ -249,6 +330,120 @@ class StatisticsRepository:
         served = self._s.scalar(select(person))
         new = self._s.scalar(select(person).where(~has_earlier))
         return int(served or 0), int(new or 0)
+
+    def new_persons(self, start: date, end: date) -> int:
+        """Persons whose first consenting case was received in the period."""
+        earlier = aliased(models.Case)
+        has_earlier = (
+            select(earlier.id)
+            .where(
+                earlier.person_id == models.Case.person_id,
+                earlier.statistics_consent == True,  # noqa: E712
+                earlier.intake_date < start,
+            )
+            .exists()
+        )
+        stmt = select(func.count(func.distinct(models.Case.person_id))).where(
+            self._in_period(start, end), ~has_earlier
+        )
+        return int(self._s.scalar(stmt) or 0)
+
+    def consenting_range(self) -> tuple[date, date] | None:
+        """The first and last intake date of the consenting cases (None: there are none)."""
+        first, last = self._s.execute(
+            select(func.min(models.Case.intake_date), func.max(models.Case.intake_date)).where(
+                _consenting()
+            )
+        ).one()
+        if first is None:
+            return None
+        return first, last
+
+    # --- the additive counts, whole months from the month cache -----------------------------
+
+    def period_counts(self, start: date, end: date) -> PeriodCounts:
+        """Every additive count of the period, counted now from the case tables."""
+        areas, programmes = self.need_counts(start, end)
+        return PeriodCounts(
+            cohort=self._cohort(start, end),
+            crime_types=Counter(self.crime_type_counts(start, end)),
+            crime_buckets=Counter(self.crime_bucket_counts(start, end)),
+            areas=Counter(areas),
+            programmes=Counter(programmes),
+            referrals=Counter({(aid, st): n for aid, st, n in self.referral_counts(start, end)}),
+            waits=Counter(self.first_referral_days(start, end)),
+            new_persons=self.new_persons(start, end),
+        )
+
+    def counts(self, start: date, end: date) -> PeriodCounts:
+        """``period_counts`` of the period, with each whole month inside it read from
+        ``stat_month_cache`` while its stamp is current (and counted and cached otherwise);
+        the partial months at the edges are counted now.
+
+        The period is first clipped to the consenting cases' intake dates: "all time" from
+        2000 does not visit 26 empty years.
+        """
+        total = PeriodCounts()
+        known = self.consenting_range()
+        if known is None:
+            return total
+        start, end = max(start, known[0]), min(end, known[1])
+        if start > end:
+            return total
+        months = _whole_months(start, end)
+        if not months:
+            return self.period_counts(start, end)
+        first_day, last_day = months[0][1], months[-1][2]
+        if start < first_day:
+            total.add(self.period_counts(start, first_day - timedelta(days=1)))
+        if last_day < end:
+            total.add(self.period_counts(last_day + timedelta(days=1), end))
+        for month_counts in self._months(months):
+            total.add(month_counts)
+        return total
+
+    def _months(self, months: list[tuple[str, date, date]]) -> list[PeriodCounts]:
+        names = [name for name, _first, _last in months]
+        stamps = {
+            month: stamp
+            for month, stamp in self._s.execute(
+                select(models.StatMonthStamp.month, models.StatMonthStamp.stamp).where(
+                    models.StatMonthStamp.month.in_(names)
+                )
+            )
+        }
+        cached = {
+            month: (stamp, fmt, counts)
+            for month, stamp, fmt, counts in self._s.execute(
+                select(
+                    models.StatMonthCache.month,
+                    models.StatMonthCache.stamp,
+                    models.StatMonthCache.format,
+                    models.StatMonthCache.counts,
+                ).where(models.StatMonthCache.month.in_(names))
+            )
+        }
+        out = []
+        for name, first, last in months:
+            # The stamp is read before counting: a change committed meanwhile by another
+            # writer bumps it past the one stored, and the month is counted again next time.
+            stamp = stamps.get(name, 0)
+            hit = cached.get(name)
+            if hit is not None and hit[0] == stamp and hit[1] == CACHE_FORMAT:
+                out.append(PeriodCounts.from_json(hit[2]))
+                continue
+            counted = self.period_counts(first, last)
+            self._store_month(name, stamp, counted)
+            out.append(counted)
+        return out
+
+    def _store_month(self, month: str, stamp: int, counted: PeriodCounts) -> None:
+        values = {"stamp": stamp, "format": CACHE_FORMAT, "counts": counted.to_json()}
+        dialect = self._s.get_bind().dialect.name
+        insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+        # An upsert: another PC of a center server may have cached the month a moment ago.
+        stmt = insert(models.StatMonthCache).values(month=month, **values)
+        self._s.execute(stmt.on_conflict_do_update(index_elements=["month"], set_=values))
 
     # --- inquiries --------------------------------------------------------------------------
 

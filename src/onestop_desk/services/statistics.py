@@ -138,13 +138,14 @@ class StatisticsService(Service):
         overdue_query = replace(queue_query(Queue.OVERDUE, self._ctx.clock), statistics_only=True)
         with self._ctx.transaction() as s:
             repo = StatisticsRepository(s)
-            cohort = repo.cohort_groups(period_from, period_to)
-            type_counts = Counter(repo.crime_type_counts(period_from, period_to))
-            bucket_counts = Counter(repo.crime_bucket_counts(period_from, period_to))
-            area_counts, programme_ids = repo.need_counts(period_from, period_to)
-            referrals = repo.referral_counts(period_from, period_to)
-            waits = repo.first_referral_days(period_from, period_to)
-            served, new = repo.person_counts(period_from, period_to)
+            counts = repo.counts(period_from, period_to)
+            known = repo.consenting_range()
+            if known is None or period_from <= known[0]:
+                # Nobody had a consenting case before the period: every person served in it
+                # is new, and they are the persons counted month by month.
+                served = new = counts.new_persons
+            else:
+                served, new = repo.person_counts(period_from, period_to)
             overdue = ReferralQueueRepository(s).count(overdue_query, owner_id=None)
             inquiries, converted = repo.inquiries(start_utc, end_utc)
             crime_types = repo.crime_types()
@@ -152,6 +153,12 @@ class StatisticsService(Service):
             programmes = repo.programmes()
             agencies = repo.agencies()
 
+        cohort = counts.cohort_groups()
+        type_counts = counts.crime_types
+        bucket_counts = counts.crime_buckets
+        area_counts, programme_ids = counts.areas, counts.programmes
+        referrals = [(aid, status, n) for (aid, status), n in counts.referrals.items()]
+        waits = dict(counts.waits)
         n_cases = sum(g.cases for g in cohort)
         programme_code = {pid: code for pid, code, _name, _area in programmes}
         programme_counts: Counter[str] = Counter()

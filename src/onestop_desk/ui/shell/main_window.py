@@ -29,6 +29,7 @@ from onestop_desk.domain.access import Permission
 from onestop_desk.domain.records import CaseDetail, CaseFilter, InquiryRecord, ReferralRecord
 from onestop_desk.domain.text import mask_name
 from onestop_desk.services import Services
+from onestop_desk.services.changes import Topic
 from onestop_desk.services.drafts import IntakeDraft
 from onestop_desk.ui.admin.audit_page import AuditPage
 from onestop_desk.ui.admin.backup_dialog import BackupDialog
@@ -51,6 +52,7 @@ from onestop_desk.ui.kit.settings import LANGUAGE, MAIN_WINDOW_GEOMETRY, upgrade
 from onestop_desk.ui.kit.tasks import TaskRunner
 from onestop_desk.ui.shell.about_dialog import AboutDialog
 from onestop_desk.ui.shell.main_menus import MainMenus
+from onestop_desk.ui.shell.server_link import RefreshOnChange, ServerLink, StoreLabel
 
 STATUS_MESSAGE_MS = 8000
 NAV_MIN_WIDTH = 150
@@ -91,9 +93,11 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
         *,
         account: Any = None,
+        server_link: ServerLink | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("main_window")
+        self._server_link = server_link
         self._services = services
         self._settings = settings
         self._account = account
@@ -209,7 +213,11 @@ class MainWindow(QMainWindow):
         actor = self._services.actor
         self.user_label = QLabel(f"{actor.username} · {role_label(actor.role)}", self)
         self.user_label.setObjectName("user_label")
+        self.store_label = StoreLabel(self._server_link, self)
+        self.statusBar().addPermanentWidget(self.store_label)
         self.statusBar().addPermanentWidget(self.user_label)
+        if self._server_link is not None:
+            self._refresher = RefreshOnChange(self._server_link, self.show_changes, self)
 
     def _fit_nav_list(self) -> None:
         """Wide enough for the longest page title in the UI's language (English titles such
@@ -316,6 +324,22 @@ class MainWindow(QMainWindow):
             if self.cases_stack.currentWidget() is self.case_list_page:
                 self.case_list_page.load()
         elif page is not None and hasattr(page, "refresh"):
+            page.refresh()
+
+    def show_changes(self, topics: set[Topic]) -> None:
+        """Show the visible page again when another PC changed what it lists (the case view
+        and the forms keep what is being typed: they are not reloaded)."""
+        page = self.page_stack.currentWidget()
+        wanted: dict[QWidget | None, set[Topic]] = {
+            self.today_page: {Topic.CASES, Topic.REFERRALS},
+            self.referral_page: {Topic.REFERRALS},
+            self.inquiry_page: {Topic.INQUIRIES},
+        }
+        if page is getattr(self, "cases_stack", None) and self.case_list_page is not None:
+            if self.cases_stack.currentWidget() is self.case_list_page and Topic.CASES in topics:
+                self.case_list_page.refresh()
+            return
+        if page is not None and wanted.get(page, set()) & topics and hasattr(page, "refresh"):
             page.refresh()
 
     def show_cases(self) -> None:

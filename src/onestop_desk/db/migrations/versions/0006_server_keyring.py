@@ -1,7 +1,7 @@
 """the keyring in the database, for the center server store
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0005
 Create Date: 2026-12-02 22:00:00
 
 On the center server every PC must be able to log any account in, so what ``keyring.json``
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006"
-down_revision = "0004"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
