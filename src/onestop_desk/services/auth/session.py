@@ -43,6 +43,7 @@ class AccountGate(Protocol):
 
     pc_name: str
     clock: Clock
+
     @property
     def keyring(self) -> KeyringStore: ...
 
