@@ -169,11 +169,19 @@ class SessionController(QObject):
         if wizard is None:
             return
         session = wizard.session
+        server_name = wizard.server_name
         wizard.deleteLater()
-        if session is None:
-            self.finished.emit()
-        else:
+        if session is not None:
             self.begin_session(session)
+        elif server_name is not None:
+            # This PC now uses the center server: its accounts log in here as on any PC.
+            self.show_login(
+                intro=self.tr("센터 서버 %1에 연결했습니다. 로그인하세요.").replace(
+                    "%1", server_name
+                )
+            )
+        else:
+            self.finished.emit()
 
     def show_login(self, parent: QWidget | None = None, *, intro: str = "") -> LoginDialog:
         dialog = LoginDialog(self._gateway, self.runner, parent, intro=intro)
