@@ -400,6 +400,11 @@ class SessionController(QObject):
 
     @staticmethod
     def _backups_of(session: Any) -> Any:
+        """The file backups and start-up file check of this PC's store. A center server's
+        database is not a file on this PC: its backups are the administrator's job on the
+        server (``onestop-desk-admin backup``), not every desk's at every start and close."""
+        if getattr(getattr(session, "store", None), "server", None) is not None:
+            return None
         services = getattr(session, "services", None)
         return getattr(services, "backups", None)
 
@@ -433,11 +438,12 @@ class SessionController(QObject):
     # --- start-up integrity check -----------------------------------------------------------
 
     def _check_health_once(self) -> None:
-        backups = self._backups_of(self.session)
-        if backups is None or self._health_checked:
+        if self.session is None or self._health_checked:
             return
         self._health_checked = True
-        self.checker.run(backups.health, self._on_health_checked, self._on_health_failed)
+        backups = self._backups_of(self.session)
+        if backups is not None:
+            self.checker.run(backups.health, self._on_health_checked, self._on_health_failed)
         audit_log = getattr(self.session, "audit_log", None)
         if audit_log is not None:
             self.checker.run(
