@@ -499,6 +499,12 @@ class MainWindow(QMainWindow):
             .replace("%1", mask_name(name) if name else self.tr("이름 없음"))
             .replace("%2", draft.saved_at.strftime("%H:%M"))
         )
+        if draft.on_this_pc:
+            self.draft_bar_label.setText(
+                self.draft_bar_label.text()
+                + " "
+                + self.tr("(센터 서버가 응답하지 않아 이 PC에 암호화해 보관 중)")
+            )
         self.draft_bar.show()
 
     @Slot()
