@@ -22,7 +22,7 @@ from onestop_desk.db.server import parse_server_url
 from onestop_desk.db.store import Store, open_server_store, open_store
 
 # Test folders whose store tests run on both stores.
-BOTH_STORES = ("db", "services")
+BOTH_STORES = ("db", "services", "cli")  # cli: the tests on a set-up center
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

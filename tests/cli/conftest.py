@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from helpers.cli_runner import ADMIN_PW, C1_PW, LEAD_PW, Cli
-from onestop_desk.services.auth import AuthService
+from helpers.cli_runner import ADMIN_PW, C1_PW, LEAD_PW, Cli, cheap_auth
+from helpers.pg_cluster import SUPERUSER, PgCluster
 
 
 @pytest.fixture
@@ -16,11 +17,22 @@ def cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
 
 
 @pytest.fixture
-def center(cli: Cli, tmp_path: Path) -> Cli:
-    """A set-up center: admin (administrator), lead (team lead) and c1 (counselor)."""
+def center(
+    cli: Cli, tmp_path: Path, store_kind: str, request: pytest.FixtureRequest
+) -> Iterator[Cli]:
+    """A set-up center: admin (administrator), lead (team lead) and c1 (counselor); on the
+    test cluster's server store (``server init``) when ``store_kind`` is ``server``."""
     sheet = tmp_path / "recovery.pdf"
+    where: tuple[str, ...] = ("init",)
+    database = ""
+    if store_kind == "server":
+        cluster: PgCluster = request.getfixturevalue("pg_cluster")
+        database = cluster.database_name(cluster.create_database())
+        url = f"postgresql://{SUPERUSER}@127.0.0.1:{cluster.port}/{database}"
+        where = ("server", "init", "--url", url, "--ca", str(cluster.ca_file))
+        cli.use_server(cluster.password)
     code = cli(
-        "init",
+        *where,
         "--center",
         "서울 원스톱 솔루션센터",
         "--username",
@@ -45,7 +57,9 @@ def center(cli: Cli, tmp_path: Path) -> Cli:
     )
     # Accounts added by an administrator may do nothing until they choose their own
     # password; these two are taken to have done so, with the same one.
-    with AuthService(cli.folder).keyring.updating() as ring:
+    with cheap_auth(cli.folder).keyring.updating() as ring:
         for name in ("lead", "c1"):
             ring.accounts[name].must_change_password = False
-    return cli
+    yield cli
+    if database:
+        request.getfixturevalue("pg_cluster").drop_database(database)

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pypdf
+import pytest
 from sqlalchemy import update
 
 from helpers.cli_runner import ADMIN_PW, C1_PW, LEAD_PW, Cli, cheap_auth, real_case
@@ -51,6 +52,7 @@ def test_weak_export_password_is_refused(center: Cli, tmp_path: Path) -> None:
     center.assert_one_line_error()
 
 
+@pytest.mark.embedded_only  # the SQLite file's backups (test_server_cli: refused on a server)
 def test_backup_check_and_restore(center: Cli, tmp_path: Path) -> None:
     first = real_case(center.folder)
     assert center.as_user("c1", C1_PW, "backup") == 1  # backing up: team leads, admins

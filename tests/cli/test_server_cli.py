@@ -120,3 +120,37 @@ def test_a_wrong_role_password_is_told_apart(
     assert cli("server", "connect", "--url", url, "--ca", str(ca), stdin="wrong-pass\n") == 1
     cli.assert_one_line_error()
     assert "password" in cli.err
+
+
+def test_audit_verify_checks_the_chain_on_the_server_and_sees_a_cut(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], server, pg_cluster: PgCluster
+) -> None:
+    url, password, ca = server
+    desk1 = Cli(tmp_path / "desk-1", capsys)
+    assert _init(desk1, url, password, ca) == 0, desk1.err
+    desk2 = Cli(tmp_path / "desk-2", capsys)
+    assert desk2("server", "connect", "--url", url, "--ca", str(ca), stdin=password) == 0
+    assert desk2.as_user("admin", ADMIN_PW, "audit", "verify", stdin=f"{password}\n") == 0
+    assert "OK" in desk2.out, desk2.err
+    # Someone with database access cuts the newest rows off the log: the head kept in the
+    # keyring table (outside audit_events) still names them.
+    with pg_cluster.connect_admin(url.rsplit("/", 1)[1]) as admin:
+        admin.execute(
+            "DELETE FROM audit_events WHERE seq > (SELECT max(seq) - 2 FROM audit_events)"
+        )
+    assert desk1.as_user("admin", ADMIN_PW, "audit", "verify", stdin=f"{password}\n") == 1
+    assert "missing" in desk1.err
+
+
+def test_file_backups_and_restore_are_refused_on_the_server_store(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], server
+) -> None:
+    url, password, ca = server
+    desk = Cli(tmp_path / "desk", capsys)
+    assert _init(desk, url, password, ca) == 0, desk.err
+    for argv in (("backup",), ("restore", str(tmp_path / "old.db"))):
+        assert desk.as_user("admin", ADMIN_PW, *argv, stdin=f"{password}\n") == 1
+        desk.assert_one_line_error()
+        assert "center server" in desk.err
+    assert (desk.folder / "server.json").exists()
+    assert not (desk.folder / "onestop.db").exists()

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from onestop_desk.cli import main
+from onestop_desk.cli.base import SERVER_PASSWORD_ENV
 from onestop_desk.domain.records import CaseInput, PersonInput
 from onestop_desk.domain.security import KdfParams
 from onestop_desk.domain.vocab import IntakeChannel
@@ -19,9 +20,15 @@ LEAD_PW = "팀장비번2026!"
 C1_PW = "상담원비번2026"
 
 
+SERVER_PASSWORDS: dict[Path, str] = {}
+"""The database role password of data folders connected to the test cluster (by folder)."""
+
+
 def cheap_auth(folder: Path) -> AuthService:
     return AuthService(
-        folder, kdf_params=lambda: KdfParams(time_cost=1, memory_cost=64, parallelism=1)
+        folder,
+        kdf_params=lambda: KdfParams(time_cost=1, memory_cost=64, parallelism=1),
+        server_password=SERVER_PASSWORDS.get(Path(folder).resolve()),
     )
 
 
@@ -35,6 +42,12 @@ class Cli:
         self.err = ""
         self.recovery_key = ""
         self.sheet = Path()
+        self.server_password = ""
+        """Set for a folder on the test cluster: every run gets it as the CLI expects it."""
+
+    def use_server(self, password: str) -> None:
+        self.server_password = password
+        SERVER_PASSWORDS[Path(self.folder).resolve()] = password
 
     def __call__(self, *argv: str, stdin: str = "", env: dict[str, str] | None = None) -> int:
         out = io.StringIO()
@@ -43,7 +56,10 @@ class Cli:
             [*argv, "--data-dir", str(self.folder)],
             stdin=io.StringIO(stdin),
             stdout=out,
-            environ=env or {},
+            environ={
+                **({SERVER_PASSWORD_ENV: self.server_password} if self.server_password else {}),
+                **(env or {}),
+            },
             auth_factory=cheap_auth,
         )
         self.out = out.getvalue()

@@ -76,9 +76,15 @@ def test_lockout_is_counted_once_across_pcs(tmp_path: Path, server) -> None:
 
     with ThreadPoolExecutor(max_workers=len(pcs)) as pool:
         outcomes = list(pool.map(attempt, pcs))
-    # Five tries, then locked: six PCs at once cannot make it six tries.
-    assert outcomes.count("invalid") == 4, outcomes
-    assert outcomes.count("locked") == 2, outcomes
+    # Five tries, then locked: six PCs at once cannot make it six tries. (An attempt counted
+    # as the fourth may already read the lock the fifth set: it is told "locked", truly.)
+    assert outcomes.count("invalid") <= 4 and outcomes.count("locked") >= 2, outcomes
+    assert "in" not in outcomes
+    ring = pcs[0].keyring.load()
+    # Each attempt queued its failure under the row lock: none was lost to another PC's
+    # write of the same keyring.
+    assert len(ring.queued_failures) == len(pcs)
+    assert ring.accounts["admin"].locked_until is not None
     with pytest.raises(AccountLockedError):
         pcs[0].login("admin", ADMIN_PW)
 

@@ -56,7 +56,7 @@ def _backups(session: AuthSession) -> BackupService:
     # AuthSession builds its services with the store, so backups are always there.
     backups = session.services.backups
     if backups is None:
-        raise CliError("store")
+        raise CliError("store.server_unsupported" if session.store.is_server else "store")
     return backups
 
 

@@ -37,11 +37,13 @@ def cmd_server_init(args: argparse.Namespace, ctx: Context) -> int:
     )
     try:
         ctx.reopen(server_password=secret)
-        ctx.print(f"센터 서버 / center server: {location.describe()}")
-        return cmd_init(args, ctx, password=admin_password)
+        code = cmd_init(args, ctx, password=admin_password)
     except BaseException:
         disconnect_folder(folder)
         raise
+    # After init's own lines, which scripts read by position (the recovery key is the 4th).
+    ctx.print(f"센터 서버 / center server: {location.describe()}")
+    return code
 
 
 def cmd_server_connect(args: argparse.Namespace, ctx: Context) -> int:

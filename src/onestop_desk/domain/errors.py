@@ -102,6 +102,13 @@ class ServerLoginError(StoreError):
     code = "store.server_login"
 
 
+class ServerUnsupportedError(StoreError):
+    """A file-level operation of the embedded store (its backups, restore, integrity check)
+    asked of a center server store: the server's database is backed up on the server."""
+
+    code = "store.server_unsupported"
+
+
 class ServerUnreachableError(StoreError):
     """Nothing answers at the server's address and port."""
 

@@ -121,6 +121,11 @@ MESSAGES: dict[str, Words] = {
         "센터 서버가 데이터베이스 계정의 비밀번호를 받아들이지 않았습니다.",
         "The center server did not accept the database account's password.",
     ),
+    "store.server_unsupported": (
+        "센터 서버 저장소에서는 이 PC에서 백업·복원·점검을 하지 않습니다. 센터 서버에서 하세요.",
+        "Backups, restores and checks of the center server store are not made from a PC: "
+        "make them on the center server.",
+    ),
     "store.server_unreachable": (
         "센터 서버가 응답하지 않습니다. 네트워크와 서버 상태를 확인하세요.",
         "The center server does not answer. Check the network and the server.",

@@ -122,5 +122,6 @@ def build_services(
         ),
         queues=QueueService(ctx),
         demo=DemoService(ctx),
-        backups=BackupService(ctx, store) if store is not None else None,
+        # The embedded store's file backups; a server store is backed up on the server.
+        backups=BackupService(ctx, store) if store is not None and not store.is_server else None,
     )

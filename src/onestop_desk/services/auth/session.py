@@ -13,6 +13,7 @@ from onestop_desk.db.repositories import UserRepository
 from onestop_desk.db.store import Store
 from onestop_desk.domain.access import SYSTEM_ACTOR, Permission, require
 from onestop_desk.domain.clock import Clock
+from onestop_desk.domain.errors import ServerUnsupportedError
 from onestop_desk.domain.records import Actor, UserRecord
 from onestop_desk.domain.security import KdfParams, WrongSecretError, audit_chain_key, unwrap_key
 from onestop_desk.domain.security.errors import AccountDisabledError, AccountLockedError
@@ -220,6 +221,9 @@ class AuthSession:
         :class:`AccountDisabledError` is raised: the caller shows the login.
         """
         require(self.actor, Permission.RESTORE)
+        if self.store.is_server:
+            # A backup file of an embedded store must never be switched in for server.json.
+            raise ServerUnsupportedError("restore a server store on the server")
         self.services.context.check_account_now()
         key = self._data_key
         verify_backup(Path(backup), key)
