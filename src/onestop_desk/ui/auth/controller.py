@@ -400,11 +400,8 @@ class SessionController(QObject):
 
     @staticmethod
     def _backups_of(session: Any) -> Any:
-        """The file backups and start-up file check of this PC's store. A center server's
-        database is not a file on this PC: its backups are the administrator's job on the
-        server (``onestop-desk-admin backup``), not every desk's at every start and close."""
-        if getattr(getattr(session, "store", None), "server", None) is not None:
-            return None
+        """The file backups and start-up file check of this PC's store; ``None`` on a center
+        server store (backed up on the server), which still gets the access-log check."""
         services = getattr(session, "services", None)
         return getattr(services, "backups", None)
 
