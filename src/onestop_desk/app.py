@@ -61,7 +61,18 @@ class DeferredAuth:
         return self._service
 
     def is_set_up(self) -> bool:
-        return (self._folder / paths.KEYRING_FILE).exists()
+        """A keyring beside this PC's store, or a connection to the center server (whose
+        center exists: ``server connect`` and the wizard check that before saving it)."""
+        return (self._folder / paths.KEYRING_FILE).exists() or self._on_server()
+
+    def _on_server(self) -> bool:
+        return (self._folder / paths.SERVER_FILE).exists()
+
+    def server_name(self) -> str | None:
+        return self._real().server_name() if self._on_server() else None
+
+    def needs_server_password(self) -> bool:
+        return self._on_server() and self._real().needs_server_password()
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._real(), name)
@@ -162,12 +173,37 @@ def self_test(out: Any = None) -> int:
 
 def make_window_factory(settings: Any) -> Any:
     """``session -> MainWindow`` bound to the UI settings file. The main window (and with it
-    every service) is imported on the first login, not before the login window shows."""
+    every service) is imported on the first login, not before the login window shows.
+
+    On the center server store the window gets a :class:`ServerLink` fed by a
+    :class:`ChangeFeed` of its own: the status bar names the server and says whether it
+    answers, and what other PCs change shows within moments. The feed runs while the window
+    exists (a locked screen keeps it, so the state is right on unlock) and stops when the
+    window goes: logout, user switch, restore, program end."""
 
     def build(session: AuthSession) -> MainWindow:
         from onestop_desk.ui.shell.main_window import MainWindow
 
-        return MainWindow(session.services, settings, account=session)
+        link = feed = None
+        store = getattr(session, "store", None)
+        server = getattr(store, "server", None)
+        if store is not None and server is not None:
+            from onestop_desk.services.changes import ChangeFeed
+            from onestop_desk.ui.shell.server_link import ServerLink
+
+            link = ServerLink(server.describe())
+            feed = ChangeFeed(store.engine, link.changed_elsewhere, link.state_is)
+        window = MainWindow(session.services, settings, account=session, server_link=link)
+        if link is not None and feed is not None:
+            # The link has no Qt parent: the feed's thread may still emit on it while the
+            # window is being deleted; this closure keeps both alive until the feed stopped.
+            def stop_feed(*_args: Any, feed: Any = feed, link: Any = link) -> None:
+                feed.stop()
+
+            window.destroyed.connect(stop_feed)
+            window.change_feed = feed  # type: ignore[attr-defined]
+            feed.start()
+        return window
 
     return build
 

@@ -16,6 +16,7 @@ APP_AUTHOR = "OneStopDesk"
 HOME_ENV = "ONESTOP_DESK_HOME"
 DATABASE_FILE = "onestop.db"
 KEYRING_FILE = "keyring.json"  # each account's wrapped copy of the database key
+SERVER_FILE = "server.json"  # a data folder connected to the center server (no password)
 
 IS_FROZEN = bool(getattr(sys, "frozen", False))
 

@@ -15,6 +15,7 @@ from helpers.pg_cluster import PgCluster
 from helpers.world import World
 from onestop_desk.db import models
 from onestop_desk.db.store import Store
+from onestop_desk.domain.errors import ServerUnreachableError
 
 pytestmark = pytest.mark.server_only
 
@@ -116,7 +117,10 @@ def test_a_connection_killed_mid_intake_leaves_nothing(
     pause_before_commit["go"].set()
     worker.join(WAIT_S)
     assert not worker.is_alive()
-    assert len(errors) == 1 and isinstance(errors[0], DBAPIError), errors
+    # The service says it in words (the server does not answer); the driver's error is
+    # its cause.
+    assert len(errors) == 1 and isinstance(errors[0], ServerUnreachableError), errors
+    assert isinstance(errors[0].__cause__, DBAPIError)
     assert _counts(world.store) == before
     # The next intake gets the number the dead one would have had: no gap.
     after = world.new_case(name="다음사람")

@@ -21,9 +21,10 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError
+from sqlalchemy.exc import ArgumentError, DBAPIError, InterfaceError, OperationalError
 
 from onestop_desk.domain.errors import (
+    ServerCaFileError,
     ServerCertificateError,
     ServerLoginError,
     ServerNoTlsError,
@@ -31,6 +32,7 @@ from onestop_desk.domain.errors import (
     ServerUrlError,
     StoreError,
 )
+from onestop_desk.paths import SERVER_FILE
 
 DEFAULT_PORT = 5432
 CONNECT_TIMEOUT_S = 5
@@ -38,7 +40,6 @@ CONNECT_TIMEOUT_S = 5
 # let the caller say so instead of hanging the window.
 LOCK_TIMEOUT_MS = 10_000
 SCHEMES = ("postgresql", "postgresql+psycopg", "postgres")
-SERVER_FILE = "server.json"
 
 
 @dataclass(frozen=True)
@@ -130,7 +131,7 @@ def create_server_engine(location: ServerLocation, password: str) -> Engine:
     """An engine on the center's database. Connections are made lazily; ``check_server``
     makes one at once and turns a failure into the matching error."""
     if not Path(location.ca_file).is_file():
-        raise ServerUrlError("the CA certificate file is missing", reason="ca_file")
+        raise ServerCaFileError("the CA certificate file is missing", reason="ca_file")
     engine = create_engine(
         server_url(location, password),
         pool_size=3,
@@ -191,3 +192,41 @@ def check_server(engine: Engine, location: ServerLocation) -> None:
             connection.rollback()
     except DBAPIError as exc:
         raise connection_error(exc, location) from exc
+
+
+# SQLSTATEs that mean the connection itself is gone: class 08 (connection exception) and the
+# server shutting down or terminating this backend (57P01-57P03). A lock timeout or a
+# serialization failure is also an OperationalError in psycopg, but the server answered.
+_LOST_STATES = ("57P01", "57P02", "57P03")
+
+
+def lost_connection_error(exc: BaseException, engine: Engine | None) -> StoreError | None:
+    """The domain error for ``exc`` when it means the center server cannot be used now
+    (nobody answers, the connection dropped, or it is refused as at connect time); ``None``
+    for every other error, and always on the embedded store."""
+    if not isinstance(exc, DBAPIError) or engine is None:
+        return None
+    if engine.dialect.name != "postgresql":
+        return None
+    state = getattr(getattr(exc, "orig", None), "sqlstate", None)
+    lost = (
+        exc.connection_invalidated
+        or (state is None and isinstance(exc, (OperationalError, InterfaceError)))
+        or (state is not None and (state.startswith("08") or state in _LOST_STATES))
+    )
+    if not lost:
+        return None
+    url = engine.url
+    location = ServerLocation(
+        host=url.host or "",
+        port=url.port or DEFAULT_PORT,
+        database=url.database or "",
+        role=url.username or "",
+        ca_file=Path(str(url.query.get("sslrootcert", ""))),
+    )
+    error = connection_error(exc, location)
+    if type(error) is StoreError:
+        return ServerUnreachableError(
+            "the connection to the server was lost", **{"server": location.describe()}
+        )
+    return error

@@ -77,6 +77,12 @@ class ServerUrlError(StoreError):
     code = "store.server_url"
 
 
+class ServerCaFileError(ServerUrlError):
+    """The center's CA certificate file named for the server is not there."""
+
+    code = "store.server_ca_file"
+
+
 class ServerCertificateError(StoreError):
     """The server's certificate does not verify against the center's CA (or names another
     host): someone may be in between, so nothing is sent."""

@@ -107,6 +107,11 @@ MESSAGES: dict[str, Words] = {
         "The center server address is not valid: it must be a postgresql:// address, and only "
         "encrypted connections that verify the certificate (sslmode=verify-full) are allowed.",
     ),
+    "store.server_ca_file": (
+        "센터 CA 인증서 파일이 없습니다. 관리자에게 받은 인증서 파일을 골라 주세요.",
+        "The center's CA certificate file is missing. Choose the certificate file the "
+        "administrator gave you.",
+    ),
     "store.server_certificate": (
         "센터 서버의 인증서를 센터 CA 인증서로 확인할 수 없어 연결하지 않았습니다. 서버 주소와 "
         "CA 인증서 파일을 확인하세요.",
@@ -155,6 +160,12 @@ MESSAGES: dict[str, Words] = {
     "auth.not_set_up": (
         "아직 설정되지 않았습니다. 처음 설정(init)을 먼저 하세요.",
         "Not set up yet: run the first-time setup (init) first.",
+    ),
+    "auth.server_not_set_up": (
+        "센터 서버에 아직 센터가 없습니다. 관리자가 서버를 준비하는 PC에서 "
+        "onestop-desk-admin server init 을 먼저 실행해야 합니다.",
+        "The center server holds no center yet. An administrator must first run "
+        "onestop-desk-admin server init.",
     ),
     "auth.already_set_up": (
         "이 데이터 폴더는 이미 설정되어 있습니다.",

@@ -9,10 +9,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from onestop_desk.db import models
 from onestop_desk.db.repositories import CaseRepository, UserRepository
+from onestop_desk.db.server import lost_connection_error
 from onestop_desk.domain.access import require_case_access
 from onestop_desk.domain.clock import Clock
 from onestop_desk.domain.errors import NotFoundError
@@ -61,13 +63,21 @@ class ServiceContext:
         if current is not None:
             yield current
             return
-        with self.sessions.begin() as session:
-            self._local.session = session
-            try:
-                self.check_account(session, for_password_change=for_password_change)
-                yield session
-            finally:
-                self._local.session = None
+        try:
+            with self.sessions.begin() as session:
+                self._local.session = session
+                try:
+                    self.check_account(session, for_password_change=for_password_change)
+                    yield session
+                finally:
+                    self._local.session = None
+        except DBAPIError as exc:
+            # The center server stopped answering (or dropped the connection) mid-call: the
+            # transaction is rolled back whole, and the caller hears it in words.
+            lost = lost_connection_error(exc, self.sessions.kw.get("bind"))
+            if lost is None:
+                raise
+            raise lost from exc
 
     def check_account(self, session: Session, *, for_password_change: bool = False) -> None:
         """Refuse the call unless the acting account is still active, still has the role

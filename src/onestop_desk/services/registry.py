@@ -20,7 +20,7 @@ from onestop_desk.services.consent import ConsentService
 from onestop_desk.services.demo import DemoService
 from onestop_desk.services.directory import DirectoryService
 from onestop_desk.services.documents import DocumentService
-from onestop_desk.services.drafts import DraftService
+from onestop_desk.services.drafts import DraftService, LocalDrafts
 from onestop_desk.services.export import ExportService
 from onestop_desk.services.inquiries import InquiryService
 from onestop_desk.services.intake import IntakeService
@@ -63,6 +63,14 @@ class Services:
         return allowed(self.actor.role, permission)
 
 
+def _local_drafts(store: Store | None) -> LocalDrafts | None:
+    """Where a server store keeps an intake draft while the server does not answer: this
+    PC's data folder (the folder of ``server.json``), under the center's data key."""
+    if store is None or store.server is None or store.key is None:
+        return None
+    return LocalDrafts(store.path.parent, store.key, store.server.describe())
+
+
 def build_services(
     sessions: sessionmaker[Session],
     actor: Actor,
@@ -85,7 +93,8 @@ def build_services(
         password_change_required=password_change_required,
     )
     cases, needs = CaseService(ctx), NeedService(ctx)
-    consents, referrals, drafts = ConsentService(ctx), ReferralService(ctx), DraftService(ctx)
+    consents, referrals = ConsentService(ctx), ReferralService(ctx)
+    drafts = DraftService(ctx, _local_drafts(store))
     return Services(
         actor=actor,
         cases=cases,

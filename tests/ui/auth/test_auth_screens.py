@@ -117,6 +117,9 @@ def test_setup_wizard_creates_the_center_and_shows_the_key_once(
     assert isinstance(wizard, SetupWizard)
     qtbot.waitUntil(wizard.isVisible)
     next_button = wizard.button(QWizard.WizardButton.NextButton)
+    assert wizard.store_page.ui.local_radio.isChecked()  # this PC only, unless chosen
+    next_button.click()
+    assert wizard.currentPage() is wizard.center_page
     assert not next_button.isEnabled()  # no center name yet
     center_page = wizard.center_page.ui
     type_text(center_page.center_name_edit, "서울 원스톱 솔루션센터")
@@ -175,7 +178,7 @@ def test_setup_wizard_creates_the_center_and_shows_the_key_once(
         "02-123-4567",
     )
     assert center_page.phone_edit.isReadOnly()
-    for screen in (wizard, center_page, page, page.password_form, recovery):
+    for screen in (wizard, wizard.store_page.ui, center_page, page, page.password_form, recovery):
         assert_object_names(screen)
 
 

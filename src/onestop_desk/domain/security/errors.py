@@ -68,6 +68,12 @@ class NotSetUpError(AuthError):
     code = "auth.not_set_up"
 
 
+class ServerNotSetUpError(NotSetUpError):
+    """The center server answers but holds no center: ``server init`` comes first."""
+
+    code = "auth.server_not_set_up"
+
+
 class AlreadySetUpError(AuthError):
     code = "auth.already_set_up"
 

@@ -63,7 +63,13 @@ from onestop_desk.services.auth.keyring import (
     QueuedFailure,
     user_aad,
 )
-from onestop_desk.services.auth.location import read_location, server_file
+from onestop_desk.services.auth.location import (
+    connect_location,
+    location_of,
+    probe_server,
+    read_location,
+    server_file,
+)
 from onestop_desk.services.auth.server_keyring import ServerKeyring
 from onestop_desk.services.auth.session import AuthSession
 from onestop_desk.services.center import CenterDetails, validate_center
@@ -158,14 +164,56 @@ class AuthService:
             if password is None:
                 raise ServerLoginError("the center server's password was not given")
             name = f"server:{self.server.describe()}"
-            self._server_base = open_server_store(
-                self.server,
-                password,
-                folder=self.data_dir,
-                seed=name not in _SEEDED,
-            )
+            try:
+                self._server_base = open_server_store(
+                    self.server,
+                    password,
+                    folder=self.data_dir,
+                    seed=name not in _SEEDED,
+                )
+            except ServerLoginError:
+                # A typed password that the server refused is not kept: the login window
+                # asks for it again.
+                if not callable(source):
+                    self._server_password = None
+                raise
             _SEEDED.add(name)
         return self._server_base
+
+    # --- the center server, from the desk app -----------------------------------------------
+
+    def server_name(self) -> str | None:
+        """``host:port/database`` of the center server this folder uses, or ``None``."""
+        return self.server.describe() if self.server is not None else None
+
+    def needs_server_password(self) -> bool:
+        """Whether the login must ask for the database role's password: a server folder
+        whose connection has not been made in this run (the password is never saved)."""
+        return (
+            self.server is not None and self._server_base is None and self._server_password is None
+        )
+
+    def probe_server(
+        self, host: str, port: int, database: str, role: str, ca_file: str, password: str
+    ) -> bool:
+        """The first-run wizard's 연결 시험: does the server answer as it must (verified TLS,
+        the role's password), and does it hold a center? Nothing is saved."""
+        location = location_of(host, port, database, role, ca_file)
+        return probe_server(self.data_dir, location, password)
+
+    def connect_server(
+        self, host: str, port: int, database: str, role: str, ca_file: str, password: str
+    ) -> str:
+        """Connect this data folder to the center server, as ``server connect`` does (the
+        same function saves ``server.json``), and use it from now on: the next call is the
+        login. The password stays in memory for this run. Returns the server's name."""
+        location = location_of(host, port, database, role, ca_file)
+        connect_location(self.data_dir, location, password, new_center=False)
+        self.server = location
+        self._server_password = password
+        self._server_base = None
+        self._keyring = None
+        return location.describe()
 
     @property
     def backup_dir(self) -> Path:

@@ -169,11 +169,19 @@ class SessionController(QObject):
         if wizard is None:
             return
         session = wizard.session
+        server_name = wizard.server_name
         wizard.deleteLater()
-        if session is None:
-            self.finished.emit()
-        else:
+        if session is not None:
             self.begin_session(session)
+        elif server_name is not None:
+            # This PC now uses the center server: its accounts log in here as on any PC.
+            self.show_login(
+                intro=self.tr("센터 서버 %1에 연결했습니다. 로그인하세요.").replace(
+                    "%1", server_name
+                )
+            )
+        else:
+            self.finished.emit()
 
     def show_login(self, parent: QWidget | None = None, *, intro: str = "") -> LoginDialog:
         dialog = LoginDialog(self._gateway, self.runner, parent, intro=intro)
@@ -392,6 +400,8 @@ class SessionController(QObject):
 
     @staticmethod
     def _backups_of(session: Any) -> Any:
+        """The file backups and start-up file check of this PC's store; ``None`` on a center
+        server store (backed up on the server), which still gets the access-log check."""
         services = getattr(session, "services", None)
         return getattr(services, "backups", None)
 
@@ -425,11 +435,12 @@ class SessionController(QObject):
     # --- start-up integrity check -----------------------------------------------------------
 
     def _check_health_once(self) -> None:
-        backups = self._backups_of(self.session)
-        if backups is None or self._health_checked:
+        if self.session is None or self._health_checked:
             return
         self._health_checked = True
-        self.checker.run(backups.health, self._on_health_checked, self._on_health_failed)
+        backups = self._backups_of(self.session)
+        if backups is not None:
+            self.checker.run(backups.health, self._on_health_checked, self._on_health_failed)
         audit_log = getattr(self.session, "audit_log", None)
         if audit_log is not None:
             self.checker.run(

@@ -24,6 +24,13 @@ from onestop_desk.ui.auth.password_form import PasswordForm
 from onestop_desk.ui.kit.tasks import TaskRunner
 
 
+def _ask(gateway: Any, name: str) -> Any:
+    """A center-server question of the account service; ``None`` where the gateway has no
+    such question (a folder on this PC only)."""
+    method = getattr(gateway, name, None)
+    return method() if callable(method) else None
+
+
 class LoginDialog(QDialog):
     """User name and password; on success ``logged_in`` carries the new session.
 
@@ -63,6 +70,23 @@ class LoginDialog(QDialog):
         self.password_edit = password_edit(self, "password_edit")
         form.addRow(self.tr("사용자 이름"), self.username_edit)
         form.addRow(self.tr("비밀번호"), self.password_edit)
+        # A folder on the center server needs the database role's password once per program
+        # start (never saved on the PC); the field is there only until it was given.
+        self.server_label = QLabel(self)
+        self.server_label.setObjectName("server_label")
+        self.server_label.setWordWrap(True)
+        self.server_password_edit = password_edit(self, "server_password_edit")
+        server_name = _ask(gateway, "server_name")
+        self._asks_server_password = bool(_ask(gateway, "needs_server_password"))
+        if server_name:
+            self.server_label.setText(self.tr("센터 서버: %1").replace("%1", str(server_name)))
+            layout.addWidget(self.server_label)
+        else:
+            self.server_label.hide()
+        if self._asks_server_password:
+            form.addRow(self.tr("서버 계정 비밀번호"), self.server_password_edit)
+        else:
+            self.server_password_edit.hide()
         layout.addLayout(form)
         # Its own row with room for three lines from the start, and a dialog that may not
         # shrink below its contents: a long (English) error grows the dialog instead of
@@ -101,6 +125,7 @@ class LoginDialog(QDialog):
             self.recover_button,
             self.username_edit,
             self.password_edit,
+            self.server_password_edit,
         ):
             widget.setEnabled(not busy)
         if busy:
@@ -119,22 +144,36 @@ class LoginDialog(QDialog):
         if not username or not password:
             self.message_label.setText(self.tr("사용자 이름과 비밀번호를 입력하세요."))
             return
+        server_password = self.server_password_edit.text()
+        if self._asks_server_password and not server_password:
+            self.message_label.setText(self.tr("센터 서버 계정의 비밀번호를 입력하세요."))
+            self.server_password_edit.setFocus()
+            return
+        gateway = self._gateway
+        asks_server_password = self._asks_server_password
+
+        def login() -> Any:
+            if asks_server_password:
+                gateway.connect_with(server_password)
+            return gateway.login(username, password)
+
         self._set_busy(True)
-        self._runner.run(
-            lambda: self._gateway.login(username, password),
-            self._on_login_succeeded,
-            self._on_login_failed,
-        )
+        self._runner.run(login, self._on_login_succeeded, self._on_login_failed)
 
     def _on_login_succeeded(self, session: Any) -> None:
         self._set_busy(False)
         self.password_edit.clear()
+        self.server_password_edit.clear()
         self.message_label.clear()
         self._finish(session)
 
     def _on_login_failed(self, exc: BaseException) -> None:
         self._set_busy(False)
         self.message_label.setText(error_text(exc))
+        if getattr(exc, "code", "") == "store.server_login":
+            self.server_password_edit.clear()
+            self.server_password_edit.setFocus()
+            return
         self.password_edit.clear()
         self.password_edit.setFocus()
 

@@ -1,5 +1,5 @@
-"""First run: the center's name, address and main number, the first administrator, and the
-recovery key shown once."""
+"""First run: this PC only (the center's name, address and main number, the first
+administrator, and the recovery key shown once) or the center server (server_page.py)."""
 
 from __future__ import annotations
 
@@ -33,6 +33,7 @@ from onestop_desk.ui.auth.fields import message_label
 from onestop_desk.ui.auth.gateway import AuthGateway
 from onestop_desk.ui.auth.messages import code_text, error_text
 from onestop_desk.ui.auth.password_form import PasswordForm
+from onestop_desk.ui.auth.server_page import ServerPage, StorePage
 from onestop_desk.ui.kit.printing import PrintError, print_pdf, save_file
 from onestop_desk.ui.kit.tasks import TaskRunner
 
@@ -286,7 +287,9 @@ class RecoveryPage(QWizardPage):
 
 
 class SetupWizard(QWizard):
-    """Creates the center; afterwards ``session`` is the first administrator's session.
+    """Creates the center; afterwards ``session`` is the first administrator's session. Or
+    connects this PC to the center server; afterwards ``server_name`` names it and
+    ``session`` is ``None`` (the login comes next).
 
     Once the center exists there is no way back: the administrator page is a commit page
     (its 다음 reads 센터 만들기, and the recovery page offers no 이전), its fields turn
@@ -294,6 +297,8 @@ class SetupWizard(QWizard):
     with a line saying why: going back could only change a password that no longer
     matters, and leaving without keeping the key would leave a center with no paper way in.
     """
+
+    STORE_PAGE, CENTER_PAGE, ADMIN_PAGE, RECOVERY_PAGE, SERVER_PAGE = range(5)
 
     def __init__(
         self, gateway: AuthGateway, runner: TaskRunner, parent: QWidget | None = None
@@ -315,14 +320,37 @@ class SetupWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("취소"))
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("시작하기"))
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("센터 만들기"))
+        self.store_page = StorePage(self)
         self.center_page = CenterPage(self)
         self.admin_page = AdminPage(self)
         self.recovery_page = RecoveryPage(self)
+        self.server_page = ServerPage(gateway, runner, self)
         self.admin_page.setCommitPage(True)
-        self.addPage(self.center_page)
-        self.addPage(self.admin_page)
-        self.addPage(self.recovery_page)
+        self.setPage(self.STORE_PAGE, self.store_page)
+        self.setPage(self.CENTER_PAGE, self.center_page)
+        self.setPage(self.ADMIN_PAGE, self.admin_page)
+        self.setPage(self.RECOVERY_PAGE, self.recovery_page)
+        self.setPage(self.SERVER_PAGE, self.server_page)
+        self.setStartId(self.STORE_PAGE)
         self.currentIdChanged.connect(self._on_current_id_changed)
+
+    def nextId(self) -> int:
+        """This PC: center, administrator, recovery key. Center server: its page, then the
+        login (the center was made on the server with ``server init``)."""
+        current = self.currentId()
+        if current == self.STORE_PAGE:
+            return self.SERVER_PAGE if self.store_page.wants_server() else self.CENTER_PAGE
+        if current == self.CENTER_PAGE:
+            return self.ADMIN_PAGE
+        if current == self.ADMIN_PAGE:
+            return self.RECOVERY_PAGE
+        return -1
+
+    @property
+    def server_name(self) -> str | None:
+        """The center server this folder was connected to, once it is (then the login
+        follows instead of a session)."""
+        return self.server_page.server_name
 
     def create_center(self, username: str, display_name: str, password: str) -> None:
         center = self.center_page.details()
@@ -388,6 +416,6 @@ class SetupWizard(QWizard):
 
     def reject(self) -> None:
         # Esc or the window's close button must not skip the only showing of the key.
-        if self.result_ready or self.busy:
+        if self.result_ready or self.busy or self.server_page.busy:
             return
         super().reject()

@@ -2,7 +2,8 @@
 
 Every few seconds, on each step and on closing, the form's state is saved as a draft inside
 the encrypted database (``DraftService``), but only when something changed and there is
-something worth keeping.
+something worth keeping. On the center server store, a draft saved while the server does not
+answer is kept on this PC, encrypted, and sent on when the server answers again.
 """
 
 from __future__ import annotations
@@ -35,9 +36,12 @@ def has_content(state: dict[str, Any]) -> bool:
 
 
 class DraftKeeper(QObject):
-    """Saves ``read_state()`` through the single database worker; ``saved(at)`` follows."""
+    """Saves ``read_state()`` through the single database worker; ``saved(at)`` follows, or
+    ``kept_on_pc(at)`` when the center server did not answer and the draft was kept on this
+    PC (encrypted) instead."""
 
     saved = Signal(datetime)
+    kept_on_pc = Signal(datetime)
 
     def __init__(
         self,
@@ -51,6 +55,7 @@ class DraftKeeper(QObject):
         self._runner = runner
         self._read_state = read_state
         self._last_saved = ""
+        self._on_pc = False
         self._stopped = True
         self._paused = False
         self._timer = QTimer(self)
@@ -88,11 +93,22 @@ class DraftKeeper(QObject):
 
         def done(draft: IntakeDraft) -> None:
             self._last_saved = snapshot
-            self.saved.emit(draft.saved_at)
+            self._on_pc = draft.on_this_pc
+            if draft.on_this_pc:
+                self.kept_on_pc.emit(draft.saved_at)
+            else:
+                self.saved.emit(draft.saved_at)
             if then:
                 then()
 
         self._runner.run(lambda: drafts.save_intake(fields), done)
+
+    def resend(self) -> None:
+        """The center server answers again: a draft kept on this PC goes to it now (the
+        save that reaches the server deletes the PC's copy), even if nothing was typed."""
+        if self._on_pc and not self._paused:
+            self._last_saved = ""
+            self.save()
 
     def discard(self) -> None:
         """Forget the draft (the person was registered, or the counselor threw it away)."""

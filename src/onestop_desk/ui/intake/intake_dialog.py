@@ -76,6 +76,7 @@ class IntakeDialog(QDialog, Ui_IntakeDialog):
         self.case_page.bind_errors(self.errors)
         self.drafts = DraftKeeper(services, runner, self.form_state, self)
         self.drafts.saved.connect(self._on_drafts_saved)
+        self.drafts.kept_on_pc.connect(self._on_drafts_kept_on_pc)
         self.next_button.clicked.connect(self._on_next_button_clicked)
         self.back_button.clicked.connect(self._on_back_button_clicked)
         self.create_button.clicked.connect(self._on_create_button_clicked)
@@ -348,6 +349,15 @@ class IntakeDialog(QDialog, Ui_IntakeDialog):
     def _on_drafts_saved(self, saved_at: Any) -> None:
         self.draft_label.setText(
             self.tr("임시 저장됨 %1").replace("%1", saved_at.strftime("%H:%M:%S"))
+        )
+        self.draft_saved.emit()
+
+    @Slot(object)
+    def _on_drafts_kept_on_pc(self, saved_at: Any) -> None:
+        self.draft_label.setText(
+            self.tr("서버 응답 없음: 이 PC에 임시 저장함 %1").replace(
+                "%1", saved_at.strftime("%H:%M:%S")
+            )
         )
         self.draft_saved.emit()
 

@@ -29,7 +29,7 @@ from onestop_desk.domain.access import Permission
 from onestop_desk.domain.records import CaseDetail, CaseFilter, InquiryRecord, ReferralRecord
 from onestop_desk.domain.text import mask_name
 from onestop_desk.services import Services
-from onestop_desk.services.changes import Topic
+from onestop_desk.services.changes import FeedState, Topic
 from onestop_desk.services.drafts import IntakeDraft
 from onestop_desk.ui.admin.audit_page import AuditPage
 from onestop_desk.ui.admin.backup_dialog import BackupDialog
@@ -218,6 +218,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.user_label)
         if self._server_link is not None:
             self._refresher = RefreshOnChange(self._server_link, self.show_changes, self)
+            self._server_lost = False
+            self._server_link.state_changed.connect(self._on_server_link_state_changed)
 
     def _fit_nav_list(self) -> None:
         """Wide enough for the longest page title in the UI's language (English titles such
@@ -306,6 +308,29 @@ class MainWindow(QMainWindow):
 
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, STATUS_MESSAGE_MS)
+
+    @Slot(str)
+    def _on_server_link_state_changed(self, state: str) -> None:
+        """Say plainly when the center server stops answering, and when it is back: then a
+        draft kept on this PC meanwhile goes to the server (the open form's, or the one the
+        draft bar offers)."""
+        if state == FeedState.LOST.value:
+            self._server_lost = True
+            self.show_message(
+                self.tr(
+                    "센터 서버가 응답하지 않습니다. 입력 중인 내용은 이 PC에 암호화해 두고, "
+                    "다시 연결되면 서버로 옮깁니다."
+                )
+            )
+            return
+        if not self._server_lost:
+            return
+        self._server_lost = False
+        self.show_message(self.tr("센터 서버에 다시 연결했습니다."))
+        if self._intake is not None:
+            self._intake.drafts.resend()
+        else:
+            self.check_draft()
 
     # --- navigation -------------------------------------------------------------------------
 
@@ -474,6 +499,12 @@ class MainWindow(QMainWindow):
             .replace("%1", mask_name(name) if name else self.tr("이름 없음"))
             .replace("%2", draft.saved_at.strftime("%H:%M"))
         )
+        if draft.on_this_pc:
+            self.draft_bar_label.setText(
+                self.draft_bar_label.text()
+                + " "
+                + self.tr("(센터 서버가 응답하지 않아 이 PC에 암호화해 보관 중)")
+            )
         self.draft_bar.show()
 
     @Slot()
