@@ -37,27 +37,27 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="139"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="140"/>
         <source>첫 관리자 계정</source>
         <translation>First administrator account</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="141"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="142"/>
         <source>관리자는 계정과 접속기록을 관리합니다. 한 사람이 한 계정을 씁니다.</source>
         <translation>The administrator manages accounts and the access log. Each person uses their own account.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="151"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="152"/>
         <source>사용자 이름</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="152"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="153"/>
         <source>표시 이름</source>
         <translation>Display name</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="173"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="174"/>
         <source>암호화된 데이터베이스를 만드는 중…</source>
         <translation>Creating the encrypted database…</translation>
     </message>
@@ -2435,53 +2435,58 @@ It is shown only once, on this screen. Give it to the recipient separately from 
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake/intake_dialog.py" line="145"/>
+        <location filename="../../src/onestop_desk/ui/intake/intake_dialog.py" line="146"/>
         <source>Tab: 다음 칸 · Alt+L: 안전한 연락 방법 · Space: 체크 · Enter: 다음 단계</source>
         <translation>Tab: next field · Alt+L: safe contact · Space: tick · Enter: next step</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake/intake_dialog.py" line="149"/>
+        <location filename="../../src/onestop_desk/ui/intake/intake_dialog.py" line="150"/>
         <source>범죄 유형과 지원은 이름을 입력해 찾고 ↓로 목록에 들어가 Space로 체크합니다 · Alt+T: 범죄 유형 · Alt+F: 지원 찾기 · Alt+K: 위험도 · Enter: 다음 단계</source>
         <translation>Find crime types and support by typing their name, ↓ into the list, Space to tick · Alt+T: crime types · Alt+F: find support · Alt+K: risk level · Enter: next step</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake/intake_dialog.py" line="152"/>
+        <location filename="../../src/onestop_desk/ui/intake/intake_dialog.py" line="153"/>
         <source>↑↓: 기관 사이 이동 · Space: 동의 체크 · Tab: 보낼 항목 · Enter: 등록</source>
         <translation>↑↓: move between agencies · Space: tick consent · Tab: items to share · Enter: register</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake/intake_dialog.py" line="159"/>
+        <location filename="../../src/onestop_desk/ui/intake/intake_dialog.py" line="160"/>
         <source>사람과 연락</source>
         <translation>Person and contact</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake/intake_dialog.py" line="160"/>
+        <location filename="../../src/onestop_desk/ui/intake/intake_dialog.py" line="161"/>
         <source>사건과 필요한 지원</source>
         <translation>Case and needs</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake/intake_dialog.py" line="161"/>
+        <location filename="../../src/onestop_desk/ui/intake/intake_dialog.py" line="162"/>
         <source>기관별 동의와 연계</source>
         <translation>Consent and referrals</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake/intake_dialog.py" line="265"/>
+        <location filename="../../src/onestop_desk/ui/intake/intake_dialog.py" line="266"/>
         <source>사례를 등록하는 중…</source>
         <translation>Registering the case…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake/intake_dialog.py" line="350"/>
+        <location filename="../../src/onestop_desk/ui/intake/intake_dialog.py" line="351"/>
         <source>임시 저장됨 %1</source>
         <translation>Draft saved %1</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake/intake_dialog.py" line="378"/>
+        <location filename="../../src/onestop_desk/ui/intake/intake_dialog.py" line="358"/>
+        <source>서버 응답 없음: 이 PC에 임시 저장함 %1</source>
+        <translation>Server not answering: draft kept on this PC %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/intake/intake_dialog.py" line="388"/>
         <location filename="../../src/onestop_desk/ui/intake/intake_layout.py" line="83"/>
         <source>작성 내용 버리기</source>
         <translation>Discard form</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake/intake_dialog.py" line="379"/>
+        <location filename="../../src/onestop_desk/ui/intake/intake_dialog.py" line="389"/>
         <source>지금까지 입력한 내용을 모두 지울까요? 되돌릴 수 없습니다.</source>
         <translation>Delete everything typed so far? This cannot be undone.</translation>
     </message>
@@ -2588,7 +2593,7 @@ It is shown only once, on this screen. Give it to the recipient separately from 
         <translation>Tick programmes in step 2 and their agencies appear here.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/intake/intake_dialog.py" line="274"/>
+        <location filename="../../src/onestop_desk/ui/intake/intake_dialog.py" line="275"/>
         <source>인쇄되지 않는 글자</source>
         <translation>Characters that will not print</translation>
     </message>
@@ -2624,150 +2629,180 @@ It is shown only once, on this screen. Give it to the recipient separately from 
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/login_dialog.py" line="51"/>
+        <location filename="../../src/onestop_desk/ui/auth/login_dialog.py" line="58"/>
         <source>원스톱 데스크 로그인</source>
         <translation>OneStop Desk login</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/login_dialog.py" line="55"/>
+        <location filename="../../src/onestop_desk/ui/auth/login_dialog.py" line="62"/>
         <source>원스톱 데스크에 로그인하세요.</source>
         <translation>Log in to OneStop Desk.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/login_dialog.py" line="64"/>
+        <location filename="../../src/onestop_desk/ui/auth/login_dialog.py" line="71"/>
         <source>사용자 이름</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/login_dialog.py" line="65"/>
+        <location filename="../../src/onestop_desk/ui/auth/login_dialog.py" line="72"/>
         <source>비밀번호</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/login_dialog.py" line="76"/>
+        <location filename="../../src/onestop_desk/ui/auth/login_dialog.py" line="82"/>
+        <source>센터 서버: %1</source>
+        <translation>Center server: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/login_dialog.py" line="87"/>
+        <source>서버 계정 비밀번호</source>
+        <translation>Server account password</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/login_dialog.py" line="100"/>
         <source>복구 키로 열기…</source>
         <translation>Open with recovery key…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/login_dialog.py" line="78"/>
+        <location filename="../../src/onestop_desk/ui/auth/login_dialog.py" line="102"/>
         <source>닫기</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/login_dialog.py" line="80"/>
+        <location filename="../../src/onestop_desk/ui/auth/login_dialog.py" line="104"/>
         <source>로그인</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/login_dialog.py" line="107"/>
+        <location filename="../../src/onestop_desk/ui/auth/login_dialog.py" line="132"/>
         <source>확인하는 중…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/login_dialog.py" line="120"/>
+        <location filename="../../src/onestop_desk/ui/auth/login_dialog.py" line="145"/>
         <source>사용자 이름과 비밀번호를 입력하세요.</source>
         <translation>Enter your username and password.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/login_dialog.py" line="149"/>
+        <source>센터 서버 계정의 비밀번호를 입력하세요.</source>
+        <translation>Enter the center server account's password.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="105"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="109"/>
         <source>원스톱 데스크</source>
         <translation>OneStop Desk</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="131"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="135"/>
         <source>이어서 작성</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="173"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="177"/>
         <source>오늘</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="174"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="178"/>
         <source>사례</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="175"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="179"/>
         <source>전화상담</source>
         <translation>Phone inquiries</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="176"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="180"/>
         <source>연계 현황</source>
         <translation>Referrals</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="191"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="195"/>
         <source>통계</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="197"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="201"/>
         <source>접속기록</source>
         <translation>Access log</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="200"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="204"/>
         <source>사용자</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="203"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="207"/>
         <source>보관·파기</source>
         <translation>Retention and destruction</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="205"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="209"/>
         <source>기관</source>
         <translation>Agencies</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="487"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="321"/>
+        <source>센터 서버가 응답하지 않습니다. 입력 중인 내용은 이 PC에 암호화해 두고, 다시 연결되면 서버로 옮깁니다.</source>
+        <translation>The center server does not answer. What you are typing is kept encrypted on this PC and moved to the server when it answers again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="329"/>
+        <source>센터 서버에 다시 연결했습니다.</source>
+        <translation>Connected to the center server again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="506"/>
+        <source>(센터 서버가 응답하지 않아 이 PC에 암호화해 보관 중)</source>
+        <translation>(kept encrypted on this PC: the center server does not answer)</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="542"/>
         <source>내보낼 사례를 사례 목록에서 고르거나 열어 주세요.</source>
         <translation>Select or open the cases to export in the case list.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="507"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="562"/>
         <source>비밀번호를 바꿨습니다.</source>
         <translation>Password changed.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="513"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="568"/>
         <source>센터 정보를 저장했습니다.</source>
         <translation>Center details saved.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="524"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="579"/>
         <source>언어를 바꿨습니다. 다음에 프로그램을 시작할 때 적용됩니다.</source>
         <translation>Language changed. It takes effect the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="274"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="284"/>
         <source>작업</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="365"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="414"/>
         <source>통계에서 고른 사례</source>
         <translation>Cases chosen in Statistics</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="415"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="464"/>
         <source>사례 %1을 등록했습니다. 연계 %2건을 만들었습니다.</source>
         <translation>Case %1 registered; %2 referral(s) created.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="449"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="498"/>
         <source>작성 중이던 접수가 있습니다: %1 (%2 저장). 이어서 작성할 수 있습니다.</source>
         <translation>There is an unfinished intake: %1 (saved %2). You can continue it.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="450"/>
+        <location filename="../../src/onestop_desk/ui/shell/main_window.py" line="499"/>
         <source>이름 없음</source>
         <translation>no name</translation>
     </message>
@@ -3003,27 +3038,27 @@ It is shown only once, on this screen. Give it to the recipient separately from 
         <translation>Related person: %1</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="371"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="372"/>
         <source>근무 시간 외 사례 열람·변경</source>
         <translation>Cases viewed or changed outside working hours</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="372"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="373"/>
         <source>다른 사람보다 훨씬 많은 사례 열람</source>
         <translation>Far more cases viewed than by others</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="373"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="374"/>
         <source>로그인 실패 5회 이상</source>
         <translation>5 or more failed logins</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="374"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="375"/>
         <source>내보내기·다운로드</source>
         <translation>Exports and downloads</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="375"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="376"/>
         <source>접속기록 사슬 손상</source>
         <translation>Access log chain damaged</translation>
     </message>
@@ -3108,12 +3143,12 @@ It is shown only once, on this screen. Give it to the recipient separately from 
         <translation>Saved. These characters will print as �:</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="356"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="357"/>
         <source>접속기록 %1번이 없습니다: %2</source>
         <translation>Access-log entries no. %1 are missing: %2</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="363"/>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="364"/>
         <source>%1번 기록에서 사슬이 끊겼습니다: %2</source>
         <translation>The chain breaks at entry no. %1: %2</translation>
     </message>
@@ -3497,37 +3532,37 @@ It is shown only once, on this screen. Give it to the recipient separately from 
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/login_dialog.py" line="164"/>
+        <location filename="../../src/onestop_desk/ui/auth/login_dialog.py" line="203"/>
         <source>복구 키로 열기</source>
         <translation>Open with recovery key</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/login_dialog.py" line="171"/>
+        <location filename="../../src/onestop_desk/ui/auth/login_dialog.py" line="210"/>
         <source>금고에 보관한 복구 키 용지의 30글자를 입력하고, 관리자 계정의 새 비밀번호를 정하세요. 이 작업은 접속기록에 남습니다.</source>
         <translation>Enter the 30 characters from the recovery key sheet kept in the safe, then set a new password for the administrator account. This is recorded in the access log.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/login_dialog.py" line="185"/>
+        <location filename="../../src/onestop_desk/ui/auth/login_dialog.py" line="224"/>
         <source>복구 키</source>
         <translation>Recovery key</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/login_dialog.py" line="186"/>
+        <location filename="../../src/onestop_desk/ui/auth/login_dialog.py" line="225"/>
         <source>관리자 사용자 이름</source>
         <translation>Administrator username</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/login_dialog.py" line="194"/>
+        <location filename="../../src/onestop_desk/ui/auth/login_dialog.py" line="233"/>
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/login_dialog.py" line="196"/>
+        <location filename="../../src/onestop_desk/ui/auth/login_dialog.py" line="235"/>
         <source>열기</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/login_dialog.py" line="227"/>
+        <location filename="../../src/onestop_desk/ui/auth/login_dialog.py" line="266"/>
         <source>확인하는 중…</source>
         <translation>Checking…</translation>
     </message>
@@ -3535,57 +3570,57 @@ It is shown only once, on this screen. Give it to the recipient separately from 
 <context>
     <name>RecoveryPage</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="189"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="190"/>
         <source>복구 키 - 지금 한 번만 보여 드립니다</source>
         <translation>Recovery key - shown only this once</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="193"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="194"/>
         <source>센터를 만들었습니다. 이제는 이전 단계로 돌아가거나 설정을 취소할 수 없습니다. 복구 키를 보관한 뒤 시작하세요.</source>
         <translation>The center has been created. You can no longer go back or cancel the setup. Keep the recovery key safe, then start.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="203"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="204"/>
         <source>모든 비밀번호를 잊었을 때 자료를 여는 방법은 이 복구 키뿐입니다. 비밀번호와 복구 키를 모두 잃으면 자료는 영구히 사라지며, 누구도 되살릴 수 없습니다. 인쇄하거나 PDF로 저장한 뒤 센터 금고에 보관하세요.</source>
         <translation>If every password is forgotten, this recovery key is the only way to open the data. If both the passwords and the recovery key are lost, the data is gone for good and no one can bring it back. Print it or save it as a PDF, then keep it in the center&apos;s safe.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="227"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="228"/>
         <source>PDF로 저장…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="229"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="230"/>
         <source>인쇄…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="240"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="241"/>
         <source>복구 키를 인쇄하거나 저장했고, 안전한 곳에 보관하겠습니다.</source>
         <translation>I have printed or saved the recovery key and will keep it in a safe place.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="258"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="259"/>
         <source>복구 키 PDF 저장</source>
         <translation>Save recovery key as PDF</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="268"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="269"/>
         <source>저장하지 못했습니다. 다른 위치를 고르세요.</source>
         <translation>Could not save. Please choose another location.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="271"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="272"/>
         <source>저장했습니다: %1 - 인쇄한 뒤에는 파일을 지우세요.</source>
         <translation>Saved: %1 - delete the file once it is printed.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="283"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="284"/>
         <source>인쇄하지 못했습니다. 프린터를 확인하세요.</source>
         <translation>Could not print. Please check the printer.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="285"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="286"/>
         <source>인쇄를 보냈습니다.</source>
         <translation>Sent to the printer.</translation>
     </message>
@@ -3873,76 +3908,170 @@ It is shown only once, on this screen. Give it to the recipient separately from 
     </message>
 </context>
 <context>
+    <name>ServerPage</name>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/server_page.py" line="100"/>
+        <source>센터 서버에 연결</source>
+        <translation>Connect to the center server</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/server_page.py" line="102"/>
+        <source>관리자에게 받은 서버 주소, 데이터베이스, 계정과 센터 CA 인증서 파일을 입력하세요. 연결은 항상 암호화되고 서버의 인증서를 확인합니다.</source>
+        <translation>Enter the server address, database, account and the center's CA certificate file your administrator gave you. The connection is always encrypted and the server's certificate is checked.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/server_page.py" line="113"/>
+        <source>예: desk-server.center.local</source>
+        <translation>e.g. desk-server.center.local</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/server_page.py" line="114"/>
+        <source>서버 주소</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/server_page.py" line="119"/>
+        <source>포트</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/server_page.py" line="124"/>
+        <source>데이터베이스</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/server_page.py" line="128"/>
+        <source>데이터베이스 계정</source>
+        <translation>Database account</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/server_page.py" line="130"/>
+        <source>계정 비밀번호</source>
+        <translation>Account password</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/server_page.py" line="134"/>
+        <source>찾아보기…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/server_page.py" line="138"/>
+        <source>센터 CA 인증서</source>
+        <translation>Center CA certificate</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/server_page.py" line="141"/>
+        <source>계정 비밀번호는 이 PC에 저장하지 않습니다. 프로그램을 시작할 때마다 로그인 화면에서 한 번 묻습니다.</source>
+        <translation>The account password is not stored on this PC. The login window asks for it once each time the program starts.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/server_page.py" line="152"/>
+        <source>연결 시험</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/server_page.py" line="236"/>
+        <source>센터 CA 인증서 파일</source>
+        <translation>Center CA certificate file</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/server_page.py" line="238"/>
+        <source>인증서 (*.crt *.pem *.cer);;모든 파일 (*)</source>
+        <translation>Certificates (*.crt *.pem *.cer);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/server_page.py" line="249"/>
+        <location filename="../../src/onestop_desk/ui/auth/server_page.py" line="280"/>
+        <source>연결하는 중…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/server_page.py" line="256"/>
+        <source>연결했습니다. 서버 인증서를 확인했고, 센터가 준비되어 있습니다.</source>
+        <translation>Connected. The server certificate was verified and the center is ready.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/server_page.py" line="262"/>
+        <source>연결은 되지만 서버에 아직 센터가 없습니다. 관리자가 onestop-desk-admin server init 을 먼저 실행해야 합니다.</source>
+        <translation>The connection works, but the server holds no center yet. An administrator must run onestop-desk-admin server init first.</translation>
+    </message>
+</context>
+<context>
     <name>SessionController</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="413"/>
+        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="423"/>
         <source>자동 백업을 만들지 못했습니다. 백업·복원 화면에서 확인해 주세요.</source>
         <translation>The automatic backup could not be made. Please check in Backup and restore.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="463"/>
+        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="474"/>
         <source>데이터베이스 파일에 손상이 발견되었습니다. 지금까지 입력한 내용을 잃지 않도록 새 작업을 멈추고 관리자에게 알려 주세요.</source>
         <translation>Damage was found in the database file. To avoid losing what has been entered, stop new work and tell an administrator.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="467"/>
+        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="478"/>
         <source>검증된 백업이 없습니다. 관리자에게 바로 알려 주세요.</source>
         <translation>There is no verified backup. Tell an administrator at once.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="468"/>
-        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="473"/>
-        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="478"/>
+        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="479"/>
+        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="484"/>
+        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="489"/>
         <source>데이터베이스 점검</source>
         <translation>Database check</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="472"/>
+        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="483"/>
         <source>가장 최근의 정상 백업: %1</source>
         <translation>Newest good backup: %1</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="476"/>
+        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="487"/>
         <source>가장 최근의 정상 백업(%1)으로 복원할까요? 그 뒤에 입력한 내용은 복원되지 않습니다.</source>
         <translation>Restore the newest good backup (%1)? Anything entered after it will not come back.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="505"/>
+        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="516"/>
         <source>백업으로 복원하는 중입니다…</source>
         <translation>Restoring from the backup…</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="515"/>
+        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="526"/>
         <source>백업으로 복원했습니다. 복원 전 데이터베이스는 %1 파일로 보관했습니다.</source>
         <translation>Restored from the backup. The database from before the restore is kept as the file %1.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="534"/>
+        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="545"/>
         <source>백업으로 복원했습니다. 복원한 데이터에 이 관리자 계정이 없어 다시 로그인해야 합니다.</source>
         <translation>Restored from the backup. This administrator account is not in the restored data, so please log in again.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="538"/>
+        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="549"/>
         <source>다시 로그인해 주세요.</source>
         <translation>Please log in again.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="449"/>
+        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="460"/>
         <source>접속기록의 마지막 부분이 지워졌을 수 있습니다.</source>
         <translation>The newest entries of the access log may have been erased.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="452"/>
+        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="179"/>
+        <source>센터 서버 %1에 연결했습니다. 로그인하세요.</source>
+        <translation>Connected to the center server %1. Please log in.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="463"/>
         <source>접속기록 화면에서 체인 검증을 실행해 확인해 주세요.</source>
         <translation>Run the chain check on the access-log page to see more.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="454"/>
+        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="465"/>
         <source>관리자에게 바로 알려 주세요.</source>
         <translation>Please tell an administrator right away.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="455"/>
+        <location filename="../../src/onestop_desk/ui/auth/controller.py" line="466"/>
         <source>접속기록 점검</source>
         <translation>Access-log check</translation>
     </message>
@@ -3950,77 +4079,77 @@ It is shown only once, on this screen. Give it to the recipient separately from 
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="45"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="46"/>
         <source>원스톱 데스크를 처음 설정합니다</source>
         <translation>Setting up OneStop Desk for the first time</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="47"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="48"/>
         <source>이 PC의 자료는 모두 암호화되어 저장됩니다. 먼저 센터 이름과 주소, 대표 전화를 입력하세요.</source>
         <translation>All data on this PC is stored encrypted. First, enter the center&apos;s name, address and main phone number.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="59"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="60"/>
         <source>예: 범죄피해자 원스톱 솔루션센터</source>
         <translation>e.g. Crime Victim One-Stop Solution Center</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="61"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="62"/>
         <source>센터 이름</source>
         <translation>Center name</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="66"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="67"/>
         <source>예: 서울특별시 동작구 여의대방로54길 18</source>
         <translation>e.g. 18 Yeouidaebang-ro 54-gil, Dongjak-gu, Seoul</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="68"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="69"/>
         <source>주소</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="72"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="73"/>
         <source>예: 02-123-4567</source>
         <translation>e.g. 02-123-4567</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="73"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="74"/>
         <source>대표 전화</source>
         <translation>Main phone</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="76"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="77"/>
         <source>주소와 대표 전화는 피해자가 가져가는 안내문에 인쇄됩니다. 비워 두면 나중에 설정 → 센터 정보에서 입력할 수 있습니다.</source>
         <translation>The address and main phone number are printed on the sheets people take home. Left empty, they can be entered later in Settings → Center details.</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="310"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="315"/>
         <source>원스톱 데스크 설정</source>
         <translation>OneStop Desk setup</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="313"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="318"/>
         <source>다음</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="314"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="319"/>
         <source>이전</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="315"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="320"/>
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="316"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="321"/>
         <source>시작하기</source>
         <translation>Get started</translation>
     </message>
     <message>
-        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="317"/>
+        <location filename="../../src/onestop_desk/ui/auth/setup_wizard.py" line="322"/>
         <source>센터 만들기</source>
         <translation>Create center</translation>
     </message>
@@ -4046,6 +4175,67 @@ It is shown only once, on this screen. Give it to the recipient separately from 
         <location filename="../../src/onestop_desk/ui/desk/dashboard.py" line="77"/>
         <source>두 번 누르면 해당 사례 목록을 엽니다</source>
         <translation>Double-click to open the list of these cases</translation>
+    </message>
+</context>
+<context>
+    <name>StoreLabel</name>
+    <message>
+        <location filename="../../src/onestop_desk/ui/shell/server_link.py" line="45"/>
+        <source>저장소: 이 PC</source>
+        <translation>Store: this PC</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/shell/server_link.py" line="56"/>
+        <source>센터 서버 {name}: 응답 없음 · 다시 연결하는 중</source>
+        <translation>Center server {name}: not answering · reconnecting</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/shell/server_link.py" line="61"/>
+        <source>센터 서버가 응답하지 않습니다. 입력 중인 내용은 이 PC에 남아 있으며, 서버가 다시 응답하면 저장할 수 있습니다.</source>
+        <translation>The center server does not answer. What you are typing stays on this PC and can be saved when the server answers again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/shell/server_link.py" line="66"/>
+        <source>센터 서버 {name}: 연결됨</source>
+        <translation>Center server {name}: connected</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/shell/server_link.py" line="68"/>
+        <source>다른 PC에서 바뀐 내용이 이 화면에 바로 나타납니다.</source>
+        <translation>Changes made on other PCs appear on this screen at once.</translation>
+    </message>
+</context>
+<context>
+    <name>StorePage</name>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/server_page.py" line="45"/>
+        <source>원스톱 데스크를 처음 설정합니다</source>
+        <translation>Setting up OneStop Desk for the first time</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/server_page.py" line="46"/>
+        <source>이 PC의 자료를 어디에 둘지 고르세요.</source>
+        <translation>Choose where this PC keeps its data.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/server_page.py" line="48"/>
+        <source>이 PC만 사용</source>
+        <translation>This PC only</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/server_page.py" line="53"/>
+        <source>이 PC에 암호화된 저장소를 만들고 센터와 첫 관리자를 정합니다. 설치할 것이 없습니다.</source>
+        <translation>Creates an encrypted store on this PC and sets up the center and its first administrator. Nothing to install.</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/server_page.py" line="64"/>
+        <source>센터 서버에 연결</source>
+        <translation>Connect to the center server</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/auth/server_page.py" line="68"/>
+        <source>센터의 모든 PC가 하나의 서버를 함께 씁니다. 관리자가 서버를 준비하고 주소와 CA 인증서 파일을 알려 줍니다.</source>
+        <translation>All of the center's PCs share one server. An administrator prepares it and gives you its address and CA certificate file.</translation>
     </message>
 </context>
 <context>
@@ -4730,6 +4920,11 @@ It is shown only once, on this screen. Give it to the recipient separately from 
         <location filename="../../src/onestop_desk/ui/kit/messages.py" line="340"/>
         <source>파기·삭제</source>
         <translation>Destruction and deletion</translation>
+    </message>
+    <message>
+        <location filename="../../src/onestop_desk/ui/kit/messages.py" line="341"/>
+        <source>PC 자료 가져오기</source>
+        <translation>Imported from a PC</translation>
     </message>
 </context>
 <context>
