@@ -12,11 +12,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from onestop_desk.db import models
 from onestop_desk.db.repositories import DirectoryRepository, MaintenanceRepository
 from onestop_desk.paths import resource
+
+SEED_LOCK = 0x0E5D_0003
+"""The advisory-lock key of the seed refresh (migrations 0x0E5D0001, the access log's chain
+has its own, db/repositories.py)."""
 
 
 def _load(folder: Path, name: str) -> list[dict[str, Any]]:
@@ -32,7 +37,14 @@ def _date(value: str | None) -> date | None:
 
 
 def load_seed_data(session: Session, folder: Path | None = None) -> dict[str, int]:
-    """Insert or refresh seed rows; returns how many rows were inserted per kind."""
+    """Insert or refresh seed rows; returns how many rows were inserted per kind.
+
+    On a center server every PC refreshes the seed rows when it starts, and at nine in the
+    morning several start at once: a transaction-level advisory lock lets one PC refresh at a
+    time (two would insert the same agency-programme links and one would fail to start).
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(select(func.pg_advisory_xact_lock(SEED_LOCK)))
     folder = folder or resource("data")
     inserted = {"support_areas": 0, "crime_types": 0, "agencies": 0, "programmes": 0}
 
