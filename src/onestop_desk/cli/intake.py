@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 
 from onestop_desk.cli.base import EXIT_OK, CliError, Context
 from onestop_desk.cli.table import Command, arg
+from onestop_desk.domain.case_edit import CASE_FIELDS, SAFE_CONTACT_FIELDS
 from onestop_desk.domain.errors import FieldError, ValidationError
 from onestop_desk.domain.records import (
     CaseInput,
@@ -64,26 +65,9 @@ _PERSON = {
     "confidential_address",
     "safe_contact",
 }
-_SAFE_CONTACT = {"may_call", "may_leave_message", "may_send_mail", "safe_hours", "note"}
+_SAFE_CONTACT = set(SAFE_CONTACT_FIELDS)
 _RELATED = {"person", "relationship", "note"}
-_CASE = {
-    "intake_channel",
-    "intake_date",
-    "crime_types",
-    "incident_date",
-    "harm_known_date",
-    "incident_place",
-    "reported_to_police",
-    "police_office",
-    "prosecution_office",
-    "police_case_number",
-    "offender_relation",
-    "offender_is_kin",
-    "risk_level",
-    "summary",
-    "support_received",
-    "statistics_consent",
-}
+_CASE = set(CASE_FIELDS)
 _NEED = {"support_area", "programme", "status", "note"}
 _CONSENT = {"agency", "items", "given_on", "method", "expires_on", "purpose", "retention"}
 
