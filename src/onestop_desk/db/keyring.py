@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from onestop_desk.db import models
@@ -34,6 +34,23 @@ class KeyringRepository:
         if not is_sqlite(self._s):
             stmt = stmt.with_for_update()
         return self._s.scalars(stmt.execution_options(populate_existing=True)).first()
+
+    def audit_head(self, *, lock: bool = False) -> tuple[Any] | None:
+        """The stored head of the access log as a one-item tuple (``None``: not set up).
+        With ``lock``, the keyring row stays locked until the transaction ends."""
+        stmt = select(models.KeyringMeta.audit_head).where(models.KeyringMeta.id == META_ID)
+        if lock and not is_sqlite(self._s):
+            stmt = stmt.with_for_update()
+        row = self._s.execute(stmt).first()
+        return None if row is None else (row[0],)
+
+    def set_audit_head(self, value: Any) -> None:
+        """Store ``value`` as the head; the rest of the keyring is left as it is."""
+        self._s.execute(
+            update(models.KeyringMeta)
+            .where(models.KeyringMeta.id == META_ID)
+            .values(audit_head=value)
+        )
 
     def accounts(self) -> list[models.KeyringAccount]:
         return list(

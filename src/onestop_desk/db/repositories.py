@@ -109,22 +109,38 @@ class SettingsRepository:
             row.value = value
 
 
+_HELD_CASES = "onestop_desk.held_cases"
+
+
 class CaseRepository:
     def __init__(self, session: Session) -> None:
         self._s = session
 
     def get(self, case_id: int) -> models.Case | None:
-        stmt = (
-            select(models.Case)
-            .where(models.Case.id == case_id)
-            .options(
+        """The case with what its detail shows.
+
+        A case this transaction already read is taken as read: a walk-in's needs, consents
+        and referrals each look their case up, and on a center server every repeated read
+        was five more round trips. The session's identity map holds rows weakly, so the
+        transaction keeps its cases in ``session.info`` (:meth:`hold`) for as long as it runs.
+        """
+        case = self._s.get(
+            models.Case,
+            case_id,
+            options=[
                 selectinload(models.Case.crime_links),
                 selectinload(models.Case.related),
                 selectinload(models.Case.status_changes),
                 selectinload(models.Case.counselor),
-            )
+            ],
         )
-        return self._s.scalars(stmt).first()
+        if case is not None:
+            self.hold(case)
+        return case
+
+    def hold(self, case: models.Case) -> None:
+        """Keep ``case`` in this transaction's identity map until the session closes."""
+        self._s.info.setdefault(_HELD_CASES, {})[case.id] = case
 
     def id_by_number(self, case_number: str) -> int | None:
         return self._s.scalar(select(models.Case.id).where(models.Case.case_number == case_number))
@@ -539,8 +555,9 @@ class AuditRepository:
             select(models.AuditEvent).order_by(models.AuditEvent.seq.desc()).limit(1)
         ).first()
 
-    def add(self, event: models.AuditEvent) -> None:
-        self._s.add(event)
+    def add_all(self, events: Sequence[models.AuditEvent]) -> None:
+        """Insert ``events`` in one statement (one round trip to a center server)."""
+        self._s.add_all(events)
         self._s.flush()
 
     def all_in_order(self) -> list[models.AuditEvent]:

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
@@ -56,6 +56,7 @@ log = logging.getLogger(__name__)
 
 _HEADS = "onestop_desk.audit_heads"
 _PENDING = "onestop_desk.audit_head_pending"
+_QUEUE = "onestop_desk.audit_queue"
 
 
 class HeadStoreError(Exception):
@@ -119,6 +120,37 @@ def _drop_pending_head(session: Session) -> None:
     session.info.pop(_PENDING, None)
 
 
+@dataclass(frozen=True)
+class _Queued:
+    """One access-log row as recorded, before it has its number, time and hash."""
+
+    user_id: int | None
+    username: str
+    pc_name: str
+    case_number: str
+    action: str
+    detail: str
+    reason: str
+
+
+@dataclass
+class _Queue:
+    """The rows one transaction has recorded so far, and the trail that writes them."""
+
+    trail: AuditTrail
+    rows: list[_Queued] = field(default_factory=list)
+
+
+def _write_queue(session: Session) -> None:
+    queue: _Queue | None = session.info.pop(_QUEUE, None)
+    if queue is not None and queue.rows:
+        queue.trail._write(session, queue.rows)
+
+
+def _drop_queue(session: Session, previous_transaction: object) -> None:
+    session.info.pop(_QUEUE, None)
+
+
 def _fields(
     seq: int,
     at: datetime,
@@ -179,6 +211,34 @@ class AuditTrail:
         detail: str = "",
         reason: str = "",
     ) -> None:
+        """Queue one row; it is written at the transaction's commit (:meth:`_write`).
+
+        Written last, the rows of one transaction take the chain's lock for the commit alone:
+        a walk-in on the center server no longer holds it from its first row to its last
+        statement while other PCs wait, and every transaction takes its locks in the same
+        order (number counters first, then the chain), so two cannot wait on each other.
+        A rollback drops the queue with everything else.
+        """
+        queue: _Queue | None = session.info.get(_QUEUE)
+        if queue is None:
+            queue = session.info[_QUEUE] = _Queue(self)
+            if not event.contains(session, "before_commit", _write_queue):
+                event.listen(session, "before_commit", _write_queue)
+                event.listen(session, "after_soft_rollback", _drop_queue)
+        elif queue.trail is not self and queue.trail._key != self._key:
+            raise ValueError("one transaction writes the access log with one chain key")
+        # Cleaned as every stored text is (a typed reason may hold a NUL), and before the
+        # hash: the row must hash to what the table will hold.
+        username, pc_name, case_number, action, detail, reason = (
+            clean_text(str(value))
+            for value in (actor.username, actor.pc_name, case_number, action, detail, reason)
+        )
+        queue.rows.append(
+            _Queued(actor.user_id, username, pc_name, case_number, action, detail, reason)
+        )
+
+    def _write(self, session: Session, rows: list[_Queued]) -> None:
+        """Append ``rows`` to the chain, in the order they were recorded, under its lock."""
         repo = AuditRepository(session)
         repo.lock_chain()
         last = repo.last()
@@ -188,33 +248,39 @@ class AuditTrail:
         if pending is not None and seq <= pending.cut_after:
             seq = pending.cut_after + 1
         at = self._clock.now_utc()
-        # Cleaned as every stored text is (a typed reason may hold a NUL), and before the
-        # hash: the row must hash to what the table will hold.
-        username, pc_name, case_number, action, detail, reason = (
-            clean_text(str(value))
-            for value in (actor.username, actor.pc_name, case_number, action, detail, reason)
-        )
-        fields = _fields(
-            seq, at, actor.user_id, username, pc_name, case_number, action, detail, reason
-        )
-        row_hash = chain_hash(prev, fields, self._key)
-        repo.add(
-            models.AuditEvent(
-                seq=seq,
-                at=at,
-                user_id=actor.user_id,
-                username=username,
-                pc_name=pc_name,
-                case_number=case_number,
-                action=action,
-                detail=detail,
-                reason=reason,
-                prev_hash=prev,
-                row_hash=row_hash,
+        events = []
+        for row in rows:
+            fields = _fields(
+                seq,
+                at,
+                row.user_id,
+                row.username,
+                row.pc_name,
+                row.case_number,
+                row.action,
+                row.detail,
+                row.reason,
             )
-        )
+            row_hash = chain_hash(prev, fields, self._key)
+            events.append(
+                models.AuditEvent(
+                    seq=seq,
+                    at=at,
+                    user_id=row.user_id,
+                    username=row.username,
+                    pc_name=row.pc_name,
+                    case_number=row.case_number,
+                    action=row.action,
+                    detail=row.detail,
+                    reason=row.reason,
+                    prev_hash=prev,
+                    row_hash=row_hash,
+                )
+            )
+            seq, prev = seq + 1, row_hash
+        repo.add_all(events)
         if pending is not None and pending.movable:
-            pending.head = seal_head(seq, row_hash, self._key)
+            pending.head = seal_head(events[-1].seq, events[-1].row_hash, self._key)
 
     def _pending(self, session: Session, repo: AuditRepository) -> _Pending | None:
         """This transaction's view of the head, read at its first row; ``None`` when the

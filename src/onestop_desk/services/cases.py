@@ -149,6 +149,7 @@ class CaseService(Service):
             self._log(s, AuditAction.CREATE, row.case_number, "case")
             s.flush()
             s.refresh(row)
+            CaseRepository(s).hold(row)
             detail = case_detail(row)
         return replace(detail, print_warnings=_print_warnings(person, case))
 

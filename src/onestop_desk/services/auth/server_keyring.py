@@ -23,7 +23,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from onestop_desk.db.keyring import KeyringRepository
 from onestop_desk.db.models import KeyringAccount, KeyringFailure, KeyringMeta
+from onestop_desk.domain.security.audit_chain import AuditHead
 from onestop_desk.domain.security.errors import NotSetUpError
+from onestop_desk.services.audit_trail import HeadStoreError
 from onestop_desk.services.auth.keyring import KEYRING_FORMAT, Keyring
 
 
@@ -68,6 +70,8 @@ class ServerKeyring:
 
     def __init__(self, sessions: sessionmaker[Session], location: Path) -> None:
         self._sessions = sessions
+        self.heads = ServerHeads(sessions)
+        """The access log's head in the same row (:class:`.audit_trail.HeadStore`)."""
         self.path = location
         """Where the connection is described (the data folder's ``server.json``), for
         messages; the keyring itself is in the database."""
@@ -112,6 +116,51 @@ class ServerKeyring:
         except BaseException:
             self.save(before)
             raise
+
+
+class ServerHeads:
+    """The access log's head in the keyring row of the server database.
+
+    It moves after every commit that adds access-log rows, from every PC. Reading and
+    writing the whole keyring for that (as :class:`.KeyringHeads` does with the file) would
+    rewrite every account's row and hold the row that logins lock, once per saved walk-in:
+    this reads and writes the head's column alone, under the same row lock.
+    """
+
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self._sessions = sessions
+
+    def load(self) -> AuditHead | None:
+        with self._sessions() as s:
+            found = KeyringRepository(s).audit_head()
+        return None if found is None else _head(found[0])
+
+    def advance(self, head: AuditHead) -> None:
+        with self._sessions.begin() as s:
+            repo = KeyringRepository(s)
+            found = repo.audit_head(lock=True)
+            if found is None:
+                return  # the set-up's next write, once its keyring exists, starts the head
+            try:
+                current = AuditHead.from_json(found[0])
+            except ValueError:
+                return  # a damaged head is evidence: leave it for the checks to report
+            if current is None or head.seq > current.seq:
+                repo.set_audit_head(head.to_json())
+
+    def forget(self) -> None:
+        with self._sessions.begin() as s:
+            repo = KeyringRepository(s)
+            if repo.audit_head(lock=True) is not None:
+                repo.set_audit_head(None)
+
+
+def _head(value: object) -> AuditHead | None:
+    """A damaged head cannot be read; the audit trail reports that."""
+    try:
+        return AuditHead.from_json(value)
+    except ValueError as exc:
+        raise HeadStoreError(str(exc)) from exc
 
 
 def _write(repo: KeyringRepository, ring: Keyring) -> None:

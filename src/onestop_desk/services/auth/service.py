@@ -50,7 +50,7 @@ from onestop_desk.domain.security.errors import (
 from onestop_desk.domain.vocab import AuditAction, Role
 from onestop_desk.paths import DATABASE_FILE
 from onestop_desk.services import build_services
-from onestop_desk.services.audit_trail import AuditTrail, keep_head
+from onestop_desk.services.audit_trail import AuditTrail, HeadStore, keep_head
 from onestop_desk.services.auth.keyring import (
     RECOVERY_AAD,
     AccountState,
@@ -264,9 +264,13 @@ class AuthService:
         return store
 
     @property
-    def audit_heads(self) -> KeyringHeads:
-        """The access log's head, remembered in this folder's keyring file."""
-        return KeyringHeads(self.keyring)
+    def audit_heads(self) -> HeadStore:
+        """The access log's head, remembered in this folder's keyring file (on a center
+        server: in the keyring row of its database)."""
+        keyring = self.keyring
+        if isinstance(keyring, ServerKeyring):
+            return keyring.heads
+        return KeyringHeads(keyring)
 
     # --- first run --------------------------------------------------------------------------
 

@@ -19,10 +19,10 @@ from onestop_desk.domain.security.errors import AccountDisabledError, AccountLoc
 from onestop_desk.domain.vocab import AuditAction, Role
 from onestop_desk.services import Services, build_services
 from onestop_desk.services.access_log import AuditLogService
+from onestop_desk.services.audit_trail import HeadStore
 from onestop_desk.services.auth.keyring import (
     KeyCopies,
     Keyring,
-    KeyringHeads,
     KeyringStore,
     LockoutPolicy,
     user_aad,
@@ -74,7 +74,7 @@ class AccountGate(Protocol):
     ) -> AuthSession: ...
 
     @property
-    def audit_heads(self) -> KeyringHeads: ...
+    def audit_heads(self) -> HeadStore: ...
 
 
 class AuthSession:
