@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
 
 from helpers.cli_runner import ADMIN_PW, C1_PW, LEAD_PW, Cli, cheap_auth
 from helpers.pg_cluster import SUPERUSER, PgCluster
+from onestop_desk.db.server import ServerLocation
+from onestop_desk.paths import SERVER_FILE
 
 
 @pytest.fixture
@@ -16,13 +20,24 @@ def cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
     return Cli(tmp_path / "data", capsys)
 
 
-@pytest.fixture
-def center(
-    cli: Cli, tmp_path: Path, store_kind: str, request: pytest.FixtureRequest
-) -> Iterator[Cli]:
-    """A set-up center: admin (administrator), lead (team lead) and c1 (counselor); on the
-    test cluster's server store (``server init``) when ``store_kind`` is ``server``."""
-    sheet = tmp_path / "recovery.pdf"
+@dataclass(frozen=True)
+class _SetUpCenter:
+    """A center made once per run and store kind, for every test to start from a copy."""
+
+    folder: Path
+    recovery_key: str
+    sheet: Path
+    database: str  # the server store's database ("" for the embedded one)
+
+
+@pytest.fixture(scope="session")
+def _set_up_centers() -> dict[str, _SetUpCenter]:
+    return {}
+
+
+def _set_up(cli: Cli, sheet: Path, store_kind: str, request: pytest.FixtureRequest) -> str:
+    """``init`` (or ``server init``) and two more accounts through the CLI, as an
+    administrator does it; returns the server database's name ("" when embedded)."""
     where: tuple[str, ...] = ("init",)
     database = ""
     if store_kind == "server":
@@ -60,6 +75,46 @@ def center(
     with cheap_auth(cli.folder).keyring.updating() as ring:
         for name in ("lead", "c1"):
             ring.accounts[name].must_change_password = False
+    return database
+
+
+@pytest.fixture
+def center(
+    cli: Cli,
+    tmp_path: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    store_kind: str,
+    request: pytest.FixtureRequest,
+    _set_up_centers: dict[str, _SetUpCenter],
+) -> Iterator[Cli]:
+    """A set-up center: admin (administrator), lead (team lead) and c1 (counselor); on the
+    test cluster's server store (``server init``) when ``store_kind`` is ``server``.
+
+    The center is set up through the CLI once per run and store kind; each test gets a copy
+    of its data folder (and, on the server, of its database: ``CREATE DATABASE … TEMPLATE``).
+    A test that needs ``init`` itself uses the ``cli`` fixture.
+    """
+    made = _set_up_centers.get(store_kind)
+    if made is None:
+        home = tmp_path_factory.mktemp(f"center-{store_kind}")
+        first = Cli(home / "data", request.getfixturevalue("capsys"))
+        database = _set_up(first, home / "recovery.pdf", store_kind, request)
+        made = _set_up_centers[store_kind] = _SetUpCenter(
+            first.folder, first.recovery_key, first.sheet, database
+        )
+    shutil.copytree(made.folder, cli.folder)
+    cli.sheet = Path(shutil.copy2(made.sheet, tmp_path / "recovery.pdf"))
+    cli.recovery_key = made.recovery_key
+    database = ""
+    if made.database:
+        cluster: PgCluster = request.getfixturevalue("pg_cluster")
+        cluster.close_connections(made.database)
+        database = cluster.database_name(cluster.create_database(template=made.database))
+        location = ServerLocation.from_json((made.folder / SERVER_FILE).read_text("utf-8"))
+        (cli.folder / SERVER_FILE).write_text(
+            replace(location, database=database).to_json(), encoding="utf-8"
+        )
+        cli.use_server(cluster.password)
     yield cli
     if database:
         request.getfixturevalue("pg_cluster").drop_database(database)

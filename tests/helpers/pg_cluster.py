@@ -228,6 +228,16 @@ class PgCluster:
             conn.execute(f'CREATE DATABASE "{name}"{clause}')
         return self.url(name)
 
+    def close_connections(self, name: str) -> None:
+        """End every session on database ``name`` (a template cannot be copied while one
+        is open; in-process CLI runs may leave pooled connections behind)."""
+        with self.connect_admin() as conn:
+            conn.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE datname = %s AND pid <> pg_backend_pid()",
+                (name,),
+            )
+
     def drop_database(self, url_or_name: str) -> None:
         name = urlsplit(url_or_name).path.lstrip("/") if "://" in url_or_name else url_or_name
         with self.connect_admin() as conn:

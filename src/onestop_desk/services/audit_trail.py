@@ -122,8 +122,11 @@ def _drop_pending_head(session: Session) -> None:
 
 @dataclass(frozen=True)
 class _Queued:
-    """One access-log row as recorded, before it has its number, time and hash."""
+    """One access-log row as recorded (with the recording trail's time: a failed login
+    queued while the store was locked keeps the time it happened), before it has its
+    number and hash."""
 
+    at: datetime
     user_id: int | None
     username: str
     pc_name: str
@@ -138,12 +141,14 @@ class _Queue:
     """The rows one transaction has recorded so far, and the trail that writes them."""
 
     trail: AuditTrail
+    transaction: object
+    """The transaction the rows belong to: a queue left from an ended one is never written."""
     rows: list[_Queued] = field(default_factory=list)
 
 
 def _write_queue(session: Session) -> None:
     queue: _Queue | None = session.info.pop(_QUEUE, None)
-    if queue is not None and queue.rows:
+    if queue is not None and queue.rows and queue.transaction is session.get_transaction():
         queue.trail._write(session, queue.rows)
 
 
@@ -219,9 +224,12 @@ class AuditTrail:
         order (number counters first, then the chain), so two cannot wait on each other.
         A rollback drops the queue with everything else.
         """
+        if not session.in_transaction():
+            session.begin()  # so that a rollback before any statement drops the row too
+        transaction = session.get_transaction()
         queue: _Queue | None = session.info.get(_QUEUE)
-        if queue is None:
-            queue = session.info[_QUEUE] = _Queue(self)
+        if queue is None or queue.transaction is not transaction:
+            queue = session.info[_QUEUE] = _Queue(self, transaction)
             if not event.contains(session, "before_commit", _write_queue):
                 event.listen(session, "before_commit", _write_queue)
                 event.listen(session, "after_soft_rollback", _drop_queue)
@@ -234,7 +242,16 @@ class AuditTrail:
             for value in (actor.username, actor.pc_name, case_number, action, detail, reason)
         )
         queue.rows.append(
-            _Queued(actor.user_id, username, pc_name, case_number, action, detail, reason)
+            _Queued(
+                self._clock.now_utc(),
+                actor.user_id,
+                username,
+                pc_name,
+                case_number,
+                action,
+                detail,
+                reason,
+            )
         )
 
     def _write(self, session: Session, rows: list[_Queued]) -> None:
@@ -247,12 +264,11 @@ class AuditTrail:
         pending = self._pending(session, repo)
         if pending is not None and seq <= pending.cut_after:
             seq = pending.cut_after + 1
-        at = self._clock.now_utc()
         events = []
         for row in rows:
             fields = _fields(
                 seq,
-                at,
+                row.at,
                 row.user_id,
                 row.username,
                 row.pc_name,
@@ -265,7 +281,7 @@ class AuditTrail:
             events.append(
                 models.AuditEvent(
                     seq=seq,
-                    at=at,
+                    at=row.at,
                     user_id=row.user_id,
                     username=row.username,
                     pc_name=row.pc_name,
