@@ -5,11 +5,12 @@ Run: ``.venv/bin/python benchmarks/bench_server.py [--cases 100000] [--clients 1
 TLS verify-full, SCRAM; ``tests/helpers/pg_cluster.py``), sets a center up on it the way
 ``server init`` does, then:
 
-1. **Concurrent intakes**: ``--clients`` processes, each a PC with its own counselor who logs
-   in through the server keyring, register ``--walk-ins`` walk-ins in all (person, case,
-   needs, consents and referral drafts, one transaction each). Afterwards: walk-ins lost,
+1. **Concurrent intakes**: first one PC alone (the time a walk-in takes with nobody to wait
+   for), then ``--clients`` processes, each a PC with its own counselor who logs in through
+   the server keyring, register ``--walk-ins`` walk-ins in all (person, case, needs,
+   consents and referral drafts, one transaction each). Afterwards: walk-ins lost,
    duplicate or missing case and document numbers, whether the access-log chain verifies,
-   and the p95 time per intake and per login.
+   walk-ins per second, and the p95 time per intake and per login. ``--cases 0`` stops here.
 2. **At volume**: ``--cases`` demo cases are loaded into the server store, and the same
    measurements as on the embedded store run against it: search (``bench_search.py``), the
    case list (``bench_case_list.py``), Today and 연계 현황 (``bench_today.py``), 통계

@@ -8,7 +8,8 @@ from sqlalchemy import select, text
 
 from onestop_desk.db import migrate, models
 from onestop_desk.db.engine import create_store_engine
-from onestop_desk.db.seed import load_seed_data
+from onestop_desk.db.repositories import SettingsRepository
+from onestop_desk.db.seed import SEED_DIGEST, load_seed_data, refresh_seed_data, seed_digest
 from onestop_desk.db.store import open_store
 from onestop_desk.domain.errors import DatabaseTooNewError, StoreError
 from onestop_desk.paths import resource
@@ -124,6 +125,28 @@ def test_seed_reload_adds_new_rows_and_keeps_admin_edits(tmp_path):
     assert phones["police"] == "02-000-0000"
     assert phones["legal_aid"] == "132"
     assert phones["new_partner"] == agencies[0]["phone"]
+
+
+def test_a_start_refreshes_the_seed_only_when_the_shipped_files_changed(tmp_path):
+    store = open_store(tmp_path / "a.db", key=KEY)
+    seed = tmp_path / "seed"
+    shutil.copytree(resource("data"), seed)
+    with store.sessions.begin() as s:
+        assert refresh_seed_data(s) is None  # the open just did it: two reads, no writes
+        stamp = SettingsRepository(s).get(SEED_DIGEST)
+        assert stamp == seed_digest(revision=migrate.head_revision())
+        assert refresh_seed_data(s, seed) is None  # the same files elsewhere
+    crimes = json.loads((seed / "crime_types.json").read_text(encoding="utf-8"))
+    crimes.append({**crimes[0], "code": "new_crime", "name": "새 범죄유형"})
+    (seed / "crime_types.json").write_text(json.dumps(crimes, ensure_ascii=False), "utf-8")
+    with store.sessions.begin() as s:
+        inserted = refresh_seed_data(s, seed)
+        assert inserted is not None and inserted["crime_types"] == 1
+        assert SettingsRepository(s).get(SEED_DIGEST) == seed_digest(seed, migrate.head_revision())
+    with store.sessions.begin() as s:
+        assert refresh_seed_data(s, seed) is None
+        assert s.get(models.CrimeType, "new_crime") is not None
+    store.close()
 
 
 def test_shipped_directory_is_complete(tmp_path):

@@ -206,9 +206,19 @@ class CaseRepository:
             stmt = stmt.where(models.Case.statistics_consent.is_(True))
         return stmt
 
-    def list_ids(self, flt: CaseFilter, *, owner_id: int | None, today: date) -> list[int]:
-        """All matching ids, newest first: ids are cheap, rows are fetched a page at a time."""
+    def list_ids(
+        self,
+        flt: CaseFilter,
+        *,
+        owner_id: int | None,
+        today: date,
+        among: Sequence[int] | None = None,
+    ) -> list[int]:
+        """All matching ids, newest first: ids are cheap, rows are fetched a page at a time.
+        ``among`` keeps only those of these ids (search hits), in the database."""
         stmt = select(models.Case.id).order_by(models.Case.id.desc())
+        if among is not None:
+            stmt = stmt.where(models.Case.id.in_(list(among)))
         return list(self._s.scalars(self._filtered(stmt, flt, owner_id=owner_id, today=today)))
 
     def summary_rows(self, ids: Sequence[int], *, owner_id: int | None) -> list[Any]:

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from onestop_desk.db import migrate
 from onestop_desk.db.engine import create_store_engine, make_sessions
 from onestop_desk.db.field_crypto import install_field_cipher
-from onestop_desk.db.seed import load_seed_data
+from onestop_desk.db.seed import refresh_seed_data
 from onestop_desk.db.server import (
     SERVER_FILE,
     ServerLocation,
@@ -98,7 +98,7 @@ def open_store(
         sessions = make_sessions(engine)
         if seed:
             with sessions.begin() as session:
-                load_seed_data(session)
+                refresh_seed_data(session)
     except BaseException:
         engine.dispose()
         raise
@@ -130,7 +130,7 @@ def open_server_store(
         sessions = make_sessions(engine)
         if seed:
             with sessions.begin() as session:
-                load_seed_data(session)
+                refresh_seed_data(session)
     except BaseException:
         engine.dispose()
         raise

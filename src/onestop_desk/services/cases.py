@@ -429,8 +429,12 @@ class CaseService(Service):
                 return []
             if owner is None and flt == ALL_CASES:
                 return hits
+            # Filtered among the hits (at most ``limit``), not by listing every case the
+            # filter allows: a counselor's own cases are thousands after a few years.
             allowed = set(
-                CaseRepository(s).list_ids(flt, owner_id=owner, today=self._ctx.clock.today())
+                CaseRepository(s).list_ids(
+                    flt, owner_id=owner, today=self._ctx.clock.today(), among=hits
+                )
             )
             return [h for h in hits if h in allowed]
 
