@@ -13,11 +13,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from alembic.runtime.migration import MigrationContext
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from onestop_desk.db import models
+from onestop_desk.db.dialect import is_sqlite
+from onestop_desk.db.migrate import current_revision
 from onestop_desk.db.repositories import (
     DirectoryRepository,
     MaintenanceRepository,
@@ -48,8 +49,7 @@ def seed_digest(folder: Path | None = None, revision: str | None = None) -> str:
 
 
 def _stamp(session: Session, folder: Path) -> str:
-    revision = MigrationContext.configure(session.connection()).get_current_revision()
-    return seed_digest(folder, revision)
+    return seed_digest(folder, current_revision(session.connection()))
 
 
 def refresh_seed_data(session: Session, folder: Path | None = None) -> dict[str, int] | None:
@@ -73,7 +73,7 @@ def refresh_seed_data(session: Session, folder: Path | None = None) -> dict[str,
 
 
 def _lock(session: Session) -> None:
-    if session.get_bind().dialect.name == "postgresql":
+    if not is_sqlite(session):
         session.execute(select(func.pg_advisory_xact_lock(SEED_LOCK)))
 
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Protocol
 
@@ -124,7 +124,8 @@ def _drop_pending_head(session: Session) -> None:
 class _Queued:
     """One access-log row as recorded (with the recording trail's time: a failed login
     queued while the store was locked keeps the time it happened), before it has its
-    number and hash."""
+    number and hash. The fields are the :class:`models.AuditEvent` columns of the same
+    names."""
 
     at: datetime
     user_id: int | None
@@ -156,42 +157,19 @@ def _drop_queue(session: Session, previous_transaction: object) -> None:
     session.info.pop(_QUEUE, None)
 
 
-def _fields(
-    seq: int,
-    at: datetime,
-    user_id: int | None,
-    username: str,
-    pc_name: str,
-    case_number: str,
-    action: str,
-    detail: str,
-    reason: str,
-) -> dict[str, object]:
-    return {
-        SEQ_FIELD: seq,
-        "at": at.isoformat(),
-        "user_id": user_id,
-        "username": username,
-        "pc_name": pc_name,
-        "case_number": case_number,
-        "action": action,
-        "detail": detail,
-        "reason": reason,
-    }
-
-
 def _row_fields(row: models.AuditEvent) -> dict[str, object]:
-    return _fields(
-        row.seq,
-        row.at,
-        row.user_id,
-        row.username,
-        row.pc_name,
-        row.case_number,
-        row.action,
-        row.detail,
-        row.reason,
-    )
+    """The fields of ``row`` its hash covers."""
+    return {
+        SEQ_FIELD: row.seq,
+        "at": row.at.isoformat(),
+        "user_id": row.user_id,
+        "username": row.username,
+        "pc_name": row.pc_name,
+        "case_number": row.case_number,
+        "action": row.action,
+        "detail": row.detail,
+        "reason": row.reason,
+    }
 
 
 class AuditTrail:
@@ -233,7 +211,7 @@ class AuditTrail:
             if not event.contains(session, "before_commit", _write_queue):
                 event.listen(session, "before_commit", _write_queue)
                 event.listen(session, "after_soft_rollback", _drop_queue)
-        elif queue.trail is not self and queue.trail._key != self._key:
+        elif queue.trail._key != self._key:
             raise ValueError("one transaction writes the access log with one chain key")
         # Cleaned as every stored text is (a typed reason may hold a NUL), and before the
         # hash: the row must hash to what the table will hold.
@@ -266,34 +244,10 @@ class AuditTrail:
             seq = pending.cut_after + 1
         events = []
         for row in rows:
-            fields = _fields(
-                seq,
-                row.at,
-                row.user_id,
-                row.username,
-                row.pc_name,
-                row.case_number,
-                row.action,
-                row.detail,
-                row.reason,
-            )
-            row_hash = chain_hash(prev, fields, self._key)
-            events.append(
-                models.AuditEvent(
-                    seq=seq,
-                    at=row.at,
-                    user_id=row.user_id,
-                    username=row.username,
-                    pc_name=row.pc_name,
-                    case_number=row.case_number,
-                    action=row.action,
-                    detail=row.detail,
-                    reason=row.reason,
-                    prev_hash=prev,
-                    row_hash=row_hash,
-                )
-            )
-            seq, prev = seq + 1, row_hash
+            event = models.AuditEvent(seq=seq, prev_hash=prev, **asdict(row))
+            event.row_hash = chain_hash(prev, _row_fields(event), self._key)
+            events.append(event)
+            seq, prev = seq + 1, event.row_hash
         repo.add_all(events)
         if pending is not None and pending.movable:
             pending.head = seal_head(events[-1].seq, events[-1].row_hash, self._key)
